@@ -1,0 +1,47 @@
+/* Angebot: an offer of a provider in a district (a group, an open meeting
+ * point, counselling ...), booked against the fallübergreifend or
+ * fallunspezifisch budget line. */
+#ifndef MODEL_OFFER_H
+#define MODEL_OFFER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "model/config.h"
+#include "model/record.h"
+
+#define OFFER_TEXT_SIZE 121
+
+enum offer_kind {
+	OFFER_GROUP,
+	OFFER_MEETING_POINT,
+	OFFER_COUNSELLING,
+	OFFER_COURSE,
+	OFFER_PROJECT,
+	OFFER_OTHER,
+};
+
+struct offer {
+	struct record_head head;
+	char district[CONFIG_ID_SIZE];
+	char provider[CONFIG_ID_SIZE];
+	char name[OFFER_TEXT_SIZE];
+	int kind; /* enum offer_kind */
+	char target_group[OFFER_TEXT_SIZE];
+	char address[OFFER_TEXT_SIZE];
+	char times[OFFER_TEXT_SIZE];
+	char contact[OFFER_TEXT_SIZE];
+	bool low_threshold;
+	int budget_line; /* enum budget_line: LINE_ACROSS_CASES or LINE_NO_CASE */
+	int32_t active_from, active_to;
+	bool inactive;
+};
+
+extern const struct record_def offer_def;
+
+/* Rules beyond the field table: the budget line is one of the two lines
+ * offers are booked against, and the period does not end before it starts. */
+enum status offer_validate(const struct offer *offer, const struct config *config,
+                           struct field_error *err);
+
+#endif

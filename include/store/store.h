@@ -1,0 +1,119 @@
+/* The store: Berkeley DB's transactional data store, opened by one process.
+ *
+ * The data directory holds the socket and db/ (0700) with the environment,
+ * the tables and the lock file that makes the store single-owner: a second
+ * store_open on the same directory, from any process, gets STATUS_ERR_BUSY.
+ * Every write happens in a transaction and writes its audit entry in that
+ * same transaction. Records are encoded with their field tables (record.h).
+ * Readers may use snapshot transactions, so long reads never block writers.
+ *
+ * Functions that fail with a message fill MSG (one sentence saying what is
+ * wrong and what to do) when MSG is not NULL.
+ */
+#ifndef STORE_STORE_H
+#define STORE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "model/config.h"
+#include "model/record.h"
+#include "model/status.h"
+
+/* The format of the data directory this program writes; a directory of a
+ * newer format is refused. */
+#define STORE_FORMAT 1
+
+#define STORE_TABLE_LIST(X)            \
+	X(OFFERS, "offers", offer_def) \
+	X(AUDIT, "audit", audit_def)
+
+enum store_table {
+#define X(name, file, def) STORE_##name,
+	STORE_TABLE_LIST(X)
+#undef X
+	        STORE_TABLE_COUNT
+};
+
+/* Secondary indexes. Keys of names are folded (text_fold). */
+enum store_index { STORE_OFFERS_BY_NAME, STORE_OFFERS_BY_DISTRICT, STORE_INDEX_COUNT };
+
+enum store_flags {
+	STORE_BULK = 1 << 0, /* commits not synced; store_flush syncs a batch */
+};
+
+struct store;     /* opaque */
+struct store_txn; /* opaque */
+
+/* Creates the data directory (0711), db/ (0700) and the environment with
+ * its tables; does nothing to what already exists. */
+enum status store_init(const char *dir, char *msg, size_t size);
+
+/* Opens the store of data directory DIR, running normal recovery. */
+enum status store_open(const char *dir, unsigned flags, struct store **out, char *msg, size_t size);
+/* Checkpoints and closes; NULL is allowed. */
+void store_close(struct store *store);
+
+/* Sends Berkeley DB's own error messages to FN (default: stderr). */
+void store_set_logger(void (*fn)(const char *message));
+
+/* A write transaction on behalf of LOGIN (recorded in its audit entries). */
+enum status store_begin(struct store *store, const char *login, struct store_txn **out);
+/* A read-only snapshot transaction: never blocks writers, never blocked. */
+enum status store_begin_snapshot(struct store *store, struct store_txn **out);
+/* Commits; the commit is synced to disk unless the store is in bulk mode.
+ * The transaction is gone afterwards, whatever the result. */
+enum status store_commit(struct store_txn *txn);
+void store_abort(struct store_txn *txn);
+/* Syncs the log: makes every bulk commit so far durable. */
+enum status store_flush(struct store *store);
+
+/* Record functions. REC is a struct of the table's record type.
+ * insert: assigns head.id and head.version = 1, writes audit "create".
+ * update: head.version must be the stored version (else STATUS_ERR_CONFLICT);
+ *         stores version + 1 and sets it in REC; writes audit "update".
+ * get:    STATUS_ERR_NOT_FOUND when there is no such record.
+ * delete: like update's check; writes audit "delete". */
+enum status store_insert(struct store_txn *txn, enum store_table table, void *rec);
+enum status store_update(struct store_txn *txn, enum store_table table, void *rec);
+enum status store_get(struct store_txn *txn, enum store_table table, uint64_t id, void *rec);
+enum status store_delete(struct store_txn *txn, enum store_table table, uint64_t id,
+                         uint32_t version);
+
+/* An audit entry for something that is not a write (opening a case file). */
+enum status store_audit(struct store_txn *txn, const char *action, enum store_table table,
+                        uint64_t record, const char *detail);
+
+/* Visits records in id order from FIRST_ID, or index entries whose key
+ * starts with PREFIX (folded for text keys); VISIT returns nonzero to stop.
+ * REC passed to VISIT is only valid during the call. */
+typedef int (*store_visit_fn)(void *ctx, const void *rec);
+enum status store_scan(struct store_txn *txn, enum store_table table, uint64_t first_id,
+                       store_visit_fn visit, void *ctx);
+enum status store_index_scan(struct store_txn *txn, enum store_index index, const char *prefix,
+                             store_visit_fn visit, void *ctx);
+
+/* The next value of the named sequence (starting at 1), in TXN. */
+enum status store_seq_next(struct store_txn *txn, const char *name, uint64_t *value);
+
+/* Number of records in a table (a fast estimate is not enough: exact). */
+enum status store_count(struct store_txn *txn, enum store_table table, uint64_t *count);
+
+/* Offline maintenance; each takes the data directory for itself. */
+enum status store_recover(const char *dir, bool catastrophic, char *msg, size_t size);
+/* Hot backup into DIR (created; must be empty or absent): checkpoint, copy
+ * of the tables and logs. Works while the store is in use. */
+enum status store_backup(struct store *store, const char *dir, char *msg, size_t size);
+/* Replaces the database of data directory DIR by the backup in FROM, after
+ * moving the current db/ aside; runs catastrophic recovery on it. */
+enum status store_restore(const char *dir, const char *from, char *msg, size_t size);
+
+/* Checks the database files and every invariant between records; prints
+ * each finding as one line to OUT and counts them in *PROBLEMS. CONFIG (may
+ * be NULL) lets references into the configuration be checked. */
+enum status store_verify(const char *dir, const struct config *config, FILE *out,
+                         unsigned long *problems, char *msg, size_t size);
+
+#endif

@@ -1,0 +1,43 @@
+/* The admin commands: one table entry per command, one function each. */
+#ifndef ADMIN_PRIVATE_H
+#define ADMIN_PRIVATE_H
+
+#include <stdbool.h>
+
+#include "admin/admin.h"
+#include "model/config.h"
+
+/* Exit codes of design.md. */
+enum admin_exit {
+	ADMIN_OK = 0,
+	ADMIN_FINDING = 1, /* invalid config, failed verify, or the work failed */
+	ADMIN_USAGE = 2,
+};
+
+struct admin {
+	const char *config_path;
+	const char *data_dir; /* -D, else the config's data_dir */
+	struct config *config;
+	bool tty; /* stdout is a terminal: progress may be shown */
+};
+
+struct admin_command {
+	const char *name;
+	const char *args; /* usage of the arguments, "" for none */
+	const char *help;
+	int min_args, max_args;
+	bool needs_config; /* load the configuration before running */
+	int (*run)(struct admin *admin, int argc, char **argv);
+};
+
+/* Offline commands (offline.c): they open the database themselves. */
+int admin_check(struct admin *admin, int argc, char **argv);
+int admin_init(struct admin *admin, int argc, char **argv);
+int admin_verify(struct admin *admin, int argc, char **argv);
+int admin_recover(struct admin *admin, int argc, char **argv);
+int admin_restore(struct admin *admin, int argc, char **argv);
+
+/* Prints "sozialraum-admin: MESSAGE" to stderr. */
+void admin_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,428 @@
+/* The field-table mechanism of record.h: encoding, validation, typed input
+ * and display, all driven by the same const tables. */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "model/config.h"
+#include "model/date.h"
+#include "model/money.h"
+#include "model/record.h"
+#include "model/text.h"
+
+static void *field_ptr(const struct field_def *field, void *rec)
+{
+	return (char *)rec + field->offset;
+}
+
+static const void *field_cptr(const struct field_def *field, const void *rec)
+{
+	return (const char *)rec + field->offset;
+}
+
+static int64_t field_number(const struct field_def *field, const void *rec)
+{
+	const void *p = field_cptr(field, rec);
+
+	switch (field->type) {
+	case FIELD_ID:
+		return (int64_t) * (const uint64_t *)p;
+	case FIELD_INT:
+	case FIELD_MONEY:
+		return *(const int64_t *)p;
+	case FIELD_DATE:
+		return *(const int32_t *)p;
+	case FIELD_BOOL:
+		return *(const bool *)p;
+	case FIELD_CHOICE:
+		return *(const int *)p;
+	default:
+		return 0;
+	}
+}
+
+static int choice_count(const struct field_def *field)
+{
+	int n = 0;
+
+	while (field->choices && field->choices[n])
+		n++;
+	return n;
+}
+
+static void encode_field(const struct field_def *field, const void *rec, struct codec_buf *buf)
+{
+	const void *p = field_cptr(field, rec);
+
+	switch (field->type) {
+	case FIELD_ID:
+		codec_put_u64(buf, field->tag, *(const uint64_t *)p);
+		break;
+	case FIELD_TEXT:
+	case FIELD_REF:
+		codec_put_str(buf, field->tag, (const char *)p);
+		break;
+	case FIELD_CHOICE: {
+		int index = *(const int *)p;
+
+		codec_put_str(buf, field->tag,
+		              index >= 0 && index < choice_count(field) ? field->choices[index]
+		                                                        : "");
+		break;
+	}
+	default:
+		codec_put_i64(buf, field->tag, field_number(field, rec));
+		break;
+	}
+}
+
+enum status record_encode(const struct record_def *def, const void *rec, struct codec_buf *buf)
+{
+	const struct record_head *head = rec;
+
+	codec_begin(buf, def->kind, def->version);
+	codec_put_u64(buf, 0, head->id);
+	codec_put_u64(buf, 1, head->version);
+	for (size_t i = 0; i < def->nfields; i++)
+		encode_field(&def->fields[i], rec, buf);
+	return codec_finish(buf);
+}
+
+static const struct field_def *field_by_tag(const struct record_def *def, uint16_t tag)
+{
+	for (size_t i = 0; i < def->nfields; i++)
+		if (def->fields[i].tag == tag)
+			return &def->fields[i];
+	return NULL;
+}
+
+static enum status decode_choice(const struct field_def *field, const struct codec_field *cf,
+                                 int *out)
+{
+	char name[64];
+	enum status st = codec_get_str(cf, name, sizeof(name));
+
+	if (st != STATUS_OK)
+		return STATUS_ERR_CORRUPT;
+	if (name[0] == '\0') {
+		*out = -1;
+		return STATUS_OK;
+	}
+	for (int i = 0; field->choices && field->choices[i]; i++)
+		if (strcmp(field->choices[i], name) == 0) {
+			*out = i;
+			return STATUS_OK;
+		}
+	return STATUS_ERR_CORRUPT;
+}
+
+static enum status decode_number(const struct field_def *field, const struct codec_field *cf,
+                                 void *p)
+{
+	int64_t v;
+
+	if (codec_get_i64(cf, &v) != STATUS_OK)
+		return STATUS_ERR_CORRUPT;
+	switch (field->type) {
+	case FIELD_DATE:
+		if (v < INT32_MIN || v > INT32_MAX)
+			return STATUS_ERR_CORRUPT;
+		*(int32_t *)p = (int32_t)v;
+		break;
+	case FIELD_BOOL:
+		*(bool *)p = v != 0;
+		break;
+	default:
+		*(int64_t *)p = v;
+		break;
+	}
+	return STATUS_OK;
+}
+
+static enum status decode_field(const struct field_def *field, const struct codec_field *cf,
+                                void *rec)
+{
+	void *p = field_ptr(field, rec);
+
+	switch (field->type) {
+	case FIELD_ID:
+		return codec_get_u64(cf, p) == STATUS_OK ? STATUS_OK : STATUS_ERR_CORRUPT;
+	case FIELD_TEXT:
+	case FIELD_REF:
+		return codec_get_str(cf, p, field->size) == STATUS_OK ? STATUS_OK
+		                                                      : STATUS_ERR_CORRUPT;
+	case FIELD_CHOICE:
+		return decode_choice(field, cf, p);
+	default:
+		return decode_number(field, cf, p);
+	}
+}
+
+static enum status decode_head(const struct codec_field *cf, struct record_head *head)
+{
+	uint64_t v;
+
+	if (codec_get_u64(cf, &v) != STATUS_OK)
+		return STATUS_ERR_CORRUPT;
+	if (cf->tag == 0) {
+		head->id = v;
+		return STATUS_OK;
+	}
+	if (v > UINT32_MAX)
+		return STATUS_ERR_CORRUPT;
+	head->version = (uint32_t)v;
+	return STATUS_OK;
+}
+
+enum status record_decode(const struct record_def *def, const void *data, size_t len, void *rec)
+{
+	struct codec_reader reader;
+	struct codec_field cf;
+	enum status st;
+
+	memset(rec, 0, def->size);
+	for (size_t i = 0; i < def->nfields; i++)
+		if (def->fields[i].type == FIELD_CHOICE)
+			*(int *)field_ptr(&def->fields[i], rec) = -1;
+	if (codec_open(&reader, data, len) != STATUS_OK || reader.kind != def->kind)
+		return STATUS_ERR_CORRUPT;
+	if (reader.version > def->version)
+		return STATUS_ERR_NEWER_FORMAT;
+	while ((st = codec_next(&reader, &cf)) == STATUS_OK) {
+		const struct field_def *field = field_by_tag(def, cf.tag);
+
+		if (cf.tag <= 1)
+			st = decode_head(&cf, rec);
+		else if (!field)
+			return STATUS_ERR_CORRUPT;
+		else
+			st = decode_field(field, &cf, rec);
+		if (st != STATUS_OK)
+			return st;
+	}
+	return st == STATUS_ERR_NOT_FOUND ? STATUS_OK : st;
+}
+
+static enum status fail(struct field_error *err, const struct field_def *field, enum status st,
+                        const char *message)
+{
+	if (err) {
+		err->field = field;
+		err->status = st;
+		snprintf(err->message, sizeof(err->message), "%s: %s", field->label, message);
+	}
+	return st;
+}
+
+static bool has_limits(const struct field_def *field)
+{
+	return field->min <= field->max && !(field->min == 0 && field->max == 0);
+}
+
+static int find_ref(const struct config *config, enum field_source source, const char *id)
+{
+	switch (source) {
+	case SOURCE_DISTRICTS:
+		return config_find_district(config, id);
+	case SOURCE_TEAMS:
+		return config_find_team(config, id);
+	case SOURCE_PROVIDERS:
+		return config_find_provider(config, id);
+	case SOURCE_SERVICES:
+		return config_find_service(config, id);
+	case SOURCE_STAFF:
+		return config_find_staff(config, id);
+	default:
+		return 0;
+	}
+}
+
+static enum status validate_text(const struct field_def *field, const char *s,
+                                 const struct config *config, struct field_error *err)
+{
+	if (text_check(s, field->multiline) != STATUS_OK)
+		return fail(err, field, STATUS_ERR_INVALID,
+		            "enthält Steuerzeichen oder ungültige Zeichen");
+	if (field->required && s[0] == '\0')
+		return fail(err, field, STATUS_ERR_REQUIRED, "bitte ausfüllen");
+	if (field->type == FIELD_REF && s[0] && config && find_ref(config, field->source, s) < 0)
+		return fail(err, field, STATUS_ERR_NOT_FOUND, "unbekannter Eintrag");
+	return STATUS_OK;
+}
+
+static enum status validate_number(const struct field_def *field, const void *rec,
+                                   struct field_error *err)
+{
+	int64_t v = field_number(field, rec);
+
+	if (field->type == FIELD_DATE && v != 0 &&
+	    !date_valid(DATE_YEAR(v), DATE_MONTH(v), DATE_DAY(v)))
+		return fail(err, field, STATUS_ERR_INVALID, "kein gültiges Datum");
+	if (field->type == FIELD_CHOICE && (v < -1 || v >= choice_count(field)))
+		return fail(err, field, STATUS_ERR_INVALID, "keine der möglichen Auswahlen");
+	if (field->required && (field->type == FIELD_DATE || field->type == FIELD_CHOICE) &&
+	    v == (field->type == FIELD_DATE ? 0 : -1))
+		return fail(err, field, STATUS_ERR_REQUIRED, "bitte ausfüllen");
+	if (has_limits(field) && !(field->type == FIELD_DATE && v == 0) &&
+	    (v < field->min || v > field->max))
+		return fail(err, field, STATUS_ERR_RANGE, "Wert außerhalb des erlaubten Bereichs");
+	return STATUS_OK;
+}
+
+enum status record_validate(const struct record_def *def, const void *rec,
+                            const struct config *config, struct field_error *err)
+{
+	for (size_t i = 0; i < def->nfields; i++) {
+		const struct field_def *field = &def->fields[i];
+		enum status st;
+
+		if (field->type == FIELD_TEXT || field->type == FIELD_REF)
+			st = validate_text(field, field_cptr(field, rec), config, err);
+		else
+			st = validate_number(field, rec, err);
+		if (st != STATUS_OK)
+			return st;
+	}
+	return STATUS_OK;
+}
+
+static enum status parse_choice(const struct field_def *field, const char *text, int *out)
+{
+	if (text[0] == '\0') {
+		*out = -1;
+		return STATUS_OK;
+	}
+	for (int i = 0; field->choices && field->choices[i]; i++)
+		if (strcmp(text, field->choices[i]) == 0 ||
+		    (field->choice_labels && strcmp(text, field->choice_labels[i]) == 0)) {
+			*out = i;
+			return STATUS_OK;
+		}
+	return STATUS_ERR_INVALID;
+}
+
+static enum status parse_bool(const char *text, bool *out)
+{
+	static const char *const yes[] = {"ja", "j", "yes", "y", "1", "true", NULL};
+	static const char *const no[] = {"nein", "n", "no", "0", "false", "", NULL};
+
+	for (int i = 0; yes[i]; i++)
+		if (strcasecmp(text, yes[i]) == 0)
+			return *out = true, STATUS_OK;
+	for (int i = 0; no[i]; i++)
+		if (strcasecmp(text, no[i]) == 0)
+			return *out = false, STATUS_OK;
+	return STATUS_ERR_INVALID;
+}
+
+static enum status parse_int(const char *text, int64_t *out)
+{
+	char *end;
+	long long v;
+
+	if (text[0] == '\0') {
+		*out = 0;
+		return STATUS_OK;
+	}
+	errno = 0;
+	v = strtoll(text, &end, 10);
+	if (end == text || *end != '\0')
+		return STATUS_ERR_INVALID;
+	if (errno == ERANGE)
+		return STATUS_ERR_RANGE;
+	*out = v;
+	return STATUS_OK;
+}
+
+static enum status parse_text(const struct field_def *field, const char *text, char *out)
+{
+	if (text_check(text, field->multiline) != STATUS_OK)
+		return STATUS_ERR_INVALID;
+	if (strlen(text) >= field->size)
+		return STATUS_ERR_TOO_LONG;
+	strcpy(out, text);
+	return STATUS_OK;
+}
+
+enum status field_parse(const struct field_def *field, const char *input, void *rec)
+{
+	char text[4096];
+	void *p = field_ptr(field, rec);
+	int64_t v = 0;
+	int32_t d = 0;
+	enum status st;
+
+	if (!text_copy(text, sizeof(text), input))
+		return STATUS_ERR_TOO_LONG;
+	if (!field->multiline)
+		text_trim(text);
+	switch (field->type) {
+	case FIELD_TEXT:
+	case FIELD_REF:
+		return parse_text(field, text, p);
+	case FIELD_CHOICE:
+		return parse_choice(field, text, p);
+	case FIELD_BOOL:
+		return parse_bool(text, p);
+	case FIELD_DATE:
+		st = text[0] ? date_parse(text, &d) : STATUS_OK;
+		if (st == STATUS_OK)
+			*(int32_t *)p = d;
+		return st;
+	case FIELD_MONEY:
+		st = text[0] ? money_parse(text, &v) : STATUS_OK;
+		break;
+	default:
+		st = parse_int(text, &v);
+		break;
+	}
+	if (st != STATUS_OK)
+		return st;
+	if (field->type == FIELD_ID) {
+		if (v < 0)
+			return STATUS_ERR_RANGE;
+		*(uint64_t *)p = (uint64_t)v;
+	} else {
+		*(int64_t *)p = v;
+	}
+	return STATUS_OK;
+}
+
+size_t field_format(const struct field_def *field, const void *rec, char *buf, size_t size)
+{
+	const void *p = field_cptr(field, rec);
+	int64_t v = field_number(field, rec);
+
+	if (size == 0)
+		return 0;
+	switch (field->type) {
+	case FIELD_TEXT:
+	case FIELD_REF:
+		return text_neutralise(p, field->multiline, buf, size);
+	case FIELD_MONEY:
+		return money_format(v, buf, size);
+	case FIELD_DATE:
+		return date_format((int32_t)v, buf, size);
+	case FIELD_BOOL:
+		return (size_t)snprintf(buf, size, "%s", v ? "ja" : "nein");
+	case FIELD_CHOICE:
+		return (size_t)snprintf(
+		        buf, size, "%s",
+		        v >= 0 && v < choice_count(field)
+		                ? (field->choice_labels ? field->choice_labels : field->choices)[v]
+		                : "");
+	default:
+		return (size_t)snprintf(buf, size, "%" PRId64, v);
+	}
+}
+
+const struct field_def *record_field(const struct record_def *def, const char *name)
+{
+	for (size_t i = 0; i < def->nfields; i++)
+		if (strcmp(def->fields[i].name, name) == 0)
+			return &def->fields[i];
+	return NULL;
+}

@@ -1,0 +1,396 @@
+/* The store on a fresh data directory per test: directory checks, the
+ * single-owner lock, record functions with versions and audit, indexes,
+ * sequences, format refusal, verify, backup and restore. */
+#include <db.h>
+#include <ftw.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "model/audit.h"
+#include "model/date.h"
+#include "model/offer.h"
+#include "store/store.h"
+
+static char base[] = "/tmp/sozialraum-test-store-XXXXXX";
+static char dir[512];
+static int counter;
+static char msg[1024];
+
+static void fresh_dir(void)
+{
+	snprintf(dir, sizeof(dir), "%s/d%d", base, ++counter);
+}
+
+static struct store *fresh_store(void)
+{
+	struct store *store = NULL;
+
+	fresh_dir();
+	if (store_init(dir, msg, sizeof(msg)) != STATUS_OK ||
+	    store_open(dir, 0, &store, msg, sizeof(msg)) != STATUS_OK)
+		printf("#   %s\n", msg);
+	return store;
+}
+
+static struct offer offer_named(const char *name)
+{
+	struct offer o = {.kind = OFFER_GROUP, .budget_line = LINE_NO_CASE};
+
+	strcpy(o.district, "FG");
+	strcpy(o.provider, "DW");
+	snprintf(o.name, sizeof(o.name), "%s", name);
+	o.active_from = DATE_MAKE(2026, 1, 1);
+	return o;
+}
+
+static int count_visit(void *ctx, const void *rec)
+{
+	(void)rec;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+static int mode_of(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? (int)(st.st_mode & 07777) : -1;
+}
+
+static void test_init_modes_idempotent(void)
+{
+	char path[600];
+
+	fresh_dir();
+	CHECK_INT(store_init(dir, msg, sizeof(msg)), STATUS_OK);
+	CHECK_INT(store_init(dir, msg, sizeof(msg)), STATUS_OK);
+	CHECK_INT(mode_of(dir), 0711);
+	snprintf(path, sizeof(path), "%s/db", dir);
+	CHECK_INT(mode_of(path), 0700);
+	snprintf(path, sizeof(path), "%s/db/offers.db", dir);
+	CHECK_INT(mode_of(path), 0600);
+	snprintf(path, sizeof(path), "%s/db/log.0000000001", dir);
+	CHECK_INT(mode_of(path), 0600);
+}
+
+static void test_open_refusals(void)
+{
+	struct store *store = NULL, *second = NULL;
+
+	fresh_dir();
+	CHECK_INT(store_open(dir, 0, &store, msg, sizeof(msg)), STATUS_ERR_NOT_FOUND);
+	CHECK(strstr(msg, "sozialraum-admin init") != NULL);
+	CHECK_INT(store_init(dir, msg, sizeof(msg)), STATUS_OK);
+	chmod(dir, 0755);
+	CHECK_INT(store_open(dir, 0, &store, msg, sizeof(msg)), STATUS_ERR_DENIED);
+	CHECK(strstr(msg, "chmod 0711") != NULL);
+	chmod(dir, 0711);
+	CHECK_INT(store_open(dir, 0, &store, msg, sizeof(msg)), STATUS_OK);
+	CHECK_INT(store_open(dir, 0, &second, msg, sizeof(msg)), STATUS_ERR_BUSY);
+	CHECK(strstr(msg, "in use by process") != NULL);
+	CHECK(second == NULL);
+	store_close(store);
+	CHECK_INT(store_open(dir, 0, &second, msg, sizeof(msg)), STATUS_OK);
+	store_close(second);
+}
+
+static void test_insert_get_update_conflict(void)
+{
+	struct store *store = fresh_store();
+	struct store_txn *txn;
+	struct offer o = offer_named("Spielkreis"), got, stale;
+
+	CHECK_INT(store_begin(store, "tl.fg", &txn), STATUS_OK);
+	CHECK_INT(store_insert(txn, STORE_OFFERS, &o), STATUS_OK);
+	CHECK_INT(store_commit(txn), STATUS_OK);
+	CHECK_INT(o.head.id, 1);
+	CHECK_INT(o.head.version, 1);
+
+	store_begin(store, "fk.fg", &txn);
+	CHECK_INT(store_get(txn, STORE_OFFERS, o.head.id, &got), STATUS_OK);
+	CHECK_STR(got.name, "Spielkreis");
+	stale = got;
+	strcpy(got.name, "Spielkreis am Dienstag");
+	CHECK_INT(store_update(txn, STORE_OFFERS, &got), STATUS_OK);
+	CHECK_INT(got.head.version, 2);
+	CHECK_INT(store_update(txn, STORE_OFFERS, &stale), STATUS_ERR_CONFLICT);
+	CHECK_INT(store_get(txn, STORE_OFFERS, 99, &got), STATUS_ERR_NOT_FOUND);
+	CHECK_INT(store_commit(txn), STATUS_OK);
+
+	store_begin(store, "fk.fg", &txn);
+	CHECK_INT(store_delete(txn, STORE_OFFERS, o.head.id, 1), STATUS_ERR_CONFLICT);
+	CHECK_INT(store_delete(txn, STORE_OFFERS, o.head.id, 2), STATUS_OK);
+	CHECK_INT(store_get(txn, STORE_OFFERS, o.head.id, &got), STATUS_ERR_NOT_FOUND);
+	CHECK_INT(store_commit(txn), STATUS_OK);
+	store_close(store);
+}
+
+static int collect_audit(void *ctx, const void *rec)
+{
+	const struct audit_entry *entry = rec;
+	char *out = ctx;
+
+	strcat(out, entry->login);
+	strcat(out, ":");
+	strcat(out, entry->action);
+	strcat(out, " ");
+	return 0;
+}
+
+static void test_audit_in_same_transaction(void)
+{
+	struct store *store = fresh_store();
+	struct store_txn *txn;
+	struct offer a = offer_named("A"), b = offer_named("B");
+	char trail[512] = "";
+	uint64_t n = 0;
+
+	store_begin(store, "tl.fg", &txn);
+	store_insert(txn, STORE_OFFERS, &a);
+	store_commit(txn);
+	store_begin(store, "fk.fg", &txn);
+	store_insert(txn, STORE_OFFERS, &b);
+	store_abort(txn); /* neither the record nor its audit entry */
+	store_begin(store, "amt", &txn);
+	CHECK_INT(store_audit(txn, "open", STORE_OFFERS, a.head.id, "Ansicht"), STATUS_OK);
+	store_commit(txn);
+
+	store_begin_snapshot(store, &txn);
+	CHECK_INT(store_count(txn, STORE_OFFERS, &n), STATUS_OK);
+	CHECK_INT(n, 1);
+	CHECK_INT(store_scan(txn, STORE_AUDIT, 0, collect_audit, trail), STATUS_OK);
+	CHECK_STR(trail, "tl.fg:create amt:open ");
+	store_abort(txn);
+	store_close(store);
+}
+
+static void test_index_prefix_folded(void)
+{
+	struct store *store = fresh_store();
+	struct store_txn *txn;
+	const char *names[] = {"Müller-Treff", "MUELLERS Garten", "Mühle", "Spielkreis"};
+	int found = 0;
+
+	store_begin(store, "tl.fg", &txn);
+	for (int i = 0; i < 4; i++) {
+		struct offer o = offer_named(names[i]);
+
+		if (i == 3)
+			strcpy(o.district, "GA");
+		CHECK_INT(store_insert(txn, STORE_OFFERS, &o), STATUS_OK);
+	}
+	store_commit(txn);
+	store_begin_snapshot(store, &txn);
+	CHECK_INT(store_index_scan(txn, STORE_OFFERS_BY_NAME, "muell", count_visit, &found),
+	          STATUS_OK);
+	CHECK_INT(found, 2);
+	found = 0;
+	store_index_scan(txn, STORE_OFFERS_BY_NAME, "MÜ", count_visit, &found);
+	CHECK_INT(found, 3);
+	found = 0;
+	store_index_scan(txn, STORE_OFFERS_BY_DISTRICT, "GA", count_visit, &found);
+	CHECK_INT(found, 1);
+	found = 0;
+	store_index_scan(txn, STORE_OFFERS_BY_NAME, "zzz", count_visit, &found);
+	CHECK_INT(found, 0);
+	store_abort(txn);
+	store_close(store);
+}
+
+static void test_sequences(void)
+{
+	struct store *store = fresh_store();
+	struct store_txn *txn;
+	uint64_t a = 0, b = 0, c = 0;
+
+	store_begin(store, "x", &txn);
+	store_seq_next(txn, "case-2026", &a);
+	store_seq_next(txn, "case-2026", &b);
+	store_commit(txn);
+	store_begin(store, "x", &txn);
+	store_seq_next(txn, "case-2026", &c);
+	store_abort(txn); /* an aborted number is handed out again */
+	store_begin(store, "x", &txn);
+	store_seq_next(txn, "case-2026", &c);
+	store_commit(txn);
+	CHECK_INT(a, 1);
+	CHECK_INT(b, 2);
+	CHECK_INT(c, 3);
+	store_close(store);
+}
+
+/* Rewrites a key of a closed store's file directly with Berkeley DB. */
+static void raw_put(const char *file, const void *k, size_t klen, const void *d, size_t dlen)
+{
+	char path[700];
+	DB *db;
+	DBT key = {.data = (void *)k, .size = (u_int32_t)klen};
+	DBT data = {.data = (void *)d, .size = (u_int32_t)dlen};
+
+	snprintf(path, sizeof(path), "%s/db/%s", dir, file);
+	if (db_create(&db, NULL, 0) != 0)
+		return;
+	if (db->open(db, NULL, path, NULL, DB_BTREE, 0, 0) == 0)
+		CHECK_INT(db->put(db, NULL, &key, &data, 0), 0);
+	db->close(db, 0);
+}
+
+static void test_newer_format_refused(void)
+{
+	struct store *store = fresh_store();
+	unsigned char format[4] = {STORE_FORMAT + 1, 0, 0, 0};
+
+	store_close(store);
+	raw_put("meta.db", "format", 6, format, 4);
+	CHECK_INT(store_open(dir, 0, &store, msg, sizeof(msg)), STATUS_ERR_NEWER_FORMAT);
+	CHECK(strstr(msg, "newer sozialraum") != NULL);
+}
+
+static void test_newer_record_refused_and_verify_finds_it(void)
+{
+	struct store *store = fresh_store();
+	struct store_txn *txn;
+	struct offer o = offer_named("Treff"), got;
+	struct codec_buf buf;
+	unsigned char key[8] = {0, 0, 0, 0, 0, 0, 0, 1};
+	unsigned long problems = 99;
+
+	store_begin(store, "tl.fg", &txn);
+	store_insert(txn, STORE_OFFERS, &o);
+	store_commit(txn);
+	store_close(store);
+	CHECK_INT(store_verify(dir, NULL, stdout, &problems, msg, sizeof(msg)), STATUS_OK);
+	CHECK_INT(problems, 0);
+
+	codec_buf_init(&buf);
+	record_encode(&offer_def, &o, &buf);
+	buf.data[4]++; /* a version this program does not know */
+	raw_put("offers.db", key, 8, buf.data, buf.len);
+	codec_buf_free(&buf);
+	store_open(dir, 0, &store, msg, sizeof(msg));
+	store_begin_snapshot(store, &txn);
+	CHECK_INT(store_get(txn, STORE_OFFERS, 1, &got), STATUS_ERR_NEWER_FORMAT);
+	store_abort(txn);
+	store_close(store);
+	CHECK_INT(store_verify(dir, NULL, stdout, &problems, msg, sizeof(msg)), STATUS_OK);
+	CHECK(problems >= 1);
+}
+
+static void test_verify_finds_broken_index(void)
+{
+	struct store *store = fresh_store();
+	struct store_txn *txn;
+	struct offer o = offer_named("Treff");
+	unsigned char pkey[8] = {0, 0, 0, 0, 0, 0, 0, 9};
+	unsigned long problems = 0;
+
+	store_begin(store, "tl.fg", &txn);
+	store_insert(txn, STORE_OFFERS, &o);
+	store_commit(txn);
+	store_close(store);
+	raw_put("offers_district.idx", "GL", 2, pkey, 8); /* entry without record */
+	CHECK_INT(store_verify(dir, NULL, stdout, &problems, msg, sizeof(msg)), STATUS_OK);
+	CHECK(problems >= 1);
+}
+
+static void test_backup_restore(void)
+{
+	struct store *store = fresh_store();
+	struct store_txn *txn;
+	struct offer o = offer_named("Vor der Sicherung"), got;
+	char backup[600];
+	unsigned long problems = 0;
+
+	snprintf(backup, sizeof(backup), "%s-backup", dir);
+	store_begin(store, "admin", &txn);
+	store_insert(txn, STORE_OFFERS, &o);
+	store_commit(txn);
+	CHECK_INT(store_backup(store, backup, msg, sizeof(msg)), STATUS_OK);
+	CHECK_INT(store_backup(store, backup, msg, sizeof(msg)), STATUS_ERR_EXISTS);
+	o = offer_named("Nach der Sicherung");
+	store_begin(store, "admin", &txn);
+	store_insert(txn, STORE_OFFERS, &o);
+	store_commit(txn);
+	CHECK_INT(store_restore(dir, backup, msg, sizeof(msg)), STATUS_ERR_BUSY);
+	store_close(store);
+
+	CHECK_INT(store_restore(dir, backup, msg, sizeof(msg)), STATUS_OK);
+	CHECK(strstr(msg, "db.before-restore-") != NULL);
+	CHECK_INT(store_open(dir, 0, &store, msg, sizeof(msg)), STATUS_OK);
+	store_begin_snapshot(store, &txn);
+	CHECK_INT(store_get(txn, STORE_OFFERS, 1, &got), STATUS_OK);
+	CHECK_STR(got.name, "Vor der Sicherung");
+	CHECK_INT(store_get(txn, STORE_OFFERS, 2, &got), STATUS_ERR_NOT_FOUND);
+	store_abort(txn);
+	store_close(store);
+	CHECK_INT(store_verify(dir, NULL, stdout, &problems, msg, sizeof(msg)), STATUS_OK);
+	CHECK_INT(problems, 0);
+	CHECK_INT(store_restore(dir, "/nonexistent", msg, sizeof(msg)), STATUS_ERR_NOT_FOUND);
+}
+
+static void test_bulk_mode(void)
+{
+	struct store *store = NULL;
+	struct store_txn *txn;
+	uint64_t n = 0;
+
+	fresh_dir();
+	store_init(dir, msg, sizeof(msg));
+	CHECK_INT(store_open(dir, STORE_BULK, &store, msg, sizeof(msg)), STATUS_OK);
+	for (int i = 0; i < 100; i++) {
+		struct offer o = offer_named("Bulk");
+
+		store_begin(store, "demo", &txn);
+		store_insert(txn, STORE_OFFERS, &o);
+		CHECK_INT(store_commit(txn), STATUS_OK);
+	}
+	CHECK_INT(store_flush(store), STATUS_OK);
+	store_close(store);
+	store_open(dir, 0, &store, msg, sizeof(msg));
+	store_begin_snapshot(store, &txn);
+	store_count(txn, STORE_OFFERS, &n);
+	CHECK_INT(n, 100);
+	store_abort(txn);
+	store_close(store);
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static void remove_tree(const char *path)
+{
+	if (nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS) != 0)
+		printf("# could not remove %s\n", path);
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	umask(022);
+	if (!mkdtemp(base)) {
+		perror("mkdtemp");
+		return 1;
+	}
+	RUN(test_init_modes_idempotent);
+	RUN(test_open_refusals);
+	RUN(test_insert_get_update_conflict);
+	RUN(test_audit_in_same_transaction);
+	RUN(test_index_prefix_folded);
+	RUN(test_sequences);
+	RUN(test_newer_format_refused);
+	RUN(test_newer_record_refused_and_verify_finds_it);
+	RUN(test_verify_finds_broken_index);
+	RUN(test_backup_restore);
+	RUN(test_bulk_mode);
+	remove_tree(base);
+	return CHECK_EXIT();
+}
