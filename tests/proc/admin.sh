@@ -41,6 +41,12 @@ expect_exit 0 "admin: init again is harmless" "${A[@]}" init
 expect_exit 0 "admin: verify of an empty database" "${A[@]}" verify
 expect_output "admin: verify says consistent" "consistent"
 
+if [ "$(id -u)" -eq 0 ]; then
+	chown nobody "$DATA"
+	expect_exit 1 "admin: a data directory of another owner is refused" "${A[@]}" verify
+	expect_output "admin: ... names the owner" "belongs to nobody"
+	chown root "$DATA"
+fi
 chmod 755 "$DATA"
 expect_exit 1 "admin: wrong mode refused" "${A[@]}" verify
 expect_output "admin: ... says how to fix it" "chmod 0711"

@@ -366,6 +366,31 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
 	return remove(path);
 }
 
+static void test_snapshot_reader_never_blocks_writer(void)
+{
+	struct store *store = fresh_store();
+	struct store_txn *reader, *writer;
+	struct offer o = offer_named("Alt"), seen, changed;
+
+	store_begin(store, "tl.fg", &writer);
+	store_insert(writer, STORE_OFFERS, &o);
+	store_commit(writer);
+	/* The reader has read the record and stays open (a long report). */
+	CHECK_INT(store_begin_snapshot(store, &reader), STATUS_OK);
+	CHECK_INT(store_get(reader, STORE_OFFERS, o.head.id, &seen), STATUS_OK);
+	/* Without multiversion reads this update would wait for the reader,
+	 * here in the same thread for ever: it must go through at once. */
+	store_begin(store, "fk.fg", &writer);
+	changed = seen;
+	strcpy(changed.name, "Neu");
+	CHECK_INT(store_update(writer, STORE_OFFERS, &changed), STATUS_OK);
+	CHECK_INT(store_commit(writer), STATUS_OK);
+	CHECK_INT(store_get(reader, STORE_OFFERS, o.head.id, &seen), STATUS_OK);
+	CHECK_STR(seen.name, "Alt");
+	store_abort(reader);
+	store_close(store);
+}
+
 static void remove_tree(const char *path)
 {
 	if (nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS) != 0)
@@ -391,6 +416,7 @@ int main(void)
 	RUN(test_verify_finds_broken_index);
 	RUN(test_backup_restore);
 	RUN(test_bulk_mode);
+	RUN(test_snapshot_reader_never_blocks_writer);
 	remove_tree(base);
 	return CHECK_EXIT();
 }
