@@ -139,7 +139,9 @@ struct config {
 };
 
 struct config_error {
-	char file[PATH_MAX]; /* as libconfig reports it; the main file when unknown */
+	char file[PATH_MAX]; /* the @include path (as seen from the main config
+	                      * file's folder) joined to that folder, so that it
+	                      * opens from here; the main file as given when unknown */
 	int line;            /* 0 when the error has no line (file missing) */
 	char message[256];
 };

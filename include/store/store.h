@@ -26,15 +26,12 @@
  * newer format is refused. */
 #define STORE_FORMAT 1
 
-#define STORE_TABLE_LIST(X)            \
-	X(OFFERS, "offers", offer_def) \
-	X(AUDIT, "audit", audit_def)
-
+/* Tables (their file names and record types are in src/store/table.c). */
 enum store_table {
-#define X(name, file, def) STORE_##name,
-	STORE_TABLE_LIST(X)
-#undef X
-	        STORE_TABLE_COUNT
+	STORE_OFFERS,
+	STORE_AUDIT,
+	STORE_REQUESTS, /* applied request ids of saves */
+	STORE_TABLE_COUNT
 };
 
 /* Secondary indexes. Keys of names are folded (text_fold). */
@@ -66,6 +63,9 @@ enum status store_begin_snapshot(struct store *store, struct store_txn **out);
 /* Commits; the commit is synced to disk unless the store is in bulk mode.
  * The transaction is gone afterwards, whatever the result. */
 enum status store_commit(struct store_txn *txn);
+/* Commits without syncing: the caller calls store_flush before it tells
+ * anyone the commit happened (group commit: one sync for many saves). */
+enum status store_commit_deferred(struct store_txn *txn);
 void store_abort(struct store_txn *txn);
 /* Syncs the log: makes every bulk commit so far durable. */
 enum status store_flush(struct store *store);
@@ -98,8 +98,20 @@ enum status store_index_scan(struct store_txn *txn, enum store_index index, cons
 /* The next value of the named sequence (starting at 1), in TXN. */
 enum status store_seq_next(struct store_txn *txn, const char *name, uint64_t *value);
 
+/* The table's name ("offers"), as in audit entries and file names. */
+const char *store_table_name(enum store_table table);
+
 /* Number of records in a table (a fast estimate is not enough: exact). */
 enum status store_count(struct store_txn *txn, enum store_table table, uint64_t *count);
+
+/* Writes REC as it is, with no id, version or audit handling: for records
+ * that are bookkeeping, not content (applied request ids). */
+enum status store_put_plain(struct store_txn *txn, enum store_table table, const void *rec);
+
+/* Checks every invariant between records of an open store, in a snapshot
+ * (the online verify; the files themselves are checked offline only). */
+enum status store_verify_records(struct store *store, const struct config *config, FILE *out,
+                                 unsigned long *problems);
 
 /* Offline maintenance; each takes the data directory for itself. */
 enum status store_recover(const char *dir, bool catastrophic, char *msg, size_t size);

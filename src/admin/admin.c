@@ -34,6 +34,31 @@ static const struct admin_command commands[] = {
          .max_args = 1,
          .needs_config = true,
          .run = admin_restore},
+        {.name = "backup",
+         .args = "DIR",
+         .help = "hot backup into DIR while users work (server)",
+         .min_args = 1,
+         .max_args = 1,
+         .needs_config = true,
+         .run = admin_backup},
+        {.name = "locks",
+         .args = "",
+         .help = "list edit locks with holder and age (server)",
+         .needs_config = true,
+         .run = admin_locks},
+        {.name = "unlock",
+         .args = "ID",
+         .help = "release edit lock ID (server)",
+         .min_args = 1,
+         .max_args = 1,
+         .needs_config = true,
+         .run = admin_unlock},
+        {.name = "audit",
+         .args = "[--user L] [--case N] [--since DATE]",
+         .help = "read the audit log (server)",
+         .max_args = 6,
+         .needs_config = true,
+         .run = admin_audit},
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -104,6 +129,7 @@ static int parse_options(struct admin *admin, int argc, char **argv)
 			break;
 		case 'D':
 			admin->data_dir = optarg;
+			admin->dir_given = true;
 			break;
 		case 'h':
 			usage(stdout);

@@ -17,6 +17,8 @@ enum admin_exit {
 struct admin {
 	const char *config_path;
 	const char *data_dir; /* -D, else the config's data_dir */
+	bool no_online;       /* verify must not fall back to the server */
+	bool dir_given;       /* -D was given: the socket is in that directory */
 	struct config *config;
 	bool tty; /* stdout is a terminal: progress may be shown */
 };
@@ -36,6 +38,15 @@ int admin_init(struct admin *admin, int argc, char **argv);
 int admin_verify(struct admin *admin, int argc, char **argv);
 int admin_recover(struct admin *admin, int argc, char **argv);
 int admin_restore(struct admin *admin, int argc, char **argv);
+
+/* Online commands (online.c): through the data server. */
+int admin_locks(struct admin *admin, int argc, char **argv);
+int admin_unlock(struct admin *admin, int argc, char **argv);
+int admin_backup(struct admin *admin, int argc, char **argv);
+int admin_audit(struct admin *admin, int argc, char **argv);
+/* verify while the server has the database: the records, in a snapshot;
+ * -1 (nothing printed) when no server answers. */
+int admin_verify_online(struct admin *admin);
 
 /* Prints "sozialraum-admin: MESSAGE" to stderr. */
 void admin_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

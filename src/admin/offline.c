@@ -54,6 +54,13 @@ int admin_verify(struct admin *admin, int argc, char **argv)
 	(void)argc;
 	(void)argv;
 	st = store_verify(admin->data_dir, admin->config, stdout, &problems, msg, sizeof(msg));
+	/* Another process has the database: if it is the server, ask it. */
+	if (st == STATUS_ERR_BUSY && !admin->no_online) {
+		int ret = admin_verify_online(admin);
+
+		if (ret >= 0)
+			return ret;
+	}
 	if (st != STATUS_OK) {
 		admin_error("%s", msg);
 		return ADMIN_FINDING;
@@ -97,5 +104,6 @@ int admin_restore(struct admin *admin, int argc, char **argv)
 		return ADMIN_FINDING;
 	}
 	printf("%s\n", msg);
+	admin->no_online = true;
 	return admin_verify(admin, 0, NULL);
 }

@@ -440,6 +440,14 @@ enum status store_commit(struct store_txn *txn)
 	return store_status(ret);
 }
 
+enum status store_commit_deferred(struct store_txn *txn)
+{
+	int ret = txn->txn->commit(txn->txn, DB_TXN_NOSYNC);
+
+	free(txn);
+	return store_status(ret);
+}
+
 void store_abort(struct store_txn *txn)
 {
 	if (!txn)

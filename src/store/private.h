@@ -14,6 +14,8 @@
 struct table_desc {
 	const char *file;
 	const struct record_def *def;
+	bool audited;   /* every record has audit entries */
+	bool sequenced; /* ids come from the sequence named like the table */
 };
 
 /* An index key is written into BUF (SIZE bytes); returns its length, or -1

@@ -15,13 +15,14 @@
 
 #include "model/audit.h"
 #include "model/offer.h"
+#include "model/request.h"
 #include "model/text.h"
 #include "private.h"
 
 const struct table_desc store_tables[STORE_TABLE_COUNT] = {
-#define X(name, file, def) [STORE_##name] = {file, &def},
-        STORE_TABLE_LIST(X)
-#undef X
+        [STORE_OFFERS] = {"offers", &offer_def, .audited = true, .sequenced = true},
+        [STORE_AUDIT] = {"audit", &audit_def, .sequenced = true},
+        [STORE_REQUESTS] = {"requests", &applied_request_def},
 };
 
 static int key_offer_name(const void *rec, char *buf, size_t size)
@@ -434,4 +435,16 @@ enum status store_audit(struct store_txn *txn, const char *action, enum store_ta
 	text_copy(entry.table, sizeof(entry.table), store_tables[table].file);
 	text_copy(entry.detail, sizeof(entry.detail), detail ? detail : "");
 	return store_put_raw(txn, STORE_AUDIT, &entry, DB_NOOVERWRITE);
+}
+
+enum status store_put_plain(struct store_txn *txn, enum store_table table, const void *rec)
+{
+	if (txn->snapshot)
+		return STATUS_ERR_INTERNAL;
+	return store_put_raw(txn, table, rec, 0);
+}
+
+const char *store_table_name(enum store_table table)
+{
+	return store_tables[table].file;
 }

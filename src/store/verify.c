@@ -107,7 +107,7 @@ static void check_record(struct verify *v, const void *rec)
 
 	if (head->version < 1)
 		report(v, "%s: record %" PRIu64 ": version 0", name, head->id);
-	if (v->table != STORE_AUDIT && !was_audited(v, v->table, head->id))
+	if (store_tables[v->table].audited && !was_audited(v, v->table, head->id))
 		report(v, "%s: record %" PRIu64 ": no audit entry", name, head->id);
 	if (v->table == STORE_OFFERS && offer_validate(rec, v->config, &err) != STATUS_OK)
 		report(v, "%s: record %" PRIu64 ": %s", name, head->id, err.message);
@@ -166,8 +166,13 @@ static void verify_sequence(struct verify *v, enum store_table table)
 	DBT key = {.data = (void *)name, .size = (u_int32_t)strlen(name)};
 	unsigned char buf[8];
 	DBT data = {.data = buf, .ulen = sizeof(buf), .flags = DB_DBT_USERMEM};
-	int ret = db->get(db, v->txn->txn, &key, &data, 0);
-	uint64_t next = ret == 0 && data.size == 8 ? store_key_decode(buf) : 1;
+	int ret;
+	uint64_t next;
+
+	if (!store_tables[table].sequenced)
+		return;
+	ret = db->get(db, v->txn->txn, &key, &data, 0);
+	next = ret == 0 && data.size == 8 ? store_key_decode(buf) : 1;
 
 	if (ret != 0 && ret != DB_NOTFOUND)
 		report(v, "seq.db: %s: %s", name, db_strerror(ret));
@@ -231,6 +236,29 @@ static void verify_records(struct verify *v)
 	}
 }
 
+static enum status verify_in_snapshot(struct verify *v)
+{
+	enum status st = store_begin_snapshot(v->store, &v->txn);
+
+	if (st == STATUS_OK) {
+		verify_records(v);
+		store_abort(v->txn);
+	}
+	for (int t = 0; t < STORE_TABLE_COUNT; t++)
+		free(v->audited[t]);
+	return st;
+}
+
+enum status store_verify_records(struct store *store, const struct config *config, FILE *out,
+                                 unsigned long *problems)
+{
+	struct verify v = {.store = store, .config = config, .out = out};
+	enum status st = verify_in_snapshot(&v);
+
+	*problems = v.problems;
+	return st;
+}
+
 enum status store_verify(const char *dir, const struct config *config, FILE *out,
                          unsigned long *problems, char *msg, size_t size)
 {
@@ -246,13 +274,7 @@ enum status store_verify(const char *dir, const struct config *config, FILE *out
 		st = store_open_into(v.store, dir, 0, false, msg, size);
 	}
 	if (st == STATUS_OK)
-		st = store_begin(v.store, "verify", &v.txn);
-	if (st == STATUS_OK) {
-		verify_records(&v);
-		store_abort(v.txn);
-	}
-	for (int t = 0; t < STORE_TABLE_COUNT; t++)
-		free(v.audited[t]);
+		st = verify_in_snapshot(&v);
 	*problems = v.problems;
 	if (st == STATUS_OK)
 		store_close(v.store);

@@ -1,0 +1,43 @@
+/* The client end: a connection to sozialraumd that says hello, sends
+ * requests with fresh request ids, and reconnects by itself when the server
+ * restarts: a request whose answer was lost is sent again with the same id,
+ * and the server applies it exactly once. */
+#ifndef WIRE_CLIENT_H
+#define WIRE_CLIENT_H
+
+#include "model/config.h"
+#include "wire/wire.h"
+
+struct wire_client; /* opaque */
+
+struct wire_welcome {
+	char login[CONFIG_LOGIN_SIZE];
+	char name[CONFIG_NAME_SIZE];
+	char role[CONFIG_ID_SIZE];
+	char team[CONFIG_ID_SIZE];
+};
+
+/* Connects to SOCKET_PATH as the caller's own Unix user, or as AS_LOGIN
+ * (honoured only for root and the server's account; may be NULL). On
+ * failure MSG says what happened in one sentence (English). */
+enum status wire_client_open(const char *socket_path, const char *as_login,
+                             struct wire_client **out, struct wire_welcome *welcome, char *msg,
+                             size_t size);
+void wire_client_close(struct wire_client *client);
+
+/* How long a call keeps trying to reach a restarting server (ms, default
+ * 30000); 0 means do not reconnect. */
+void wire_client_set_patience(struct wire_client *client, int ms);
+
+/* Starts a request in the client's buffer and returns it for the fields. */
+struct codec_buf *wire_client_request(struct wire_client *client, enum wire_kind kind);
+
+/* Sends the request built with wire_client_request and waits for its
+ * answer. On STATUS_OK *REPLY is valid until the next call. An ERROR answer
+ * gives its status (the reply is then the ERROR message). */
+enum status wire_client_call(struct wire_client *client, struct wire_msg *reply);
+
+/* Times the client reconnected so far. */
+unsigned wire_client_reconnects(const struct wire_client *client);
+
+#endif

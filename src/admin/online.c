@@ -1,0 +1,262 @@
+/* The online commands: they go through the data server, which decides
+ * whether the caller (by the kernel's word on its uid) may use them. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "admin_private.h"
+#include "model/audit.h"
+#include "model/date.h"
+#include "model/text.h"
+#include "wire/client.h"
+
+#define MSG_SIZE 1024
+
+static struct wire_client *connect_quietly(struct admin *admin, bool quiet)
+{
+	char path[PATH_MAX + 32], msg[MSG_SIZE];
+	struct wire_client *client;
+
+	if (admin->dir_given)
+		snprintf(path, sizeof(path), "%s/%s", admin->data_dir, WIRE_SOCKET_NAME);
+	else
+		snprintf(path, sizeof(path), "%s", admin->config->socket_path);
+	if (wire_client_open(path, NULL, &client, NULL, msg, sizeof(msg)) != STATUS_OK) {
+		if (!quiet)
+			admin_error("%s", msg);
+		return NULL;
+	}
+	wire_client_set_patience(client, 0);
+	return client;
+}
+
+static struct wire_client *connect_server(struct admin *admin)
+{
+	return connect_quietly(admin, false);
+}
+
+/* Runs the request built in the client; prints the server's word on error. */
+static int call(struct wire_client *client, struct wire_msg *reply)
+{
+	char text[WIRE_MAX_MESSAGE];
+	enum status st = wire_client_call(client, reply);
+
+	if (st == STATUS_OK)
+		return ADMIN_OK;
+	if (reply && wire_get_str(reply, WF_TEXT, text, sizeof(text)) == STATUS_OK && text[0])
+		admin_error("%s: %s", status_text(st), text);
+	else
+		admin_error("%s", status_text(st));
+	return ADMIN_FINDING;
+}
+
+static void format_time(uint64_t t, char *buf, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	strftime(buf, size, "%d.%m.%Y %H:%M", localtime_r(&tt, &tm));
+}
+
+static enum status print_lock(struct codec_reader *reader)
+{
+	struct codec_field f;
+	uint64_t number = 0, record = 0, since = 0;
+	char table[32] = "", login[64] = "", name[128] = "", when[32];
+
+	while (codec_next(reader, &f) == STATUS_OK) {
+		if (f.tag == WF_ID)
+			codec_get_u64(&f, &number);
+		else if (f.tag == WF_TABLE)
+			codec_get_str(&f, table, sizeof(table));
+		else if (f.tag == WF_FIRST)
+			codec_get_u64(&f, &record);
+		else if (f.tag == WF_HOLDER)
+			codec_get_str(&f, login, sizeof(login));
+		else if (f.tag == WF_NAME)
+			codec_get_str(&f, name, sizeof(name));
+		else if (f.tag == WF_SINCE) {
+			codec_get_u64(&f, &since);
+			break; /* the last field of a lock */
+		}
+	}
+	if (!number)
+		return STATUS_ERR_NOT_FOUND;
+	format_time(since, when, sizeof(when));
+	printf("%-6" PRIu64 " %-8s %-8" PRIu64 " %-12s %-24s %s (%" PRIu64 " min)\n", number, table,
+	       record, login, name, when, ((uint64_t)time(NULL) - since) / 60);
+	return STATUS_OK;
+}
+
+int admin_locks(struct admin *admin, int argc, char **argv)
+{
+	struct wire_client *client = connect_server(admin);
+	struct wire_msg reply;
+	struct codec_reader reader;
+	int ret, n = 0;
+
+	(void)argc;
+	(void)argv;
+	if (!client)
+		return ADMIN_FINDING;
+	wire_client_request(client, WIRE_LOCKS_LIST);
+	ret = call(client, &reply);
+	if (ret == ADMIN_OK) {
+		codec_open(&reader, reply.data, reply.len);
+		printf("%-6s %-8s %-8s %-12s %-24s %s\n", "LOCK", "TABLE", "RECORD", "LOGIN",
+		       "NAME", "SINCE");
+		while (print_lock(&reader) == STATUS_OK)
+			n++;
+		printf("%d edit lock%s\n", n, n == 1 ? "" : "s");
+	}
+	wire_client_close(client);
+	return ret;
+}
+
+int admin_unlock(struct admin *admin, int argc, char **argv)
+{
+	struct wire_client *client;
+	struct wire_msg reply;
+	char *end;
+	unsigned long long number = strtoull(argv[0], &end, 10);
+	int ret;
+
+	(void)argc;
+	if (*end || !number) {
+		admin_error("usage: sozialraum-admin unlock ID (a number from 'locks')");
+		return ADMIN_USAGE;
+	}
+	if (!(client = connect_server(admin)))
+		return ADMIN_FINDING;
+	codec_put_u64(wire_client_request(client, WIRE_UNLOCK), WF_ID, number);
+	ret = call(client, &reply);
+	if (ret == ADMIN_OK)
+		printf("edit lock %llu released\n", number);
+	wire_client_close(client);
+	return ret;
+}
+
+int admin_backup(struct admin *admin, int argc, char **argv)
+{
+	struct wire_client *client;
+	struct wire_msg reply;
+	char path[PATH_MAX];
+	int ret;
+
+	(void)argc;
+	if (!realpath(argv[0], path) && snprintf(path, sizeof(path), "%s", argv[0]) &&
+	    argv[0][0] != '/') {
+		/* Not there yet: the server creates it, from an absolute path. */
+		char cwd[PATH_MAX];
+
+		if (!getcwd(cwd, sizeof(cwd)) ||
+		    snprintf(path, sizeof(path), "%s/%s", cwd, argv[0]) >= (int)sizeof(path)) {
+			admin_error("path too long: %s", argv[0]);
+			return ADMIN_FINDING;
+		}
+	}
+	if (!(client = connect_server(admin)))
+		return ADMIN_FINDING;
+	codec_put_str(wire_client_request(client, WIRE_BACKUP), WF_PATH, path);
+	ret = call(client, &reply);
+	if (ret == ADMIN_OK)
+		printf("backup written to %s\n", path);
+	wire_client_close(client);
+	return ret;
+}
+
+int admin_verify_online(struct admin *admin)
+{
+	struct wire_client *client = connect_quietly(admin, true);
+	struct wire_msg reply;
+	int ret;
+
+	if (!client)
+		return -1;
+	wire_client_request(client, WIRE_VERIFY);
+	printf("verify: the server is running; checking through it (records only)\n");
+	ret = call(client, &reply);
+	if (ret == ADMIN_OK)
+		printf("verify: %s is consistent\n", admin->data_dir);
+	wire_client_close(client);
+	return ret;
+}
+
+struct audit_print {
+	uint64_t more;
+	unsigned count;
+};
+
+static enum status print_entry(void *ctx, const struct codec_field *field)
+{
+	struct audit_print *p = ctx;
+	struct audit_entry e;
+	char when[32], detail[AUDIT_DETAIL_SIZE];
+	time_t t;
+	struct tm tm;
+
+	if (field->type != CODEC_BYTES ||
+	    record_decode(&audit_def, field->data, field->len, &e) != STATUS_OK)
+		return STATUS_ERR_PROTOCOL;
+	t = (time_t)e.time;
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
+	text_neutralise(e.detail, false, detail, sizeof(detail));
+	printf("%-8" PRIu64 " %s %-12s %-8s %-8s %-8" PRIu64 " %s\n", e.head.id, when, e.login,
+	       e.action, e.table, e.record, detail);
+	p->count++;
+	return STATUS_OK;
+}
+
+static int parse_audit_args(int argc, char **argv, struct codec_buf *req)
+{
+	for (int i = 0; i < argc; i += 2) {
+		int32_t date;
+
+		if (i + 1 >= argc)
+			return ADMIN_USAGE;
+		if (strcmp(argv[i], "--user") == 0)
+			codec_put_str(req, WF_USER, argv[i + 1]);
+		else if (strcmp(argv[i], "--case") == 0)
+			codec_put_u64(req, WF_ID, strtoull(argv[i + 1], NULL, 10));
+		else if (strcmp(argv[i], "--since") == 0 &&
+		         date_parse(argv[i + 1], &date) == STATUS_OK)
+			codec_put_u64(req, WF_DATE, (uint64_t)date);
+		else
+			return ADMIN_USAGE;
+	}
+	return ADMIN_OK;
+}
+
+int admin_audit(struct admin *admin, int argc, char **argv)
+{
+	struct wire_client *client = connect_server(admin);
+	struct audit_print p = {0};
+	struct wire_msg reply;
+	int ret = ADMIN_OK;
+
+	if (!client)
+		return ADMIN_FINDING;
+	do {
+		struct codec_buf *req = wire_client_request(client, WIRE_AUDIT_QUERY);
+
+		if (parse_audit_args(argc, argv, req) != ADMIN_OK) {
+			admin_error("usage: sozialraum-admin audit [--user L] [--case N] "
+			            "[--since DATE]");
+			ret = ADMIN_USAGE;
+			break;
+		}
+		codec_put_u64(req, WF_FIRST, p.more);
+		if ((ret = call(client, &reply)) != ADMIN_OK)
+			break;
+		wire_each(&reply, WF_RECORD, print_entry, &p);
+		p.more = 0;
+		wire_get_u64(&reply, WF_MORE, &p.more);
+	} while (p.more);
+	if (ret == ADMIN_OK)
+		printf("%u audit entr%s\n", p.count, p.count == 1 ? "y" : "ies");
+	wire_client_close(client);
+	return ret;
+}

@@ -1,0 +1,497 @@
+/* The request handlers: one table entry per message kind. Each checks its
+ * fields and the caller's rights (in the model), runs as one transaction,
+ * and writes its answer. */
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+#include <unistd.h>
+
+#include "model/audit.h"
+#include "model/date.h"
+#include "model/offer.h"
+#include "model/request.h"
+#include "model/rights.h"
+#include "server.h"
+
+#define AUDIT_PAGE       200
+#define MAX_BAD_MESSAGES 3
+
+struct handler {
+	enum wire_kind kind;
+	bool admin; /* technical admin only */
+	enum status (*fn)(struct server *server, struct conn *conn, const struct wire_msg *req,
+	                  struct codec_buf *reply);
+	bool worker; /* long work: queued for the worker thread */
+};
+
+const struct cfg_staff *server_staff(const struct server *server, const struct conn *conn)
+{
+	return conn->staff >= 0 ? &server->config->staff[conn->staff] : NULL;
+}
+
+void server_reply_error(struct codec_buf *reply, uint64_t request, enum status st, const char *text)
+{
+	wire_begin(reply, WIRE_ERROR, request);
+	codec_put_u64(reply, WF_STATUS, (uint64_t)st);
+	codec_put_str(reply, WF_TEXT, text ? text : status_message(st));
+}
+
+static void put_record(struct codec_buf *reply, const struct record_def *def, const void *rec)
+{
+	struct codec_buf enc;
+
+	codec_buf_init(&enc);
+	if (record_encode(def, rec, &enc) == STATUS_OK)
+		codec_put_bytes(reply, WF_RECORD, enc.data, enc.len);
+	else
+		reply->failed = true;
+	codec_buf_free(&enc);
+}
+
+static void put_holder(struct codec_buf *reply, const struct edit_lock *lock)
+{
+	codec_put_str(reply, WF_HOLDER, lock->name);
+	codec_put_str(reply, WF_LOGIN, lock->login);
+	codec_put_u64(reply, WF_SINCE, (uint64_t)lock->since);
+}
+
+/* --- offers --- */
+
+struct offer_page {
+	const struct cfg_staff *who;
+	const char *district, *provider;
+	uint64_t skip, count, matched;
+	struct codec_buf *reply;
+	bool more;
+};
+
+static int page_visit(void *ctx, const void *rec)
+{
+	struct offer_page *page = ctx;
+	const struct offer *offer = rec;
+
+	if ((page->district[0] && strcmp(offer->district, page->district) != 0) ||
+	    (page->provider[0] && strcmp(offer->provider, page->provider) != 0))
+		return 0;
+	if (page->matched++ < page->skip)
+		return 0;
+	if (page->count == WIRE_PAGE_SIZE || page->reply->len > WIRE_MAX_MESSAGE / 2) {
+		page->more = true;
+		return 1;
+	}
+	put_record(page->reply, &offer_def, offer);
+	page->count++;
+	return 0;
+}
+
+static enum status handle_offer_list(struct server *server, struct conn *conn,
+                                     const struct wire_msg *req, struct codec_buf *reply)
+{
+	char district[CONFIG_ID_SIZE] = "", provider[CONFIG_ID_SIZE] = "", prefix[128] = "";
+	struct offer_page page = {.who = server_staff(server, conn),
+	                          .district = district,
+	                          .provider = provider,
+	                          .reply = reply};
+	struct store_txn *txn;
+	enum status st;
+
+	if (!rights_offer_read(page.who))
+		return STATUS_ERR_DENIED;
+	if (wire_get_str(req, WF_DISTRICT, district, sizeof(district)) == STATUS_ERR_PROTOCOL ||
+	    wire_get_str(req, WF_PROVIDER, provider, sizeof(provider)) == STATUS_ERR_PROTOCOL ||
+	    wire_get_str(req, WF_PREFIX, prefix, sizeof(prefix)) == STATUS_ERR_PROTOCOL ||
+	    wire_get_u64(req, WF_FIRST, &page.skip) == STATUS_ERR_PROTOCOL)
+		return STATUS_ERR_PROTOCOL;
+	wire_begin(reply, WIRE_OFFER_PAGE, req->request);
+	if ((st = store_begin_snapshot(server->store, &txn)) != STATUS_OK)
+		return st;
+	if (prefix[0])
+		st = store_index_scan(txn, STORE_OFFERS_BY_NAME, prefix, page_visit, &page);
+	else if (district[0])
+		st = store_index_scan(txn, STORE_OFFERS_BY_DISTRICT, district, page_visit, &page);
+	else
+		st = store_scan(txn, STORE_OFFERS, 0, page_visit, &page);
+	store_abort(txn);
+	codec_put_u64(reply, WF_MORE, page.more ? page.skip + page.count : 0);
+	return st;
+}
+
+static enum status handle_offer_get(struct server *server, struct conn *conn,
+                                    const struct wire_msg *req, struct codec_buf *reply)
+{
+	struct offer offer;
+	struct store_txn *txn;
+	struct edit_lock *lock;
+	uint64_t id = 0;
+	enum status st;
+
+	if (!rights_offer_read(server_staff(server, conn)))
+		return STATUS_ERR_DENIED;
+	if (wire_get_u64(req, WF_ID, &id) != STATUS_OK)
+		return STATUS_ERR_PROTOCOL;
+	if ((st = store_begin_snapshot(server->store, &txn)) != STATUS_OK)
+		return st;
+	st = store_get(txn, STORE_OFFERS, id, &offer);
+	store_abort(txn);
+	if (st != STATUS_OK)
+		return st;
+	wire_begin(reply, WIRE_OFFER, req->request);
+	put_record(reply, &offer_def, &offer);
+	lock = locks_find(server, STORE_OFFERS, id);
+	if (lock && lock->conn != conn->number)
+		put_holder(reply, lock);
+	return STATUS_OK;
+}
+
+static enum status decode_offer(const struct wire_msg *req, struct offer *offer)
+{
+	struct codec_reader reader;
+	struct codec_field field;
+
+	codec_open(&reader, req->data, req->len);
+	while (codec_next(&reader, &field) == STATUS_OK)
+		if (field.tag == WF_RECORD && field.type == CODEC_BYTES)
+			return record_decode(&offer_def, field.data, field.len, offer) == STATUS_OK
+			               ? STATUS_OK
+			               : STATUS_ERR_PROTOCOL;
+	return STATUS_ERR_PROTOCOL;
+}
+
+/* A save resent after a lost answer: answer with what the first one saved. */
+static bool already_applied(struct store_txn *txn, const struct conn *conn, uint64_t request,
+                            struct offer *offer)
+{
+	struct applied_request applied;
+
+	return store_get(txn, STORE_REQUESTS, request, &applied) == STATUS_OK &&
+	       strcmp(applied.login, conn->login) == 0 &&
+	       store_get(txn, STORE_OFFERS, applied.record, offer) == STATUS_OK;
+}
+
+static enum status write_offer(struct server *server, struct conn *conn, uint64_t request,
+                               struct offer *offer)
+{
+	const struct cfg_staff *who = server_staff(server, conn);
+	struct applied_request applied = {.head = {.id = request, .version = 1}};
+	struct store_txn *txn;
+	struct offer stored;
+	enum status st = store_begin(server->store, conn->login, &txn);
+
+	if (st != STATUS_OK)
+		return st;
+	if (already_applied(txn, conn, request, offer)) {
+		store_abort(txn);
+		return STATUS_OK;
+	}
+	if (offer->head.id) {
+		st = store_get(txn, STORE_OFFERS, offer->head.id, &stored);
+		if (st == STATUS_OK && !rights_offer_write(server->config, who, &stored))
+			st = STATUS_ERR_DENIED;
+		if (st == STATUS_OK)
+			st = store_update(txn, STORE_OFFERS, offer);
+	} else {
+		st = store_insert(txn, STORE_OFFERS, offer);
+	}
+	snprintf(applied.login, sizeof(applied.login), "%s", conn->login);
+	applied.record = offer->head.id;
+	applied.time = (int64_t)time(NULL);
+	if (st == STATUS_OK)
+		st = store_put_plain(txn, STORE_REQUESTS, &applied);
+	if (st != STATUS_OK) {
+		store_abort(txn);
+		return st;
+	}
+	st = store_commit_deferred(txn);
+	server->needs_flush = true;
+	return st;
+}
+
+static enum status handle_offer_save(struct server *server, struct conn *conn,
+                                     const struct wire_msg *req, struct codec_buf *reply)
+{
+	const struct cfg_staff *who = server_staff(server, conn);
+	struct field_error err = {0};
+	struct edit_lock *lock;
+	struct offer offer;
+	enum status st;
+
+	if (decode_offer(req, &offer) != STATUS_OK)
+		return STATUS_ERR_PROTOCOL;
+	if (!rights_offer_write(server->config, who, &offer))
+		return STATUS_ERR_DENIED;
+	if ((st = offer_validate(&offer, server->config, &err)) != STATUS_OK) {
+		server_reply_error(reply, req->request, st, err.message);
+		return STATUS_OK;
+	}
+	lock = offer.head.id ? locks_find(server, STORE_OFFERS, offer.head.id) : NULL;
+	if (lock && lock->conn != conn->number) {
+		server_reply_error(reply, req->request, STATUS_ERR_LOCKED, NULL);
+		put_holder(reply, lock);
+		return STATUS_OK;
+	}
+	if ((st = write_offer(server, conn, req->request, &offer)) != STATUS_OK)
+		return st;
+	wire_begin(reply, WIRE_OFFER, req->request);
+	put_record(reply, &offer_def, &offer);
+	return STATUS_OK;
+}
+
+/* --- edit locks --- */
+
+static enum status lock_target(const struct wire_msg *req, enum store_table *table, uint64_t *id)
+{
+	char name[CONFIG_ID_SIZE];
+
+	if (wire_get_str(req, WF_TABLE, name, sizeof(name)) != STATUS_OK ||
+	    wire_get_u64(req, WF_ID, id) != STATUS_OK)
+		return STATUS_ERR_PROTOCOL;
+	if (strcmp(name, "offers") != 0)
+		return STATUS_ERR_INVALID;
+	*table = STORE_OFFERS;
+	return STATUS_OK;
+}
+
+static enum status handle_lock_take(struct server *server, struct conn *conn,
+                                    const struct wire_msg *req, struct codec_buf *reply)
+{
+	enum store_table table;
+	struct edit_lock *holder;
+	struct store_txn *txn;
+	struct offer offer;
+	uint64_t id;
+	enum status st = lock_target(req, &table, &id);
+
+	if (st == STATUS_OK)
+		st = store_begin_snapshot(server->store, &txn);
+	if (st != STATUS_OK)
+		return st;
+	st = store_get(txn, table, id, &offer);
+	store_abort(txn);
+	if (st == STATUS_OK &&
+	    !rights_offer_write(server->config, server_staff(server, conn), &offer))
+		st = STATUS_ERR_DENIED;
+	if (st == STATUS_OK)
+		st = locks_take(server, conn, table, id, &holder);
+	if (st == STATUS_ERR_LOCKED) {
+		server_reply_error(reply, req->request, st, NULL);
+		put_holder(reply, holder);
+		return STATUS_OK;
+	}
+	if (st == STATUS_OK)
+		wire_begin(reply, WIRE_DONE, req->request);
+	return st;
+}
+
+static enum status handle_lock_release(struct server *server, struct conn *conn,
+                                       const struct wire_msg *req, struct codec_buf *reply)
+{
+	enum store_table table;
+	uint64_t id;
+	enum status st = lock_target(req, &table, &id);
+
+	if (st != STATUS_OK)
+		return st;
+	locks_release(server, conn, table, id);
+	wire_begin(reply, WIRE_DONE, req->request);
+	return STATUS_OK;
+}
+
+static enum status handle_locks_list(struct server *server, struct conn *conn,
+                                     const struct wire_msg *req, struct codec_buf *reply)
+{
+	(void)conn;
+	wire_begin(reply, WIRE_LOCKS, req->request);
+	for (size_t i = 0; i < server->nlocks && reply->len < WIRE_MAX_MESSAGE / 2; i++) {
+		const struct edit_lock *lock = &server->locks[i];
+
+		codec_put_u64(reply, WF_ID, lock->number);
+		codec_put_str(reply, WF_TABLE, store_table_name(lock->table));
+		codec_put_u64(reply, WF_FIRST, lock->record);
+		codec_put_str(reply, WF_HOLDER, lock->login);
+		codec_put_str(reply, WF_NAME, lock->name);
+		codec_put_u64(reply, WF_SINCE, (uint64_t)lock->since);
+	}
+	return STATUS_OK;
+}
+
+static enum status handle_unlock(struct server *server, struct conn *conn,
+                                 const struct wire_msg *req, struct codec_buf *reply)
+{
+	uint64_t number;
+
+	if (wire_get_u64(req, WF_ID, &number) != STATUS_OK)
+		return STATUS_ERR_PROTOCOL;
+	if (!locks_release_number(server, number))
+		return STATUS_ERR_NOT_FOUND;
+	server_log(LOG_NOTICE, "%s released edit lock %llu", conn->login,
+	           (unsigned long long)number);
+	wire_begin(reply, WIRE_DONE, req->request);
+	return STATUS_OK;
+}
+
+/* --- audit log --- */
+
+struct audit_page {
+	char user[CONFIG_LOGIN_SIZE];
+	uint64_t record;
+	int64_t since;
+	unsigned count;
+	uint64_t more;
+	struct codec_buf *reply;
+};
+
+static int audit_visit(void *ctx, const void *rec)
+{
+	struct audit_page *page = ctx;
+	const struct audit_entry *entry = rec;
+
+	if ((page->user[0] && strcmp(entry->login, page->user) != 0) ||
+	    (page->record && entry->record != page->record) || entry->time < page->since)
+		return 0;
+	if (page->count == AUDIT_PAGE || page->reply->len > WIRE_MAX_MESSAGE / 2) {
+		page->more = entry->head.id;
+		return 1;
+	}
+	put_record(page->reply, &audit_def, entry);
+	page->count++;
+	return 0;
+}
+
+static enum status handle_audit(struct server *server, struct conn *conn,
+                                const struct wire_msg *req, struct codec_buf *reply)
+{
+	struct audit_page page = {.reply = reply};
+	uint64_t first = 0, date = 0;
+	struct store_txn *txn;
+	enum status st;
+
+	(void)conn;
+	if (wire_get_str(req, WF_USER, page.user, sizeof(page.user)) == STATUS_ERR_PROTOCOL ||
+	    wire_get_u64(req, WF_ID, &page.record) == STATUS_ERR_PROTOCOL ||
+	    wire_get_u64(req, WF_DATE, &date) == STATUS_ERR_PROTOCOL ||
+	    wire_get_u64(req, WF_FIRST, &first) == STATUS_ERR_PROTOCOL)
+		return STATUS_ERR_PROTOCOL;
+	page.since = date ? date_to_days((int32_t)date) * 86400 : 0;
+	wire_begin(reply, WIRE_AUDIT_PAGE, req->request);
+	if ((st = store_begin_snapshot(server->store, &txn)) != STATUS_OK)
+		return st;
+	st = store_scan(txn, STORE_AUDIT, first, audit_visit, &page);
+	store_abort(txn);
+	codec_put_u64(reply, WF_MORE, page.more);
+	return st;
+}
+
+static const struct handler handlers[] = {
+        {WIRE_OFFER_LIST, .fn = handle_offer_list},
+        {WIRE_OFFER_GET, .fn = handle_offer_get},
+        {WIRE_OFFER_SAVE, .fn = handle_offer_save},
+        {WIRE_LOCK_TAKE, .fn = handle_lock_take},
+        {WIRE_LOCK_RELEASE, .fn = handle_lock_release},
+        {WIRE_LOCKS_LIST, .admin = true, .fn = handle_locks_list},
+        {WIRE_UNLOCK, .admin = true, .fn = handle_unlock},
+        {WIRE_AUDIT_QUERY, .admin = true, .fn = handle_audit},
+        {WIRE_BACKUP, .admin = true, .worker = true},
+        {WIRE_VERIFY, .admin = true, .worker = true},
+};
+
+/* --- hello: who is on the other end --- */
+
+static bool may_act_as(const struct conn *conn)
+{
+	return conn->uid == 0 || conn->uid == geteuid();
+}
+
+static enum status identify(struct server *server, struct conn *conn, const struct wire_msg *req)
+{
+	char as[CONFIG_LOGIN_SIZE] = "";
+	struct passwd *pw;
+	uint64_t version = 0;
+
+	if (wire_get_u64(req, WF_VERSION, &version) != STATUS_OK || version != WIRE_VERSION)
+		return STATUS_ERR_PROTOCOL;
+	if (wire_get_str(req, WF_LOGIN, as, sizeof(as)) == STATUS_ERR_PROTOCOL)
+		return STATUS_ERR_PROTOCOL;
+	if (as[0] && !may_act_as(conn))
+		return STATUS_ERR_DENIED;
+	if (!as[0]) {
+		pw = getpwuid(conn->uid);
+		if (!pw)
+			return STATUS_ERR_DENIED;
+		snprintf(as, sizeof(as), "%s", pw->pw_name);
+	}
+	conn->staff = config_find_staff(server->config, as);
+	snprintf(conn->login, sizeof(conn->login), "%s", as);
+	return conn->staff >= 0 ? STATUS_OK : STATUS_ERR_DENIED;
+}
+
+static bool handle_hello(struct server *server, struct conn *conn, const struct wire_msg *req,
+                         struct codec_buf *reply)
+{
+	enum status st = identify(server, conn, req);
+	const struct cfg_staff *staff = server_staff(server, conn);
+	char text[160];
+
+	if (st != STATUS_OK) {
+		snprintf(text, sizeof(text),
+		         "Für die Anmeldung '%s' gibt es keinen Eintrag im "
+		         "Personal von sozialraum.",
+		         conn->login[0] ? conn->login : "?");
+		server_reply_error(reply, req->request, st,
+		                   st == STATUS_ERR_DENIED ? text : status_message(st));
+		conn->staff = -1;
+		conn->closing = true;
+		return true;
+	}
+	wire_begin(reply, WIRE_WELCOME, req->request);
+	codec_put_str(reply, WF_LOGIN, staff->login);
+	codec_put_str(reply, WF_NAME, staff->name);
+	codec_put_str(reply, WF_ROLE, role_names[staff->role]);
+	codec_put_str(reply, WF_TEAM,
+	              staff->team >= 0 ? server->config->teams[staff->team].id : "");
+	return true;
+}
+
+static const struct handler *find_handler(uint16_t kind)
+{
+	for (size_t i = 0; i < sizeof(handlers) / sizeof(handlers[0]); i++)
+		if (handlers[i].kind == kind)
+			return &handlers[i];
+	return NULL;
+}
+
+/* A malformed message is answered; a client that keeps sending them goes. */
+static bool bad_message(struct conn *conn, uint64_t request, struct codec_buf *reply)
+{
+	server_reply_error(reply, request, STATUS_ERR_PROTOCOL, NULL);
+	return ++conn->bad_messages < MAX_BAD_MESSAGES;
+}
+
+bool server_handle(struct server *server, struct conn *conn, const void *data, size_t len,
+                   struct codec_buf *reply)
+{
+	const struct handler *handler;
+	struct wire_msg req;
+	enum status st;
+
+	if (wire_parse(data, len, &req) != STATUS_OK)
+		return bad_message(conn, 0, reply);
+	if (req.kind == WIRE_HELLO)
+		return conn->staff < 0 ? handle_hello(server, conn, &req, reply)
+		                       : bad_message(conn, req.request, reply);
+	handler = find_handler(req.kind);
+	if (conn->staff < 0 || !handler)
+		return bad_message(conn, req.request, reply);
+	if (handler->admin && !rights_admin(server_staff(server, conn)))
+		st = STATUS_ERR_DENIED;
+	else if (handler->worker)
+		st = worker_submit(server, conn, &req);
+	else
+		st = handler->fn(server, conn, &req, reply);
+	if (st == STATUS_ERR_PROTOCOL)
+		return bad_message(conn, req.request, reply);
+	if (st != STATUS_OK)
+		server_reply_error(reply, req.request, st, NULL);
+	return true;
+}

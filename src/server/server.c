@@ -1,0 +1,278 @@
+/* sozialraumd's loop: one thread serves every interactive request.
+ *
+ * poll() watches the socket, the connections and the wake pipe (signals and
+ * the worker write a byte there: handlers only set flags). Each round takes
+ * at most one message per connection, so a flooding client cannot starve
+ * the others; the answers of the round are held back until one log sync
+ * covers every save of the round (group commit), then sent. A client that
+ * does not read its answers (full socket buffer), keeps sending garbage or
+ * never says hello is dropped; its edit locks go with it.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+#include <unistd.h>
+
+#include "server.h"
+
+#define HELLO_TIMEOUT_S 10
+#define POLL_MS         1000
+
+volatile sig_atomic_t server_got_hup, server_got_term;
+static bool log_to_stderr = true;
+
+void server_log_init(bool foreground)
+{
+	log_to_stderr = foreground;
+	if (!foreground)
+		openlog("sozialraumd", LOG_PID, LOG_DAEMON);
+}
+
+void server_log(int priority, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (log_to_stderr) {
+		fputs("sozialraumd: ", stderr);
+		vfprintf(stderr, fmt, ap);
+		fputc('\n', stderr);
+	} else {
+		vsyslog(priority, fmt, ap);
+	}
+	va_end(ap);
+}
+
+static struct conn *find_conn(struct server *server, uint64_t number)
+{
+	for (struct conn *c = server->conns; c; c = c->next)
+		if (c->number == number)
+			return c;
+	return NULL;
+}
+
+static void drop_conn(struct server *server, struct conn *conn)
+{
+	struct conn **p;
+
+	for (p = &server->conns; *p && *p != conn; p = &(*p)->next)
+		;
+	if (*p)
+		*p = conn->next;
+	locks_release_conn(server, conn->number);
+	close(conn->fd);
+	server->nconns--;
+	free(conn);
+}
+
+void server_send_to(struct server *server, uint64_t number, const struct codec_buf *buf)
+{
+	struct conn *conn = find_conn(server, number);
+
+	if (!conn || buf->len == 0)
+		return;
+	/* Non-blocking: a client whose buffer is full is not reading. */
+	if (wire_send(conn->fd, buf) != STATUS_OK)
+		conn->closing = true;
+}
+
+static void accept_conn(struct server *server)
+{
+	struct conn *conn;
+	uid_t uid;
+	pid_t pid;
+	int fd = wire_accept(server->listen_fd, &uid, &pid);
+
+	if (fd < 0)
+		return;
+	conn = calloc(1, sizeof(*conn));
+	if (!conn) {
+		close(fd);
+		return;
+	}
+	conn->fd = fd;
+	conn->uid = uid;
+	conn->pid = pid;
+	conn->staff = -1;
+	conn->opened = time(NULL);
+	conn->number = ++server->next_conn;
+	conn->next = server->conns;
+	server->conns = conn;
+	server->nconns++;
+}
+
+static void queue_reply(struct server *server, uint64_t conn, struct codec_buf *reply)
+{
+	struct pending *p;
+
+	if (reply->len == 0)
+		return;
+	if (server->npending == server->pending_cap) {
+		size_t cap = server->pending_cap ? server->pending_cap * 2 : 64;
+
+		p = realloc(server->pending, cap * sizeof(*p));
+		if (!p)
+			return;
+		server->pending = p;
+		server->pending_cap = cap;
+	}
+	p = &server->pending[server->npending++];
+	p->conn = conn;
+	p->buf = *reply; /* takes over the buffer */
+	codec_buf_init(reply);
+}
+
+static void read_conn(struct server *server, struct conn *conn, uint8_t *buf)
+{
+	struct codec_buf reply;
+	size_t len = 0;
+	enum status st = wire_recv(conn->fd, buf, &len);
+
+	codec_buf_init(&reply);
+	if (st == STATUS_ERR_TOO_LONG) {
+		server_reply_error(&reply, 0, STATUS_ERR_TOO_LONG, NULL);
+		conn->closing = ++conn->bad_messages >= 3;
+	} else if (st != STATUS_OK) {
+		conn->closing = true; /* hang-up, kill, crash of the client */
+	} else if (!server_handle(server, conn, buf, len, &reply)) {
+		conn->closing = true;
+	}
+	queue_reply(server, conn->number, &reply);
+	codec_buf_free(&reply);
+}
+
+/* Sends the round's answers after one sync for all of its saves. */
+static void send_pending(struct server *server)
+{
+	if (server->needs_flush && store_flush(server->store) != STATUS_OK) {
+		server_log(LOG_CRIT, "cannot sync the log: stopping without acknowledging");
+		server_got_term = 1;
+		server->npending = 0;
+	}
+	server->needs_flush = false;
+	for (size_t i = 0; i < server->npending; i++) {
+		server_send_to(server, server->pending[i].conn, &server->pending[i].buf);
+		codec_buf_free(&server->pending[i].buf);
+	}
+	server->npending = 0;
+}
+
+static void drop_closing(struct server *server)
+{
+	time_t now = time(NULL);
+	struct conn *conn = server->conns, *next;
+
+	for (; conn; conn = next) {
+		next = conn->next;
+		if (conn->closing || (conn->staff < 0 && now - conn->opened > HELLO_TIMEOUT_S))
+			drop_conn(server, conn);
+	}
+}
+
+static void reload_config(struct server *server)
+{
+	struct config_errors errors = {0};
+	struct config *config = NULL;
+
+	server_got_hup = 0;
+	if (config_load(server->config_path, &config, &errors) != STATUS_OK) {
+		for (size_t i = 0; i < errors.count; i++)
+			server_log(LOG_ERR, "%s:%d: %s", errors.items[i].file, errors.items[i].line,
+			           errors.items[i].message);
+		server_log(LOG_ERR, "new configuration refused; the old one stays in force");
+		config_errors_free(&errors);
+		return;
+	}
+	config_errors_free(&errors);
+	/* The worker may be reading the old one: it is kept until exit. */
+	if (server->nold < sizeof(server->old) / sizeof(server->old[0]))
+		server->old[server->nold++] = server->config;
+	else
+		config_free(server->config); /* many reloads: the oldest is long unused */
+	server->config = config;
+	for (struct conn *c = server->conns; c; c = c->next)
+		if (c->staff >= 0 && (c->staff = config_find_staff(config, c->login)) < 0)
+			c->closing = true; /* no longer staff */
+	server_log(LOG_NOTICE, "configuration reloaded from %s", server->config_path);
+}
+
+static size_t fill_poll(struct server *server, struct pollfd *fds, struct conn **conns)
+{
+	size_t n = 2;
+
+	fds[0] = (struct pollfd){.fd = server->listen_fd, .events = POLLIN};
+	fds[1] = (struct pollfd){.fd = server->wake[0], .events = POLLIN};
+	for (struct conn *c = server->conns; c; c = c->next) {
+		fds[n] = (struct pollfd){.fd = c->fd, .events = POLLIN};
+		conns[n++] = c;
+	}
+	return n;
+}
+
+static int poll_round(struct server *server, uint8_t *buf)
+{
+	size_t cap = server->nconns + 2;
+	struct pollfd *fds = calloc(cap, sizeof(*fds));
+	struct conn **conns = calloc(cap, sizeof(*conns));
+	size_t n;
+	char drain[64];
+
+	if (!fds || !conns) {
+		free(fds);
+		free(conns);
+		return -1;
+	}
+	n = fill_poll(server, fds, conns);
+	if (poll(fds, n, POLL_MS) < 0 && errno != EINTR) {
+		free(fds);
+		free(conns);
+		return -1;
+	}
+	if (fds[1].revents & POLLIN)
+		while (read(server->wake[0], drain, sizeof(drain)) > 0)
+			;
+	for (size_t i = 2; i < n; i++)
+		if (fds[i].revents & (POLLIN | POLLHUP | POLLERR))
+			read_conn(server, conns[i], buf);
+	if (fds[0].revents & POLLIN)
+		for (int k = 0; k < 64 && server->nconns < 100000; k++) {
+			size_t before = server->nconns;
+
+			accept_conn(server);
+			if (server->nconns == before)
+				break;
+		}
+	free(fds);
+	free(conns);
+	send_pending(server);
+	worker_collect(server);
+	drop_closing(server);
+	return 0;
+}
+
+int server_run(struct server *server)
+{
+	uint8_t *buf = malloc(WIRE_MAX_MESSAGE);
+
+	if (!buf)
+		return 1;
+	while (!server_got_term) {
+		if (server_got_hup)
+			reload_config(server);
+		if (poll_round(server, buf) != 0) {
+			server_log(LOG_CRIT, "poll failed: %s", strerror(errno));
+			break;
+		}
+	}
+	free(buf);
+	while (server->conns)
+		drop_conn(server, server->conns);
+	free(server->locks);
+	free(server->pending);
+	return 0;
+}

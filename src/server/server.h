@@ -1,0 +1,119 @@
+/* sozialraumd's internals: connections, sessions, edit locks, the request
+ * handlers and the worker thread for long work. */
+#ifndef SERVER_SERVER_H
+#define SERVER_SERVER_H
+
+#include <pthread.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "model/config.h"
+#include "store/store.h"
+#include "wire/wire.h"
+
+struct conn {
+	struct conn *next;
+	uint64_t number;
+	int fd;
+	uid_t uid;
+	pid_t pid;
+	time_t opened;
+	int staff; /* index into config->staff; -1 until HELLO */
+	char login[CONFIG_LOGIN_SIZE];
+	unsigned bad_messages;
+	bool closing; /* drop after the pending answers are sent */
+};
+
+/* An edit lock lives in memory and belongs to one connection: it goes away
+ * the moment that connection closes, for whatever reason. */
+struct edit_lock {
+	uint64_t number;
+	enum store_table table;
+	uint64_t record;
+	uint64_t conn;
+	char login[CONFIG_LOGIN_SIZE];
+	char name[CONFIG_NAME_SIZE];
+	time_t since;
+};
+
+/* An answer waiting for the end of the poll round: saves of one round
+ * share one log sync before any of them is acknowledged. */
+struct pending {
+	uint64_t conn;
+	struct codec_buf buf;
+};
+
+struct job; /* worker.c */
+
+struct server {
+	const char *config_path;
+	struct config *config;
+	struct config *old[16]; /* replaced by SIGHUP; the worker may still read them */
+	size_t nold;
+	char data_dir[PATH_MAX];
+	char socket_path[PATH_MAX];
+	struct store *store;
+	int listen_fd;
+	int wake[2]; /* the worker and signal handlers write a byte here */
+	bool foreground;
+
+	struct conn *conns;
+	size_t nconns;
+	uint64_t next_conn;
+
+	struct edit_lock *locks;
+	size_t nlocks, locks_cap;
+	uint64_t next_lock;
+
+	struct pending *pending;
+	size_t npending, pending_cap;
+	bool needs_flush;
+
+	pthread_t worker;
+	pthread_mutex_t jobs_lock;
+	pthread_cond_t jobs_cond;
+	struct job *jobs, *done;
+	bool worker_stop;
+};
+
+extern volatile sig_atomic_t server_got_hup, server_got_term;
+
+/* Logging: stderr in the foreground, syslog otherwise. */
+void server_log(int priority, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void server_log_init(bool foreground);
+
+/* server.c: the loop. */
+int server_run(struct server *server);
+
+/* handlers.c: one message from a connection; the answer goes into REPLY.
+ * Returns false when the connection must be dropped. */
+bool server_handle(struct server *server, struct conn *conn, const void *data, size_t len,
+                   struct codec_buf *reply);
+void server_reply_error(struct codec_buf *reply, uint64_t request, enum status st,
+                        const char *text);
+const struct cfg_staff *server_staff(const struct server *server, const struct conn *conn);
+
+/* locks.c */
+struct edit_lock *locks_find(struct server *server, enum store_table table, uint64_t record);
+enum status locks_take(struct server *server, const struct conn *conn, enum store_table table,
+                       uint64_t record, struct edit_lock **holder);
+void locks_release(struct server *server, const struct conn *conn, enum store_table table,
+                   uint64_t record);
+void locks_release_conn(struct server *server, uint64_t conn);
+bool locks_release_number(struct server *server, uint64_t number);
+
+/* worker.c: long work off the interactive path. */
+int worker_start(struct server *server);
+void worker_stop(struct server *server);
+/* Queues KIND for CONN; the answer is sent when the worker is done. */
+enum status worker_submit(struct server *server, const struct conn *conn,
+                          const struct wire_msg *request);
+/* Sends the answers of finished jobs. */
+void worker_collect(struct server *server);
+
+/* Sends BUF to connection number CONN if it is still there. */
+void server_send_to(struct server *server, uint64_t conn, const struct codec_buf *buf);
+
+#endif

@@ -1,0 +1,162 @@
+/* The worker thread: backup and verify (later exports, reports, imports)
+ * run here in snapshot transactions, so the interactive thread never waits
+ * behind them. Jobs go in a queue; finished ones come back through a list
+ * and a byte on the wake pipe, and the loop sends their answers. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+#include <unistd.h>
+
+#include "server.h"
+
+struct job {
+	struct job *next;
+	uint16_t kind;
+	uint64_t conn, request;
+	char login[CONFIG_LOGIN_SIZE];
+	char path[PATH_MAX];
+	struct codec_buf reply;
+};
+
+static void run_backup(struct server *server, struct job *job)
+{
+	char msg[1024];
+	enum status st;
+
+	if (job->path[0] != '/') {
+		server_reply_error(&job->reply, job->request, STATUS_ERR_INVALID,
+		                   "the backup directory must be an absolute path");
+		return;
+	}
+	st = store_backup(server->store, job->path, msg, sizeof(msg));
+	if (st != STATUS_OK) {
+		server_reply_error(&job->reply, job->request, st, msg);
+		return;
+	}
+	server_log(LOG_NOTICE, "%s made a backup in %s", job->login, job->path);
+	wire_begin(&job->reply, WIRE_DONE, job->request);
+	codec_put_str(&job->reply, WF_TEXT, job->path);
+}
+
+static void run_verify(struct server *server, struct job *job)
+{
+	char *text = NULL;
+	size_t len = 0;
+	unsigned long problems = 0;
+	FILE *out = open_memstream(&text, &len);
+	enum status st = out ? store_verify_records(server->store, server->config, out, &problems)
+	                     : STATUS_ERR_NOMEM;
+
+	if (out)
+		fclose(out);
+	/* Findings beyond what one message holds are cut; the count is exact. */
+	if (text && len > WIRE_MAX_MESSAGE / 2)
+		text[WIRE_MAX_MESSAGE / 2] = '\0';
+	if (st != STATUS_OK)
+		server_reply_error(&job->reply, job->request, st, NULL);
+	else if (problems)
+		server_reply_error(&job->reply, job->request, STATUS_ERR_CORRUPT, text ? text : "");
+	else
+		wire_begin(&job->reply, WIRE_DONE, job->request);
+	free(text);
+}
+
+static void *worker_main(void *arg)
+{
+	struct server *server = arg;
+	struct job *job;
+
+	for (;;) {
+		pthread_mutex_lock(&server->jobs_lock);
+		while (!server->jobs && !server->worker_stop)
+			pthread_cond_wait(&server->jobs_cond, &server->jobs_lock);
+		job = server->jobs;
+		if (job)
+			server->jobs = job->next;
+		pthread_mutex_unlock(&server->jobs_lock);
+		if (!job)
+			return NULL;
+		if (job->kind == WIRE_BACKUP)
+			run_backup(server, job);
+		else
+			run_verify(server, job);
+		pthread_mutex_lock(&server->jobs_lock);
+		job->next = server->done;
+		server->done = job;
+		pthread_mutex_unlock(&server->jobs_lock);
+		if (write(server->wake[1], "w", 1) < 0) {
+			/* The pipe is full: the loop wakes anyway. */
+		}
+	}
+}
+
+int worker_start(struct server *server)
+{
+	pthread_mutex_init(&server->jobs_lock, NULL);
+	pthread_cond_init(&server->jobs_cond, NULL);
+	return pthread_create(&server->worker, NULL, worker_main, server);
+}
+
+static void free_jobs(struct job *job)
+{
+	while (job) {
+		struct job *next = job->next;
+
+		codec_buf_free(&job->reply);
+		free(job);
+		job = next;
+	}
+}
+
+void worker_stop(struct server *server)
+{
+	pthread_mutex_lock(&server->jobs_lock);
+	server->worker_stop = true;
+	free_jobs(server->jobs); /* not started: their clients are gone too */
+	server->jobs = NULL;
+	pthread_cond_signal(&server->jobs_cond);
+	pthread_mutex_unlock(&server->jobs_lock);
+	pthread_join(server->worker, NULL);
+	free_jobs(server->done);
+	server->done = NULL;
+}
+
+enum status worker_submit(struct server *server, const struct conn *conn,
+                          const struct wire_msg *request)
+{
+	struct job *job = calloc(1, sizeof(*job)), **tail;
+
+	if (!job)
+		return STATUS_ERR_NOMEM;
+	job->kind = request->kind;
+	job->conn = conn->number;
+	job->request = request->request;
+	snprintf(job->login, sizeof(job->login), "%s", conn->login);
+	if (job->kind == WIRE_BACKUP &&
+	    wire_get_str(request, WF_PATH, job->path, sizeof(job->path)) != STATUS_OK) {
+		free(job);
+		return STATUS_ERR_PROTOCOL;
+	}
+	codec_buf_init(&job->reply);
+	pthread_mutex_lock(&server->jobs_lock);
+	for (tail = &server->jobs; *tail; tail = &(*tail)->next)
+		;
+	*tail = job;
+	pthread_cond_signal(&server->jobs_cond);
+	pthread_mutex_unlock(&server->jobs_lock);
+	return STATUS_OK;
+}
+
+void worker_collect(struct server *server)
+{
+	struct job *done;
+
+	pthread_mutex_lock(&server->jobs_lock);
+	done = server->done;
+	server->done = NULL;
+	pthread_mutex_unlock(&server->jobs_lock);
+	for (struct job *job = done; job; job = job->next)
+		server_send_to(server, job->conn, &job->reply);
+	free_jobs(done);
+}

@@ -1,0 +1,214 @@
+/* The client end (see client.h). Blocking calls: the terminal program asks
+ * and waits, and an interactive answer takes well under a millisecond. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "wire/client.h"
+
+#define RETRY_STEP_MS 100
+
+struct wire_client {
+	int fd;
+	char socket_path[PATH_MAX];
+	char as_login[CONFIG_LOGIN_SIZE];
+	int patience_ms;
+	uint64_t next_request;
+	unsigned reconnects;
+	struct codec_buf out;
+	uint8_t in[WIRE_MAX_MESSAGE];
+};
+
+static void sleep_ms(int ms)
+{
+	struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+
+	nanosleep(&ts, NULL);
+}
+
+static int connect_socket(const char *path)
+{
+	struct sockaddr_un addr = {.sun_family = AF_UNIX};
+	int fd;
+
+	if (strlen(path) >= sizeof(addr.sun_path)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	strcpy(addr.sun_path, path);
+	fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+	if (fd >= 0 && connect(fd, (struct sockaddr *)&addr, sizeof(addr)) != 0) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+/* Waits for the answer to REQUEST; other messages are dropped. */
+static enum status receive(struct wire_client *client, uint64_t request, struct wire_msg *reply)
+{
+	for (;;) {
+		size_t len;
+		enum status st = wire_recv(client->fd, client->in, &len);
+
+		if (st != STATUS_OK)
+			return st;
+		if (wire_parse(client->in, len, reply) != STATUS_OK)
+			return STATUS_ERR_PROTOCOL;
+		if (reply->request == request)
+			return STATUS_OK;
+	}
+}
+
+static enum status error_status(const struct wire_msg *reply)
+{
+	uint64_t code = STATUS_ERR_INTERNAL;
+
+	wire_get_u64(reply, WF_STATUS, &code);
+	return code > STATUS_OK && code < STATUS_COUNT ? (enum status)code : STATUS_ERR_INTERNAL;
+}
+
+static enum status hello(struct wire_client *client, struct wire_welcome *welcome)
+{
+	struct codec_buf buf;
+	struct wire_msg reply;
+	uint64_t request = client->next_request++;
+	enum status st;
+
+	codec_buf_init(&buf);
+	wire_begin(&buf, WIRE_HELLO, request);
+	codec_put_u64(&buf, WF_VERSION, WIRE_VERSION);
+	if (client->as_login[0])
+		codec_put_str(&buf, WF_LOGIN, client->as_login);
+	st = wire_send(client->fd, &buf);
+	codec_buf_free(&buf);
+	if (st == STATUS_OK)
+		st = receive(client, request, &reply);
+	if (st == STATUS_OK && reply.kind == WIRE_ERROR)
+		return error_status(&reply);
+	if (st == STATUS_OK && reply.kind != WIRE_WELCOME)
+		return STATUS_ERR_PROTOCOL;
+	if (st == STATUS_OK && welcome) {
+		memset(welcome, 0, sizeof(*welcome));
+		wire_get_str(&reply, WF_LOGIN, welcome->login, sizeof(welcome->login));
+		wire_get_str(&reply, WF_NAME, welcome->name, sizeof(welcome->name));
+		wire_get_str(&reply, WF_ROLE, welcome->role, sizeof(welcome->role));
+		wire_get_str(&reply, WF_TEAM, welcome->team, sizeof(welcome->team));
+	}
+	return st;
+}
+
+static uint64_t first_request_id(void)
+{
+	uint64_t id = 0;
+
+	/* Unique across sessions of one login: the server remembers the ids
+	 * of recent saves per login to apply a resent save only once. */
+	if (getrandom(&id, sizeof(id), 0) != sizeof(id))
+		id = (uint64_t)time(NULL) << 32 ^ (uint64_t)getpid() << 16;
+	return (id & ~(uint64_t)0xffffffff) | 1;
+}
+
+enum status wire_client_open(const char *socket_path, const char *as_login,
+                             struct wire_client **out, struct wire_welcome *welcome, char *msg,
+                             size_t size)
+{
+	struct wire_client *client = calloc(1, sizeof(*client));
+	enum status st;
+
+	*out = NULL;
+	if (!client)
+		return STATUS_ERR_NOMEM;
+	snprintf(client->socket_path, sizeof(client->socket_path), "%s", socket_path);
+	snprintf(client->as_login, sizeof(client->as_login), "%s", as_login ? as_login : "");
+	client->patience_ms = 30000;
+	client->next_request = first_request_id();
+	codec_buf_init(&client->out);
+	client->fd = connect_socket(socket_path);
+	if (client->fd < 0) {
+		snprintf(msg, size,
+		         "the data server is not running (%s: %s): start it with 'systemctl "
+		         "start sozialraumd'",
+		         socket_path, strerror(errno));
+		wire_client_close(client);
+		return STATUS_ERR_UNAVAILABLE;
+	}
+	st = hello(client, welcome);
+	if (st != STATUS_OK) {
+		snprintf(msg, size, "the data server refused the connection: %s", status_text(st));
+		wire_client_close(client);
+		return st;
+	}
+	*out = client;
+	return STATUS_OK;
+}
+
+void wire_client_close(struct wire_client *client)
+{
+	if (!client)
+		return;
+	if (client->fd >= 0)
+		close(client->fd);
+	codec_buf_free(&client->out);
+	free(client);
+}
+
+void wire_client_set_patience(struct wire_client *client, int ms)
+{
+	client->patience_ms = ms;
+}
+
+unsigned wire_client_reconnects(const struct wire_client *client)
+{
+	return client->reconnects;
+}
+
+struct codec_buf *wire_client_request(struct wire_client *client, enum wire_kind kind)
+{
+	wire_begin(&client->out, kind, client->next_request++);
+	return &client->out;
+}
+
+/* Connects again and says hello, trying until the patience runs out. */
+static enum status reconnect(struct wire_client *client)
+{
+	for (int waited = 0; waited <= client->patience_ms; waited += RETRY_STEP_MS) {
+		if (client->fd >= 0)
+			close(client->fd);
+		client->fd = connect_socket(client->socket_path);
+		if (client->fd >= 0 && hello(client, NULL) == STATUS_OK) {
+			client->reconnects++;
+			return STATUS_OK;
+		}
+		sleep_ms(RETRY_STEP_MS);
+	}
+	return STATUS_ERR_UNAVAILABLE;
+}
+
+enum status wire_client_call(struct wire_client *client, struct wire_msg *reply)
+{
+	struct wire_msg sent;
+	enum status st;
+
+	if (wire_parse(client->out.data, client->out.len, &sent) != STATUS_OK)
+		return STATUS_ERR_PROTOCOL;
+	for (;;) {
+		st = client->fd >= 0 ? wire_send(client->fd, &client->out) : STATUS_ERR_UNAVAILABLE;
+		if (st == STATUS_OK)
+			st = receive(client, sent.request, reply);
+		if (st != STATUS_ERR_UNAVAILABLE || client->patience_ms <= 0)
+			break;
+		/* The server went away: same request, same id, once it is back. */
+		if ((st = reconnect(client)) != STATUS_OK)
+			break;
+	}
+	if (st == STATUS_OK && reply->kind == WIRE_ERROR)
+		return error_status(reply);
+	return st;
+}
