@@ -16,6 +16,7 @@
 #include "model/date.h"
 #include "model/offer.h"
 #include "store/store.h"
+#include "../sample.h"
 
 #define BATCH 1000
 
@@ -29,12 +30,13 @@ static double now(void)
 
 static struct offer offer_number(long i)
 {
-	struct offer o = {.kind = OFFER_GROUP, .budget_line = LINE_NO_CASE};
 	static const char *const districts[] = {"FG", "HM", "GA", "GL"};
+	char name[64];
+	struct offer o;
 
+	snprintf(name, sizeof(name), "Angebot %ld Müllerstraße", i);
+	o = sample_offer(name);
 	strcpy(o.district, districts[i % 4]);
-	strcpy(o.provider, "DW");
-	snprintf(o.name, sizeof(o.name), "Angebot %ld Müllerstraße", i);
 	snprintf(o.times, sizeof(o.times), "Di %ld-17 Uhr", i % 12 + 8);
 	o.active_from = DATE_MAKE(2026, 1, 1);
 	return o;

@@ -18,24 +18,14 @@
 #include "model/date.h"
 #include "model/offer.h"
 #include "store/store.h"
+#include "../sample.h"
 
 static char msg[1024];
-
-static struct offer offer_named(const char *name)
-{
-	struct offer o = {.kind = OFFER_GROUP, .budget_line = LINE_ACROSS_CASES};
-
-	strcpy(o.district, "FG");
-	strcpy(o.provider, "DW");
-	snprintf(o.name, sizeof(o.name), "%s", name);
-	o.active_from = DATE_MAKE(2026, 1, 1);
-	return o;
-}
 
 static int write_one(struct store *store, long n, uint64_t *last)
 {
 	struct store_txn *txn;
-	struct offer o = offer_named(""), more[3];
+	struct offer o = sample_offer(""), more[3];
 	enum status st = store_begin(store, "crash", &txn);
 
 	snprintf(o.name, sizeof(o.name), "crash-%ld-%ld", (long)getpid(), n);

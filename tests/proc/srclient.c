@@ -19,19 +19,9 @@
 #include "model/date.h"
 #include "model/offer.h"
 #include "wire/client.h"
+#include "../sample.h"
 
 static struct wire_client *client;
-
-static struct offer offer_named(const char *name)
-{
-	struct offer o = {.kind = OFFER_GROUP, .budget_line = LINE_NO_CASE};
-
-	strcpy(o.district, "FG");
-	strcpy(o.provider, "DW");
-	snprintf(o.name, sizeof(o.name), "%s", name);
-	o.active_from = DATE_MAKE(2026, 1, 1);
-	return o;
-}
 
 static enum status save(struct offer *o)
 {
@@ -83,7 +73,7 @@ static int saves(long n)
 		struct offer o;
 
 		snprintf(name, sizeof(name), "save-%ld-%ld", (long)getpid(), i);
-		o = offer_named(name);
+		o = sample_offer(name);
 		if (save(&o) != STATUS_OK)
 			return 1;
 		printf("I %" PRIu64 " %s\n", o.head.id, o.name);
@@ -104,7 +94,7 @@ static enum status record_id(void *ctx, const struct codec_field *field)
 /* The same save twice with one request id: the server applies it once. */
 static int resend(const char *name)
 {
-	struct offer a = offer_named(name);
+	struct offer a = sample_offer(name);
 	struct codec_buf enc;
 	struct wire_msg reply;
 	uint64_t first = 0, second = 0;
@@ -168,7 +158,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (strcmp(argv[3], "create") == 0 && argc == 5) {
-		struct offer o = offer_named(argv[4]);
+		struct offer o = sample_offer(argv[4]);
 
 		if (save(&o) != STATUS_OK)
 			return 1;

@@ -14,6 +14,7 @@
 #include "model/date.h"
 #include "model/offer.h"
 #include "store/store.h"
+#include "../sample.h"
 
 static char base[] = "/tmp/sozialraum-test-store-XXXXXX";
 static char dir[512];
@@ -34,17 +35,6 @@ static struct store *fresh_store(void)
 	    store_open(dir, 0, &store, msg, sizeof(msg)) != STATUS_OK)
 		printf("#   %s\n", msg);
 	return store;
-}
-
-static struct offer offer_named(const char *name)
-{
-	struct offer o = {.kind = OFFER_GROUP, .budget_line = LINE_NO_CASE};
-
-	strcpy(o.district, "FG");
-	strcpy(o.provider, "DW");
-	snprintf(o.name, sizeof(o.name), "%s", name);
-	o.active_from = DATE_MAKE(2026, 1, 1);
-	return o;
 }
 
 static int count_visit(void *ctx, const void *rec)
@@ -102,7 +92,7 @@ static void test_insert_get_update_conflict(void)
 {
 	struct store *store = fresh_store();
 	struct store_txn *txn;
-	struct offer o = offer_named("Spielkreis"), got, stale;
+	struct offer o = sample_offer("Spielkreis"), got, stale;
 
 	CHECK_INT(store_begin(store, "tl.fg", &txn), STATUS_OK);
 	CHECK_INT(store_insert(txn, STORE_OFFERS, &o), STATUS_OK);
@@ -145,7 +135,7 @@ static void test_audit_in_same_transaction(void)
 {
 	struct store *store = fresh_store();
 	struct store_txn *txn;
-	struct offer a = offer_named("A"), b = offer_named("B");
+	struct offer a = sample_offer("A"), b = sample_offer("B");
 	char trail[512] = "";
 	uint64_t n = 0;
 
@@ -177,7 +167,7 @@ static void test_index_prefix_folded(void)
 
 	store_begin(store, "tl.fg", &txn);
 	for (int i = 0; i < 4; i++) {
-		struct offer o = offer_named(names[i]);
+		struct offer o = sample_offer(names[i]);
 
 		if (i == 3)
 			strcpy(o.district, "GA");
@@ -254,7 +244,7 @@ static void test_newer_record_refused_and_verify_finds_it(void)
 {
 	struct store *store = fresh_store();
 	struct store_txn *txn;
-	struct offer o = offer_named("Treff"), got;
+	struct offer o = sample_offer("Treff"), got;
 	struct codec_buf buf;
 	unsigned char key[8] = {0, 0, 0, 0, 0, 0, 0, 1};
 	unsigned long problems = 99;
@@ -284,7 +274,7 @@ static void test_verify_finds_broken_index(void)
 {
 	struct store *store = fresh_store();
 	struct store_txn *txn;
-	struct offer o = offer_named("Treff");
+	struct offer o = sample_offer("Treff");
 	unsigned char pkey[8] = {0, 0, 0, 0, 0, 0, 0, 9};
 	unsigned long problems = 0;
 
@@ -301,7 +291,7 @@ static void test_backup_restore(void)
 {
 	struct store *store = fresh_store();
 	struct store_txn *txn;
-	struct offer o = offer_named("Vor der Sicherung"), got;
+	struct offer o = sample_offer("Vor der Sicherung"), got;
 	char backup[600];
 	unsigned long problems = 0;
 
@@ -311,7 +301,7 @@ static void test_backup_restore(void)
 	store_commit(txn);
 	CHECK_INT(store_backup(store, backup, msg, sizeof(msg)), STATUS_OK);
 	CHECK_INT(store_backup(store, backup, msg, sizeof(msg)), STATUS_ERR_EXISTS);
-	o = offer_named("Nach der Sicherung");
+	o = sample_offer("Nach der Sicherung");
 	store_begin(store, "admin", &txn);
 	store_insert(txn, STORE_OFFERS, &o);
 	store_commit(txn);
@@ -342,7 +332,7 @@ static void test_bulk_mode(void)
 	store_init(dir, msg, sizeof(msg));
 	CHECK_INT(store_open(dir, STORE_BULK, &store, msg, sizeof(msg)), STATUS_OK);
 	for (int i = 0; i < 100; i++) {
-		struct offer o = offer_named("Bulk");
+		struct offer o = sample_offer("Bulk");
 
 		store_begin(store, "demo", &txn);
 		store_insert(txn, STORE_OFFERS, &o);
@@ -370,7 +360,7 @@ static void test_snapshot_reader_never_blocks_writer(void)
 {
 	struct store *store = fresh_store();
 	struct store_txn *reader, *writer;
-	struct offer o = offer_named("Alt"), seen, changed;
+	struct offer o = sample_offer("Alt"), seen, changed;
 
 	store_begin(store, "tl.fg", &writer);
 	store_insert(writer, STORE_OFFERS, &o);
