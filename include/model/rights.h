@@ -13,6 +13,10 @@
  * (aggregates only) and admin (no content) reads it. */
 bool rights_offer_read(const struct cfg_staff *who);
 
+/* One offer: provider staff see only their own provider's offers (the
+ * role sees only what belongs to its provider). */
+bool rights_offer_see(const struct config *config, const struct cfg_staff *who,
+                      const struct offer *offer);
 /* Changing an offer: the head of office everywhere; team leads and
  * caseworkers in their team's districts; provider staff for their own
  * provider's offers. */

@@ -30,7 +30,9 @@
 enum store_table {
 	STORE_OFFERS,
 	STORE_AUDIT,
-	STORE_REQUESTS, /* applied request ids of saves */
+	STORE_REQUESTS,     /* applied request ids of saves */
+	STORE_DRAFTS,       /* unsaved form input per user */
+	STORE_OFFER_COUNTS, /* people reached per offer and month */
 	STORE_TABLE_COUNT
 };
 
@@ -71,7 +73,9 @@ void store_abort(struct store_txn *txn);
 enum status store_flush(struct store *store);
 
 /* Record functions. REC is a struct of the table's record type.
- * insert: assigns head.id and head.version = 1, writes audit "create".
+ * insert: assigns head.id (from the table's sequence; tables without one
+ *         take the id the caller set) and head.version = 1, writes audit
+ *         "create"; STATUS_ERR_EXISTS when the id is taken.
  * update: head.version must be the stored version (else STATUS_ERR_CONFLICT);
  *         stores version + 1 and sets it in REC; writes audit "update".
  * get:    STATUS_ERR_NOT_FOUND when there is no such record.
@@ -105,8 +109,10 @@ const char *store_table_name(enum store_table table);
 enum status store_count(struct store_txn *txn, enum store_table table, uint64_t *count);
 
 /* Writes REC as it is, with no id, version or audit handling: for records
- * that are bookkeeping, not content (applied request ids). */
+ * that are bookkeeping, not content (applied request ids, drafts). */
 enum status store_put_plain(struct store_txn *txn, enum store_table table, const void *rec);
+/* Deletes such a record; STATUS_ERR_NOT_FOUND when there is none. */
+enum status store_delete_plain(struct store_txn *txn, enum store_table table, uint64_t id);
 
 /* Checks every invariant between records of an open store, in a snapshot
  * (the online verify; the files themselves are checked offline only). */

@@ -25,25 +25,38 @@
 #define WIRE_PAGE_SIZE   50
 
 /* Message kinds: requests and their answers. */
-#define WIRE_KIND_LIST(X)                                                                       \
-	X(HELLO, 1)         /* -> WELCOME: WF_VERSION, WF_LOGIN (as, optional) */               \
-	X(WELCOME, 2)       /* WF_LOGIN WF_NAME WF_ROLE WF_TEAM */                              \
-	X(ERROR, 3)         /* WF_STATUS WF_TEXT */                                             \
-	X(DONE, 4)          /* success without data; WF_TEXT may say more */                    \
-	X(OFFER_LIST, 10)   /* WF_DISTRICT WF_PROVIDER WF_PREFIX WF_FIRST -> OFFER_PAGE */      \
-	X(OFFER_PAGE, 11)   /* WF_RECORD... WF_MORE (next first id, 0 = end) */                 \
-	X(OFFER_GET, 12)    /* WF_ID -> OFFER */                                                \
-	X(OFFER, 13)        /* WF_RECORD, and WF_HOLDER WF_SINCE when locked */                 \
-	X(OFFER_SAVE, 14)   /* WF_RECORD (id 0 = new) -> OFFER */                               \
-	X(LOCK_TAKE, 20)    /* WF_TABLE WF_ID -> DONE, or ERROR with WF_HOLDER WF_SINCE */      \
-	X(LOCK_RELEASE, 21) /* WF_TABLE WF_ID -> DONE */                                        \
-	X(LOCKS_LIST, 22)   /* -> LOCKS */                                                      \
-	X(LOCKS, 23)        /* per lock: WF_ID WF_TABLE WF_HOLDER WF_NAME WF_SINCE, in order */ \
-	X(UNLOCK, 24)       /* WF_ID (lock number) -> DONE */                                   \
-	X(BACKUP, 30)       /* WF_PATH -> DONE (long work, worker thread) */                    \
-	X(VERIFY, 31)       /* -> DONE or ERROR; WF_TEXT holds the findings */                  \
-	X(AUDIT_QUERY, 32)  /* WF_USER WF_ID (case) WF_DATE WF_FIRST -> AUDIT_PAGE */           \
-	X(AUDIT_PAGE, 33)   /* WF_RECORD... WF_MORE */
+#define WIRE_KIND_LIST(X)                                                                        \
+	X(HELLO, 1)             /* -> WELCOME: WF_VERSION, WF_LOGIN (as, optional) */            \
+	X(WELCOME, 2)           /* WF_LOGIN WF_NAME WF_ROLE WF_TEAM */                           \
+	X(ERROR, 3)             /* WF_STATUS WF_TEXT */                                          \
+	X(DONE, 4)              /* success without data; WF_TEXT may say more */                 \
+	X(OFFER_LIST, 10)       /* WF_DISTRICT WF_PROVIDER WF_PREFIX WF_FIRST -> OFFER_PAGE */   \
+	X(OFFER_PAGE, 11)       /* WF_RECORD... WF_MORE (next first id, 0 = end) */              \
+	X(OFFER_GET, 12)        /* WF_ID -> OFFER */                                             \
+	X(OFFER, 13)            /* WF_RECORD, and WF_HOLDER WF_SINCE when locked */              \
+	X(OFFER_SAVE, 14)       /* WF_RECORD (id 0 = new) -> OFFER */                            \
+	X(OFFER_DEACTIVATE, 15) /* WF_ID WF_DATE (last day; 0 = today) -> OFFER */               \
+	X(OFFER_COUNTS, 16)     /* WF_ID (offer) -> COUNTS */                                    \
+	X(COUNTS, 17)           /* WF_RECORD... (offer_count, by month) */                       \
+	X(OFFER_COUNT_SET, 18)  /* WF_RECORD (offer_count; version 0 = new) -> COUNTS */         \
+	X(LOCK_TAKE, 20)        /* WF_TABLE WF_ID -> DONE, or ERROR with WF_HOLDER WF_SINCE */   \
+	X(LOCK_RELEASE, 21)     /* WF_TABLE WF_ID -> DONE */                                     \
+	X(LOCKS_LIST, 22)       /* -> LOCKS */                                                   \
+	X(LOCKS, 23)        /* per lock: WF_ID WF_TABLE WF_HOLDER WF_NAME WF_SINCE, in order */  \
+	X(UNLOCK, 24)       /* WF_ID (lock number) -> DONE */                                    \
+	X(BACKUP, 30)       /* WF_PATH -> DONE (long work, worker thread) */                     \
+	X(VERIFY, 31)       /* -> DONE or ERROR; WF_TEXT holds the findings */                   \
+	X(AUDIT_QUERY, 32)  /* WF_USER WF_ID (case) WF_DATE WF_FIRST -> AUDIT_PAGE */            \
+	X(AUDIT_PAGE, 33)   /* WF_RECORD... WF_MORE */                                           \
+	X(STATS, 34)        /* WF_RESET (optional) -> STATS_PAGE */                              \
+	X(STATS_PAGE, 35)   /* per class: WF_NAME WF_COUNT WF_MEDIAN WF_P99 (ns), in order */    \
+	X(EXPORT, 36)       /* WF_KIND WF_YEAR WF_DISTRICT -> EXPORT_DATA (worker thread) */     \
+	X(EXPORT_DATA, 37)  /* WF_DATA (a piece of the CSV text) WF_MORE (next offset, 0 end) */ \
+	X(EXPORT_NEXT, 38)  /* WF_FIRST (offset) -> EXPORT_DATA */                               \
+	X(DRAFT_PUT, 40)    /* WF_RECORD (draft; login and id are the server's) -> DONE WF_ID */ \
+	X(DRAFT_LIST, 41)   /* -> DRAFTS: the caller's own drafts */                             \
+	X(DRAFTS, 42)       /* WF_RECORD... */                                                   \
+	X(DRAFT_DELETE, 43) /* WF_ID -> DONE */
 
 enum wire_kind {
 #define X(name, number) WIRE_##name = number,
@@ -74,6 +87,13 @@ enum wire_field {
 	WF_PATH = 19,
 	WF_USER = 20,
 	WF_DATE = 21,
+	WF_COUNT = 22,
+	WF_MEDIAN = 23,
+	WF_P99 = 24,
+	WF_KIND = 25,
+	WF_YEAR = 26,
+	WF_DATA = 27,
+	WF_RESET = 28,
 };
 
 const char *wire_kind_name(uint16_t kind);

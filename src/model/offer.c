@@ -1,6 +1,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "model/date.h"
 #include "model/domain.h"
 #include "model/offer.h"
 
@@ -148,4 +149,62 @@ enum status offer_validate(const struct offer *offer, const struct config *confi
 		return STATUS_ERR_RANGE;
 	}
 	return STATUS_OK;
+}
+
+static const struct field_def offer_count_fields[] = {
+        {.tag = 2,
+         .name = "offer",
+         .label = "Angebot",
+         .type = FIELD_ID,
+         FIELD_AT(struct offer_count, offer),
+         .width = 8,
+         .required = true},
+        {.tag = 3,
+         .name = "month",
+         .label = "Monat",
+         .type = FIELD_DATE,
+         FIELD_AT(struct offer_count, month),
+         .width = 10,
+         .required = true,
+         .min = 20000101,
+         .max = 20991231},
+        {.tag = 4,
+         .name = "people",
+         .label = "Erreichte Personen",
+         .type = FIELD_INT,
+         FIELD_AT(struct offer_count, people),
+         .width = 6,
+         .min = 0,
+         .max = 100000,
+         .help = "Anzahl der erreichten Personen im Monat, ohne Namen"},
+};
+
+const struct record_def offer_count_def = {
+        .kind = 5,
+        .version = 1,
+        .name = "offer_count",
+        .label = "Monatszahl",
+        .size = sizeof(struct offer_count),
+        .fields = offer_count_fields,
+        .nfields = sizeof(offer_count_fields) / sizeof(offer_count_fields[0]),
+};
+
+uint64_t offer_count_id(uint64_t offer, int32_t month)
+{
+	return offer << OFFER_COUNT_MONTH_BITS | (uint64_t)(month / 100 % 1000000);
+}
+
+enum status offer_count_validate(const struct offer_count *count, struct field_error *err)
+{
+	enum status st = record_validate(&offer_count_def, count, NULL, err);
+
+	if (st == STATUS_OK && DATE_DAY(count->month) != 1) {
+		if (err) {
+			err->field = record_field(&offer_count_def, "month");
+			err->status = STATUS_ERR_INVALID;
+			snprintf(err->message, sizeof(err->message), "Monat: der Erste des Monats");
+		}
+		st = STATUS_ERR_INVALID;
+	}
+	return st;
 }

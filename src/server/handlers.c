@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "model/audit.h"
@@ -21,9 +22,9 @@
 struct handler {
 	enum wire_kind kind;
 	bool admin; /* technical admin only */
-	enum status (*fn)(struct server *server, struct conn *conn, const struct wire_msg *req,
-	                  struct codec_buf *reply);
-	bool worker; /* long work: queued for the worker thread */
+	handler_fn *fn;
+	bool worker;            /* long work: queued for the worker thread */
+	enum stats_class class; /* what the benchmark counts it as */
 };
 
 const struct cfg_staff *server_staff(const struct server *server, const struct conn *conn)
@@ -38,7 +39,7 @@ void server_reply_error(struct codec_buf *reply, uint64_t request, enum status s
 	codec_put_str(reply, WF_TEXT, text ? text : status_message(st));
 }
 
-static void put_record(struct codec_buf *reply, const struct record_def *def, const void *rec)
+void server_put_record(struct codec_buf *reply, const struct record_def *def, const void *rec)
 {
 	struct codec_buf enc;
 
@@ -50,192 +51,34 @@ static void put_record(struct codec_buf *reply, const struct record_def *def, co
 	codec_buf_free(&enc);
 }
 
-static void put_holder(struct codec_buf *reply, const struct edit_lock *lock)
+void server_put_holder(struct codec_buf *reply, const struct edit_lock *lock)
 {
 	codec_put_str(reply, WF_HOLDER, lock->name);
 	codec_put_str(reply, WF_LOGIN, lock->login);
 	codec_put_u64(reply, WF_SINCE, (uint64_t)lock->since);
 }
 
-/* --- offers --- */
-
-struct offer_page {
-	const struct cfg_staff *who;
-	const char *district, *provider;
-	uint64_t skip, count, matched;
-	struct codec_buf *reply;
-	bool more;
-};
-
-static int page_visit(void *ctx, const void *rec)
-{
-	struct offer_page *page = ctx;
-	const struct offer *offer = rec;
-
-	if ((page->district[0] && strcmp(offer->district, page->district) != 0) ||
-	    (page->provider[0] && strcmp(offer->provider, page->provider) != 0))
-		return 0;
-	if (page->matched++ < page->skip)
-		return 0;
-	if (page->count == WIRE_PAGE_SIZE || page->reply->len > WIRE_MAX_MESSAGE / 2) {
-		page->more = true;
-		return 1;
-	}
-	put_record(page->reply, &offer_def, offer);
-	page->count++;
-	return 0;
-}
-
-static enum status handle_offer_list(struct server *server, struct conn *conn,
-                                     const struct wire_msg *req, struct codec_buf *reply)
-{
-	char district[CONFIG_ID_SIZE] = "", provider[CONFIG_ID_SIZE] = "", prefix[128] = "";
-	struct offer_page page = {.who = server_staff(server, conn),
-	                          .district = district,
-	                          .provider = provider,
-	                          .reply = reply};
-	struct store_txn *txn;
-	enum status st;
-
-	if (!rights_offer_read(page.who))
-		return STATUS_ERR_DENIED;
-	if (wire_get_str(req, WF_DISTRICT, district, sizeof(district)) == STATUS_ERR_PROTOCOL ||
-	    wire_get_str(req, WF_PROVIDER, provider, sizeof(provider)) == STATUS_ERR_PROTOCOL ||
-	    wire_get_str(req, WF_PREFIX, prefix, sizeof(prefix)) == STATUS_ERR_PROTOCOL ||
-	    wire_get_u64(req, WF_FIRST, &page.skip) == STATUS_ERR_PROTOCOL)
-		return STATUS_ERR_PROTOCOL;
-	wire_begin(reply, WIRE_OFFER_PAGE, req->request);
-	if ((st = store_begin_snapshot(server->store, &txn)) != STATUS_OK)
-		return st;
-	if (prefix[0])
-		st = store_index_scan(txn, STORE_OFFERS_BY_NAME, prefix, page_visit, &page);
-	else if (district[0])
-		st = store_index_scan(txn, STORE_OFFERS_BY_DISTRICT, district, page_visit, &page);
-	else
-		st = store_scan(txn, STORE_OFFERS, 0, page_visit, &page);
-	store_abort(txn);
-	codec_put_u64(reply, WF_MORE, page.more ? page.skip + page.count : 0);
-	return st;
-}
-
-static enum status handle_offer_get(struct server *server, struct conn *conn,
-                                    const struct wire_msg *req, struct codec_buf *reply)
-{
-	struct offer offer;
-	struct store_txn *txn;
-	struct edit_lock *lock;
-	uint64_t id = 0;
-	enum status st;
-
-	if (!rights_offer_read(server_staff(server, conn)))
-		return STATUS_ERR_DENIED;
-	if (wire_get_u64(req, WF_ID, &id) != STATUS_OK)
-		return STATUS_ERR_PROTOCOL;
-	if ((st = store_begin_snapshot(server->store, &txn)) != STATUS_OK)
-		return st;
-	st = store_get(txn, STORE_OFFERS, id, &offer);
-	store_abort(txn);
-	if (st != STATUS_OK)
-		return st;
-	wire_begin(reply, WIRE_OFFER, req->request);
-	put_record(reply, &offer_def, &offer);
-	lock = locks_find(server, STORE_OFFERS, id);
-	if (lock && lock->conn != conn->number)
-		put_holder(reply, lock);
-	return STATUS_OK;
-}
-
-static enum status decode_offer(const struct wire_msg *req, struct offer *offer)
-{
-	struct codec_reader reader;
-	struct codec_field field;
-
-	codec_open(&reader, req->data, req->len);
-	while (codec_next(&reader, &field) == STATUS_OK)
-		if (field.tag == WF_RECORD && field.type == CODEC_BYTES)
-			return record_decode(&offer_def, field.data, field.len, offer) == STATUS_OK
-			               ? STATUS_OK
-			               : STATUS_ERR_PROTOCOL;
-	return STATUS_ERR_PROTOCOL;
-}
-
-/* A save resent after a lost answer: answer with what the first one saved. */
-static bool already_applied(struct store_txn *txn, const struct conn *conn, uint64_t request,
-                            struct offer *offer)
+bool server_was_applied(struct store_txn *txn, const struct conn *conn, uint64_t request,
+                        uint64_t *record)
 {
 	struct applied_request applied;
 
-	return store_get(txn, STORE_REQUESTS, request, &applied) == STATUS_OK &&
-	       strcmp(applied.login, conn->login) == 0 &&
-	       store_get(txn, STORE_OFFERS, applied.record, offer) == STATUS_OK;
+	if (store_get(txn, STORE_REQUESTS, request, &applied) != STATUS_OK ||
+	    strcmp(applied.login, conn->login) != 0)
+		return false;
+	*record = applied.record;
+	return true;
 }
 
-static enum status write_offer(struct server *server, struct conn *conn, uint64_t request,
-                               struct offer *offer)
+enum status server_mark_applied(struct store_txn *txn, const struct conn *conn, uint64_t request,
+                                uint64_t record)
 {
-	const struct cfg_staff *who = server_staff(server, conn);
-	struct applied_request applied = {.head = {.id = request, .version = 1}};
-	struct store_txn *txn;
-	struct offer stored;
-	enum status st = store_begin(server->store, conn->login, &txn);
+	struct applied_request applied = {.head = {.id = request, .version = 1},
+	                                  .record = record,
+	                                  .time = (int64_t)time(NULL)};
 
-	if (st != STATUS_OK)
-		return st;
-	if (already_applied(txn, conn, request, offer)) {
-		store_abort(txn);
-		return STATUS_OK;
-	}
-	if (offer->head.id) {
-		st = store_get(txn, STORE_OFFERS, offer->head.id, &stored);
-		if (st == STATUS_OK && !rights_offer_write(server->config, who, &stored))
-			st = STATUS_ERR_DENIED;
-		if (st == STATUS_OK)
-			st = store_update(txn, STORE_OFFERS, offer);
-	} else {
-		st = store_insert(txn, STORE_OFFERS, offer);
-	}
 	snprintf(applied.login, sizeof(applied.login), "%s", conn->login);
-	applied.record = offer->head.id;
-	applied.time = (int64_t)time(NULL);
-	if (st == STATUS_OK)
-		st = store_put_plain(txn, STORE_REQUESTS, &applied);
-	if (st != STATUS_OK) {
-		store_abort(txn);
-		return st;
-	}
-	st = store_commit_deferred(txn);
-	server->needs_flush = true;
-	return st;
-}
-
-static enum status handle_offer_save(struct server *server, struct conn *conn,
-                                     const struct wire_msg *req, struct codec_buf *reply)
-{
-	const struct cfg_staff *who = server_staff(server, conn);
-	struct field_error err = {0};
-	struct edit_lock *lock;
-	struct offer offer;
-	enum status st;
-
-	if (decode_offer(req, &offer) != STATUS_OK)
-		return STATUS_ERR_PROTOCOL;
-	if (!rights_offer_write(server->config, who, &offer))
-		return STATUS_ERR_DENIED;
-	if ((st = offer_validate(&offer, server->config, &err)) != STATUS_OK) {
-		server_reply_error(reply, req->request, st, err.message);
-		return STATUS_OK;
-	}
-	lock = offer.head.id ? locks_find(server, STORE_OFFERS, offer.head.id) : NULL;
-	if (lock && lock->conn != conn->number) {
-		server_reply_error(reply, req->request, STATUS_ERR_LOCKED, NULL);
-		put_holder(reply, lock);
-		return STATUS_OK;
-	}
-	if ((st = write_offer(server, conn, req->request, &offer)) != STATUS_OK)
-		return st;
-	wire_begin(reply, WIRE_OFFER, req->request);
-	put_record(reply, &offer_def, &offer);
-	return STATUS_OK;
+	return store_put_plain(txn, STORE_REQUESTS, &applied);
 }
 
 /* --- edit locks --- */
@@ -276,7 +119,7 @@ static enum status handle_lock_take(struct server *server, struct conn *conn,
 		st = locks_take(server, conn, table, id, &holder);
 	if (st == STATUS_ERR_LOCKED) {
 		server_reply_error(reply, req->request, st, NULL);
-		put_holder(reply, holder);
+		server_put_holder(reply, holder);
 		return STATUS_OK;
 	}
 	if (st == STATUS_OK)
@@ -354,7 +197,7 @@ static int audit_visit(void *ctx, const void *rec)
 		page->more = entry->head.id;
 		return 1;
 	}
-	put_record(page->reply, &audit_def, entry);
+	server_put_record(page->reply, &audit_def, entry);
 	page->count++;
 	return 0;
 }
@@ -384,16 +227,25 @@ static enum status handle_audit(struct server *server, struct conn *conn,
 }
 
 static const struct handler handlers[] = {
-        {WIRE_OFFER_LIST, .fn = handle_offer_list},
-        {WIRE_OFFER_GET, .fn = handle_offer_get},
-        {WIRE_OFFER_SAVE, .fn = handle_offer_save},
-        {WIRE_LOCK_TAKE, .fn = handle_lock_take},
-        {WIRE_LOCK_RELEASE, .fn = handle_lock_release},
+        {WIRE_OFFER_LIST, .fn = handle_offer_list, .class = STATS_READ},
+        {WIRE_OFFER_GET, .fn = handle_offer_get, .class = STATS_READ},
+        {WIRE_OFFER_SAVE, .fn = handle_offer_save, .class = STATS_SAVE},
+        {WIRE_OFFER_DEACTIVATE, .fn = handle_offer_deactivate, .class = STATS_SAVE},
+        {WIRE_OFFER_COUNTS, .fn = handle_offer_counts, .class = STATS_READ},
+        {WIRE_OFFER_COUNT_SET, .fn = handle_offer_count_set, .class = STATS_SAVE},
+        {WIRE_LOCK_TAKE, .fn = handle_lock_take, .class = STATS_READ},
+        {WIRE_LOCK_RELEASE, .fn = handle_lock_release, .class = STATS_READ},
+        {WIRE_DRAFT_PUT, .fn = handle_draft_put, .class = STATS_SAVE},
+        {WIRE_DRAFT_LIST, .fn = handle_draft_list, .class = STATS_READ},
+        {WIRE_DRAFT_DELETE, .fn = handle_draft_delete, .class = STATS_SAVE},
+        {WIRE_EXPORT_NEXT, .fn = handle_export_next},
         {WIRE_LOCKS_LIST, .admin = true, .fn = handle_locks_list},
         {WIRE_UNLOCK, .admin = true, .fn = handle_unlock},
         {WIRE_AUDIT_QUERY, .admin = true, .fn = handle_audit},
+        {WIRE_STATS, .admin = true, .fn = handle_stats},
         {WIRE_BACKUP, .admin = true, .worker = true},
         {WIRE_VERIFY, .admin = true, .worker = true},
+        {WIRE_EXPORT, .worker = true},
 };
 
 /* --- hello: who is on the other end --- */
@@ -483,6 +335,7 @@ bool server_handle(struct server *server, struct conn *conn, const void *data, s
 	handler = find_handler(req.kind);
 	if (conn->staff < 0 || !handler)
 		return bad_message(conn, req.request, reply);
+	conn->request_class = handler->class;
 	if (handler->admin && !rights_admin(server_staff(server, conn)))
 		st = STATUS_ERR_DENIED;
 	else if (handler->worker)

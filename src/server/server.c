@@ -48,7 +48,7 @@ void server_log(int priority, const char *fmt, ...)
 	va_end(ap);
 }
 
-static struct conn *find_conn(struct server *server, uint64_t number)
+struct conn *server_find_conn(struct server *server, uint64_t number)
 {
 	for (struct conn *c = server->conns; c; c = c->next)
 		if (c->number == number)
@@ -65,6 +65,7 @@ static void drop_conn(struct server *server, struct conn *conn)
 	if (*p)
 		*p = conn->next;
 	locks_release_conn(server, conn->number);
+	free(conn->export_text);
 	close(conn->fd);
 	server->nconns--;
 	free(conn);
@@ -72,7 +73,7 @@ static void drop_conn(struct server *server, struct conn *conn)
 
 void server_send_to(struct server *server, uint64_t number, const struct codec_buf *buf)
 {
-	struct conn *conn = find_conn(server, number);
+	struct conn *conn = server_find_conn(server, number);
 
 	if (!conn || buf->len == 0)
 		return;
@@ -106,7 +107,8 @@ static void accept_conn(struct server *server)
 	server->nconns++;
 }
 
-static void queue_reply(struct server *server, uint64_t conn, struct codec_buf *reply)
+static void queue_reply(struct server *server, const struct conn *conn, struct codec_buf *reply,
+                        uint64_t started)
 {
 	struct pending *p;
 
@@ -122,7 +124,9 @@ static void queue_reply(struct server *server, uint64_t conn, struct codec_buf *
 		server->pending_cap = cap;
 	}
 	p = &server->pending[server->npending++];
-	p->conn = conn;
+	p->conn = conn->number;
+	p->class = conn->request_class;
+	p->started = started;
 	p->buf = *reply; /* takes over the buffer */
 	codec_buf_init(reply);
 }
@@ -132,8 +136,10 @@ static void read_conn(struct server *server, struct conn *conn, uint8_t *buf)
 	struct codec_buf reply;
 	size_t len = 0;
 	enum status st = wire_recv(conn->fd, buf, &len);
+	uint64_t started = stats_now();
 
 	codec_buf_init(&reply);
+	conn->request_class = STATS_NONE;
 	if (st == STATUS_ERR_TOO_LONG) {
 		server_reply_error(&reply, 0, STATUS_ERR_TOO_LONG, NULL);
 		conn->closing = ++conn->bad_messages >= 3;
@@ -142,7 +148,7 @@ static void read_conn(struct server *server, struct conn *conn, uint8_t *buf)
 	} else if (!server_handle(server, conn, buf, len, &reply)) {
 		conn->closing = true;
 	}
-	queue_reply(server, conn->number, &reply);
+	queue_reply(server, conn, &reply, started);
 	codec_buf_free(&reply);
 }
 
@@ -157,6 +163,7 @@ static void send_pending(struct server *server)
 	server->needs_flush = false;
 	for (size_t i = 0; i < server->npending; i++) {
 		server_send_to(server, server->pending[i].conn, &server->pending[i].buf);
+		stats_add(server, server->pending[i].class, server->pending[i].started);
 		codec_buf_free(&server->pending[i].buf);
 	}
 	server->npending = 0;
@@ -259,8 +266,12 @@ int server_run(struct server *server)
 {
 	uint8_t *buf = malloc(WIRE_MAX_MESSAGE);
 
-	if (!buf)
+	server->stats = calloc(1, sizeof(*server->stats));
+	if (!buf || !server->stats) {
+		free(buf);
+		free(server->stats);
 		return 1;
+	}
 	while (!server_got_term) {
 		if (server_got_hup)
 			reload_config(server);
@@ -274,5 +285,6 @@ int server_run(struct server *server)
 		drop_conn(server, server->conns);
 	free(server->locks);
 	free(server->pending);
+	free(server->stats);
 	return 0;
 }

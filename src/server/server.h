@@ -23,7 +23,10 @@ struct conn {
 	int staff; /* index into config->staff; -1 until HELLO */
 	char login[CONFIG_LOGIN_SIZE];
 	unsigned bad_messages;
-	bool closing; /* drop after the pending answers are sent */
+	bool closing;      /* drop after the pending answers are sent */
+	int request_class; /* enum stats_class of the request being handled */
+	char *export_text; /* a finished export being fetched in pieces */
+	size_t export_len;
 };
 
 /* An edit lock lives in memory and belongs to one connection: it goes away
@@ -43,6 +46,17 @@ struct edit_lock {
 struct pending {
 	uint64_t conn;
 	struct codec_buf buf;
+	int class;        /* enum stats_class */
+	uint64_t started; /* ns, when the request was read */
+};
+
+/* Server time per interactive request, kept for the benchmark and the
+ * admin: the last STATS_SAMPLES of each class. */
+enum stats_class { STATS_NONE, STATS_READ, STATS_SAVE, STATS_CLASSES };
+#define STATS_SAMPLES 65536
+struct stats {
+	uint32_t samples[STATS_CLASSES][STATS_SAMPLES]; /* ns */
+	uint64_t count[STATS_CLASSES];
 };
 
 struct job; /* worker.c */
@@ -71,6 +85,8 @@ struct server {
 	size_t npending, pending_cap;
 	bool needs_flush;
 
+	struct stats *stats;
+
 	pthread_t worker;
 	pthread_mutex_t jobs_lock;
 	pthread_cond_t jobs_cond;
@@ -95,6 +111,41 @@ void server_reply_error(struct codec_buf *reply, uint64_t request, enum status s
                         const char *text);
 const struct cfg_staff *server_staff(const struct server *server, const struct conn *conn);
 
+typedef enum status handler_fn(struct server *server, struct conn *conn, const struct wire_msg *req,
+                               struct codec_buf *reply);
+void server_put_record(struct codec_buf *reply, const struct record_def *def, const void *rec);
+void server_put_holder(struct codec_buf *reply, const struct edit_lock *lock);
+/* Exactly once: true when request REQUEST of CONN was applied before
+ * (its record id in *RECORD); server_mark_applied records one in TXN. */
+bool server_was_applied(struct store_txn *txn, const struct conn *conn, uint64_t request,
+                        uint64_t *record);
+enum status server_mark_applied(struct store_txn *txn, const struct conn *conn, uint64_t request,
+                                uint64_t record);
+
+/* offers.c */
+handler_fn handle_offer_list, handle_offer_get, handle_offer_save, handle_offer_deactivate,
+        handle_offer_counts, handle_offer_count_set;
+
+/* drafts.c */
+handler_fn handle_draft_put, handle_draft_list, handle_draft_delete;
+/* Drops LOGIN's draft of TABLE's record RECORD in TXN, if there is one
+ * (a save makes it obsolete). */
+enum status drafts_drop(struct store_txn *txn, const char *login, const char *table,
+                        uint64_t record);
+
+/* stats.c */
+uint64_t stats_now(void);
+void stats_add(struct server *server, int class, uint64_t started);
+handler_fn handle_stats;
+
+/* export.c: on the worker thread, the CSV text of an export request. */
+enum status export_run(struct server *server, const char *login, const struct wire_msg *request,
+                       char **text, size_t *len, char *msg, size_t size);
+handler_fn handle_export_next;
+/* The first piece of a finished export, or its error, into REPLY. */
+void export_reply(struct conn *conn, uint64_t request, char *text, size_t len,
+                  struct codec_buf *reply);
+
 /* locks.c */
 struct edit_lock *locks_find(struct server *server, enum store_table table, uint64_t record);
 enum status locks_take(struct server *server, const struct conn *conn, enum store_table table,
@@ -113,6 +164,7 @@ enum status worker_submit(struct server *server, const struct conn *conn,
 /* Sends the answers of finished jobs. */
 void worker_collect(struct server *server);
 
+struct conn *server_find_conn(struct server *server, uint64_t number);
 /* Sends BUF to connection number CONN if it is still there. */
 void server_send_to(struct server *server, uint64_t conn, const struct codec_buf *buf);
 

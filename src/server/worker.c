@@ -17,6 +17,10 @@ struct job {
 	char login[CONFIG_LOGIN_SIZE];
 	char path[PATH_MAX];
 	struct codec_buf reply;
+	uint8_t *request_data; /* a copy of the request, for exports */
+	size_t request_len;
+	char *text; /* an export's CSV text, handed to the connection */
+	size_t text_len;
 };
 
 static void run_backup(struct server *server, struct job *job)
@@ -62,6 +66,36 @@ static void run_verify(struct server *server, struct job *job)
 	free(text);
 }
 
+static void run_export(struct server *server, struct job *job)
+{
+	struct wire_msg request;
+	char msg[256];
+	enum status st = wire_parse(job->request_data, job->request_len, &request);
+
+	if (st == STATUS_OK)
+		st = export_run(server, job->login, &request, &job->text, &job->text_len, msg,
+		                sizeof(msg));
+	else
+		snprintf(msg, sizeof(msg), "%s", status_text(st));
+	if (st != STATUS_OK)
+		server_reply_error(&job->reply, job->request, st, msg);
+}
+
+static void run_job(struct server *server, struct job *job)
+{
+	switch (job->kind) {
+	case WIRE_BACKUP:
+		run_backup(server, job);
+		break;
+	case WIRE_EXPORT:
+		run_export(server, job);
+		break;
+	default:
+		run_verify(server, job);
+		break;
+	}
+}
+
 static void *worker_main(void *arg)
 {
 	struct server *server = arg;
@@ -77,10 +111,7 @@ static void *worker_main(void *arg)
 		pthread_mutex_unlock(&server->jobs_lock);
 		if (!job)
 			return NULL;
-		if (job->kind == WIRE_BACKUP)
-			run_backup(server, job);
-		else
-			run_verify(server, job);
+		run_job(server, job);
 		pthread_mutex_lock(&server->jobs_lock);
 		job->next = server->done;
 		server->done = job;
@@ -104,6 +135,8 @@ static void free_jobs(struct job *job)
 		struct job *next = job->next;
 
 		codec_buf_free(&job->reply);
+		free(job->request_data);
+		free(job->text);
 		free(job);
 		job = next;
 	}
@@ -139,6 +172,15 @@ enum status worker_submit(struct server *server, const struct conn *conn,
 		return STATUS_ERR_PROTOCOL;
 	}
 	codec_buf_init(&job->reply);
+	if (job->kind == WIRE_EXPORT) {
+		job->request_data = malloc(request->len);
+		if (!job->request_data) {
+			free(job);
+			return STATUS_ERR_NOMEM;
+		}
+		memcpy(job->request_data, request->data, request->len);
+		job->request_len = request->len;
+	}
 	pthread_mutex_lock(&server->jobs_lock);
 	for (tail = &server->jobs; *tail; tail = &(*tail)->next)
 		;
@@ -156,7 +198,14 @@ void worker_collect(struct server *server)
 	done = server->done;
 	server->done = NULL;
 	pthread_mutex_unlock(&server->jobs_lock);
-	for (struct job *job = done; job; job = job->next)
+	for (struct job *job = done; job; job = job->next) {
+		struct conn *conn = server_find_conn(server, job->conn);
+
+		if (conn && job->kind == WIRE_EXPORT && job->reply.len == 0) {
+			export_reply(conn, job->request, job->text, job->text_len, &job->reply);
+			job->text = NULL; /* the connection has it now */
+		}
 		server_send_to(server, job->conn, &job->reply);
+	}
 	free_jobs(done);
 }

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "model/audit.h"
+#include "model/draft.h"
 #include "model/offer.h"
 #include "model/request.h"
 #include "model/text.h"
@@ -23,6 +24,8 @@ const struct table_desc store_tables[STORE_TABLE_COUNT] = {
         [STORE_OFFERS] = {"offers", &offer_def, .audited = true, .sequenced = true},
         [STORE_AUDIT] = {"audit", &audit_def, .sequenced = true},
         [STORE_REQUESTS] = {"requests", &applied_request_def},
+        [STORE_DRAFTS] = {"drafts", &draft_def, .sequenced = true},
+        [STORE_OFFER_COUNTS] = {"offer_counts", &offer_count_def, .audited = true},
 };
 
 static int key_offer_name(const void *rec, char *buf, size_t size)
@@ -125,7 +128,8 @@ int store_tables_open(struct store *store, DB_TXN *txn, bool create)
 		char file[64];
 
 		snprintf(file, sizeof(file), "%s.db", store_tables[t].file);
-		if ((ret = open_db(store, txn, &store->tables[t], file, false, create)) != 0)
+		/* Always DB_CREATE: a table added since the directory was made. */
+		if ((ret = open_db(store, txn, &store->tables[t], file, false, true)) != 0)
 			return ret;
 	}
 	for (int i = 0; i < STORE_INDEX_COUNT; i++) {
@@ -245,11 +249,16 @@ enum status store_insert(struct store_txn *txn, enum store_table table, void *re
 
 	if (txn->snapshot)
 		return STATUS_ERR_INTERNAL;
-	st = store_seq_next(txn, store_tables[table].file, &head->id);
+	if (store_tables[table].sequenced)
+		st = store_seq_next(txn, store_tables[table].file, &head->id);
+	else
+		st = head->id ? STATUS_OK : STATUS_ERR_INVALID;
 	if (st != STATUS_OK)
 		return st;
 	head->version = 1;
 	st = store_put_raw(txn, table, rec, DB_NOOVERWRITE);
+	if (st == STATUS_ERR_EXISTS && store_tables[table].sequenced)
+		st = STATUS_ERR_CORRUPT; /* a sequence behind its table */
 	if (st == STATUS_OK)
 		st = store_audit(txn, "create", table, head->id, "");
 	return st;
@@ -442,6 +451,18 @@ enum status store_put_plain(struct store_txn *txn, enum store_table table, const
 	if (txn->snapshot)
 		return STATUS_ERR_INTERNAL;
 	return store_put_raw(txn, table, rec, 0);
+}
+
+enum status store_delete_plain(struct store_txn *txn, enum store_table table, uint64_t id)
+{
+	unsigned char kbuf[8];
+	DBT key = {.data = kbuf, .size = 8};
+	DB *db = txn->store->tables[table];
+
+	if (txn->snapshot)
+		return STATUS_ERR_INTERNAL;
+	store_key_encode(id, kbuf);
+	return store_status(db->del(db, txn->txn, &key, 0));
 }
 
 const char *store_table_name(enum store_table table)

@@ -99,6 +99,25 @@ static bool was_audited(const struct verify *v, enum store_table table, uint64_t
 	       bsearch(&id, v->audited[table], v->naudited[table], sizeof(id), compare_ids);
 }
 
+/* A monthly count belongs to an offer that exists, under the id made of
+ * that offer and its month. */
+static void check_offer_count(struct verify *v, const struct offer_count *count)
+{
+	struct offer offer;
+	struct field_error err = {0};
+
+	if (offer_count_validate(count, &err) != STATUS_OK)
+		report(v, "offer_counts: record %" PRIu64 ": %s", count->head.id, err.message);
+	if (count->head.id != offer_count_id(count->offer, count->month))
+		report(v,
+		       "offer_counts: record %" PRIu64 ": id does not match offer %" PRIu64
+		       " and month",
+		       count->head.id, count->offer);
+	if (store_get(v->txn, STORE_OFFERS, count->offer, &offer) != STATUS_OK)
+		report(v, "offer_counts: record %" PRIu64 ": offer %" PRIu64 " does not exist",
+		       count->head.id, count->offer);
+}
+
 static void check_record(struct verify *v, const void *rec)
 {
 	const struct record_head *head = rec;
@@ -111,6 +130,8 @@ static void check_record(struct verify *v, const void *rec)
 		report(v, "%s: record %" PRIu64 ": no audit entry", name, head->id);
 	if (v->table == STORE_OFFERS && offer_validate(rec, v->config, &err) != STATUS_OK)
 		report(v, "%s: record %" PRIu64 ": %s", name, head->id, err.message);
+	if (v->table == STORE_OFFER_COUNTS)
+		check_offer_count(v, rec);
 }
 
 static void visit_record(struct verify *v, const void *rec)

@@ -1,0 +1,163 @@
+/* Drafts: unsaved form input, one per user and form. They are bookkeeping,
+ * not content: written without audit entries, never seen by anyone but
+ * their author, dropped when the record is saved. A user has few drafts,
+ * so finding one is a scan of the (small) table. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "model/draft.h"
+#include "server.h"
+
+struct draft_find {
+	const char *login, *table;
+	uint64_t record;
+	struct codec_buf *reply; /* list: every draft of LOGIN into this */
+	uint64_t found;
+};
+
+static int find_visit(void *ctx, const void *rec)
+{
+	struct draft_find *find = ctx;
+	const struct draft *draft = rec;
+
+	if (strcmp(draft->login, find->login) != 0)
+		return 0;
+	if (find->reply) {
+		/* What does not fit waits until the drafts before it are done. */
+		if (find->reply->len + strlen(draft->text) + 1024 < WIRE_MAX_MESSAGE)
+			server_put_record(find->reply, &draft_def, draft);
+		return 0;
+	}
+	if (strcmp(draft->table, find->table) != 0 || draft->record != find->record)
+		return 0;
+	find->found = draft->head.id;
+	return 1;
+}
+
+static enum status draft_find(struct store_txn *txn, struct draft_find *find)
+{
+	find->found = 0;
+	return store_scan(txn, STORE_DRAFTS, 0, find_visit, find);
+}
+
+enum status drafts_drop(struct store_txn *txn, const char *login, const char *table,
+                        uint64_t record)
+{
+	struct draft_find find = {.login = login, .table = table, .record = record};
+	enum status st = draft_find(txn, &find);
+
+	if (st == STATUS_OK && find.found)
+		st = store_delete_plain(txn, STORE_DRAFTS, find.found);
+	return st;
+}
+
+static enum status decode_draft(const struct wire_msg *req, struct draft *draft)
+{
+	struct codec_reader reader;
+	struct codec_field field;
+
+	codec_open(&reader, req->data, req->len);
+	while (codec_next(&reader, &field) == STATUS_OK)
+		if (field.tag == WF_RECORD && field.type == CODEC_BYTES)
+			return record_decode(&draft_def, field.data, field.len, draft) == STATUS_OK
+			               ? STATUS_OK
+			               : STATUS_ERR_PROTOCOL;
+	return STATUS_ERR_PROTOCOL;
+}
+
+/* Stores the caller's draft of one form, replacing the one before. */
+static enum status put_draft(struct server *server, struct conn *conn, struct draft *draft)
+{
+	struct draft_find find = {
+	        .login = conn->login, .table = draft->table, .record = draft->record};
+	struct store_txn *txn;
+	enum status st = store_begin(server->store, conn->login, &txn);
+
+	if (st != STATUS_OK)
+		return st;
+	st = draft_find(txn, &find);
+	draft->head.id = find.found;
+	draft->head.version = 1;
+	if (st == STATUS_OK && !find.found)
+		st = store_seq_next(txn, "drafts", &draft->head.id);
+	if (st == STATUS_OK)
+		st = store_put_plain(txn, STORE_DRAFTS, draft);
+	if (st != STATUS_OK) {
+		store_abort(txn);
+		return st;
+	}
+	st = store_commit_deferred(txn);
+	server->needs_flush = true;
+	return st;
+}
+
+enum status handle_draft_put(struct server *server, struct conn *conn, const struct wire_msg *req,
+                             struct codec_buf *reply)
+{
+	struct field_error err = {0};
+	struct draft *draft = malloc(sizeof(*draft));
+	enum status st;
+
+	if (!draft)
+		return STATUS_ERR_NOMEM;
+	st = decode_draft(req, draft);
+	if (st == STATUS_OK) {
+		snprintf(draft->login, sizeof(draft->login), "%s", conn->login);
+		draft->time = (int64_t)time(NULL);
+		st = record_validate(&draft_def, draft, NULL, &err);
+		if (st != STATUS_OK)
+			st = STATUS_ERR_PROTOCOL; /* the program sends only what it checked */
+	}
+	if (st == STATUS_OK)
+		st = put_draft(server, conn, draft);
+	if (st == STATUS_OK) {
+		wire_begin(reply, WIRE_DONE, req->request);
+		codec_put_u64(reply, WF_ID, draft->head.id);
+	}
+	free(draft);
+	return st;
+}
+
+enum status handle_draft_list(struct server *server, struct conn *conn, const struct wire_msg *req,
+                              struct codec_buf *reply)
+{
+	struct draft_find find = {.login = conn->login, .reply = reply};
+	struct store_txn *txn;
+	enum status st = store_begin_snapshot(server->store, &txn);
+
+	if (st != STATUS_OK)
+		return st;
+	wire_begin(reply, WIRE_DRAFTS, req->request);
+	st = draft_find(txn, &find);
+	store_abort(txn);
+	return st;
+}
+
+enum status handle_draft_delete(struct server *server, struct conn *conn,
+                                const struct wire_msg *req, struct codec_buf *reply)
+{
+	struct draft *draft = malloc(sizeof(*draft));
+	struct store_txn *txn;
+	uint64_t id = 0;
+	enum status st = draft ? STATUS_OK : STATUS_ERR_NOMEM;
+
+	if (st == STATUS_OK && wire_get_u64(req, WF_ID, &id) != STATUS_OK)
+		st = STATUS_ERR_PROTOCOL;
+	if (st == STATUS_OK)
+		st = store_begin(server->store, conn->login, &txn);
+	if (st == STATUS_OK) {
+		st = store_get(txn, STORE_DRAFTS, id, draft);
+		if (st == STATUS_OK && strcmp(draft->login, conn->login) != 0)
+			st = STATUS_ERR_NOT_FOUND; /* somebody else's draft does not exist here */
+		if (st == STATUS_OK)
+			st = store_delete_plain(txn, STORE_DRAFTS, id);
+		st = st == STATUS_OK ? store_commit_deferred(txn) : (store_abort(txn), st);
+		server->needs_flush = true;
+	}
+	free(draft);
+	if (st == STATUS_OK)
+		wire_begin(reply, WIRE_DONE, req->request);
+	return st;
+}

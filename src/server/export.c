@@ -1,0 +1,133 @@
+/* Exports: CSV for German Excel (model/csv.h), written on the worker
+ * thread in a snapshot transaction, then fetched by the client in pieces
+ * that fit a message. Only what the caller may see goes in. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/csv.h"
+#include "model/offer.h"
+#include "model/rights.h"
+#include "server.h"
+
+#define EXPORT_PIECE (48 * 1024)
+
+static const char *const offer_columns[] = {
+        "district", "provider", "name",          "kind",        "target_group", "address",
+        "times",    "contact",  "low_threshold", "budget_line", "active_from",  "active_to",
+        "inactive", NULL};
+
+struct offer_export {
+	const struct config *config;
+	const struct cfg_staff *who;
+	const char *district;
+	struct csv *csv;
+};
+
+static int offer_row(void *ctx, const void *rec)
+{
+	struct offer_export *ex = ctx;
+	const struct offer *offer = rec;
+
+	if (ex->district[0] && strcmp(offer->district, ex->district) != 0)
+		return 0;
+	if (ex->who->role != ROLE_ADMIN && !rights_offer_see(ex->config, ex->who, offer))
+		return 0;
+	csv_int(ex->csv, (int64_t)offer->head.id);
+	csv_record(ex->csv, &offer_def, offer_columns, offer);
+	return csv_status(ex->csv) != STATUS_OK;
+}
+
+static enum status export_offers(struct server *server, const struct cfg_staff *who,
+                                 const char *district, FILE *out)
+{
+	struct csv csv;
+	struct offer_export ex = {server->config, who, district, &csv};
+	struct store_txn *txn;
+	enum status st = store_begin_snapshot(server->store, &txn);
+
+	if (st != STATUS_OK)
+		return st;
+	csv_open_file(&csv, out);
+	csv_bom(&csv);
+	csv_text(&csv, "Nr.");
+	csv_header(&csv, &offer_def, offer_columns);
+	st = store_scan(txn, STORE_OFFERS, 0, offer_row, &ex);
+	store_abort(txn);
+	return st == STATUS_OK ? csv_status(&csv) : st;
+}
+
+/* Reads what to export; LOGIN is who asked (the connection's). The staff entry is looked up in the
+ * configuration the worker may read (the interactive thread keeps old ones
+ * alive until exit). */
+enum status export_run(struct server *server, const char *login, const struct wire_msg *request,
+                       char **text, size_t *len, char *msg, size_t size)
+{
+	char kind[32] = "", district[CONFIG_ID_SIZE] = "";
+	const struct config *config = server->config;
+	FILE *out;
+	enum status st;
+	int staff;
+
+	if (wire_get_str(request, WF_KIND, kind, sizeof(kind)) != STATUS_OK ||
+	    wire_get_str(request, WF_DISTRICT, district, sizeof(district)) == STATUS_ERR_PROTOCOL) {
+		snprintf(msg, size, "malformed export request");
+		return STATUS_ERR_PROTOCOL;
+	}
+	if (strcmp(kind, "offers") != 0) {
+		snprintf(msg, size, "unknown export '%s' (this version exports: offers)", kind);
+		return STATUS_ERR_INVALID;
+	}
+	if (district[0] && config_find_district(config, district) < 0) {
+		snprintf(msg, size, "unknown district '%s'", district);
+		return STATUS_ERR_NOT_FOUND;
+	}
+	if ((staff = config_find_staff(config, login)) < 0 || !(out = open_memstream(text, len))) {
+		snprintf(msg, size, "cannot start the export");
+		return STATUS_ERR_INTERNAL;
+	}
+	st = export_offers(server, &config->staff[staff], district, out);
+	if (fclose(out) != 0 && st == STATUS_OK)
+		st = STATUS_ERR_IO;
+	if (st != STATUS_OK)
+		snprintf(msg, size, "export failed: %s", status_text(st));
+	return st;
+}
+
+static void put_piece(struct conn *conn, uint64_t request, size_t offset, struct codec_buf *reply)
+{
+	size_t n =
+	        conn->export_len - offset < EXPORT_PIECE ? conn->export_len - offset : EXPORT_PIECE;
+
+	wire_begin(reply, WIRE_EXPORT_DATA, request);
+	codec_put_bytes(reply, WF_DATA, conn->export_text + offset, n);
+	codec_put_u64(reply, WF_MORE, offset + n < conn->export_len ? offset + n : 0);
+	if (offset + n >= conn->export_len) {
+		free(conn->export_text);
+		conn->export_text = NULL;
+		conn->export_len = 0;
+	}
+}
+
+void export_reply(struct conn *conn, uint64_t request, char *text, size_t len,
+                  struct codec_buf *reply)
+{
+	free(conn->export_text);
+	conn->export_text = text;
+	conn->export_len = len;
+	put_piece(conn, request, 0, reply);
+}
+
+enum status handle_export_next(struct server *server, struct conn *conn, const struct wire_msg *req,
+                               struct codec_buf *reply)
+{
+	uint64_t offset = 0;
+
+	(void)server;
+	if (wire_get_u64(req, WF_FIRST, &offset) != STATUS_OK)
+		return STATUS_ERR_PROTOCOL;
+	if (!conn->export_text || offset == 0 || offset >= conn->export_len)
+		return STATUS_ERR_NOT_FOUND;
+	put_piece(conn, req->request, offset, reply);
+	return STATUS_OK;
+}
