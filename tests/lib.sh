@@ -65,3 +65,31 @@ need() {
 }
 
 finish() { exit "$TEST_FAILED"; }
+
+# server_setup: a data directory and a copy of the demo configuration of
+# this test's own, in $DATA, $C (config) and $SOCK; "${A[@]}" is the admin
+# command on them.
+server_setup() {
+	DATA=$TMP/data
+	mkdir -p "$TMP/conf"
+	cp "$SRCDIR/conf/sozialraum.conf" "$SRCDIR/conf/streets.conf" "$TMP/conf/"
+	C=$TMP/conf/sozialraum.conf
+	SOCK=$DATA/sozialraum.sock
+	CLIENT=$BUILDDIR/tests/proc/srclient
+	A=("$ADMIN" -c "$C" -D "$DATA")
+}
+
+# start_server: sozialraumd in the background ($SERVER), logging to
+# $TMP/server.log; returns when it answers on its socket.
+start_server() {
+	"$BUILDDIR/sozialraumd" -f -c "$C" -D "$DATA" 2>>"$TMP/server.log" &
+	SERVER=$!
+	for _ in $(seq 200); do
+		if [ -S "$SOCK" ] && "$CLIENT" "$SOCK" amt lock 0 >/dev/null 2>&1; [ $? -ne 1 ] && [ -S "$SOCK" ]; then
+			return 0
+		fi
+		kill -0 "$SERVER" 2>/dev/null || return 1
+		sleep 0.05
+	done
+	return 1
+}

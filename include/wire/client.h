@@ -37,6 +37,10 @@ struct codec_buf *wire_client_request(struct wire_client *client, enum wire_kind
  * gives its status (the reply is then the ERROR message). */
 enum status wire_client_call(struct wire_client *client, struct wire_msg *reply);
 
+/* The socket, for poll() or for tests that talk raw on it; -1 when not
+ * connected. */
+int wire_client_fd(const struct wire_client *client);
+
 /* Times the client reconnected so far. */
 unsigned wire_client_reconnects(const struct wire_client *client);
 

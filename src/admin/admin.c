@@ -59,6 +59,13 @@ static const struct admin_command commands[] = {
          .max_args = 6,
          .needs_config = true,
          .run = admin_audit},
+        {.name = "export",
+         .args = "KIND [--year Y] [--district D]",
+         .help = "CSV for German Excel on stdout; KIND: offers (server)",
+         .min_args = 1,
+         .max_args = 5,
+         .needs_config = true,
+         .run = admin_export},
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -6,6 +6,7 @@
 
 #include "admin/admin.h"
 #include "model/config.h"
+#include "wire/client.h"
 
 /* Exit codes of design.md. */
 enum admin_exit {
@@ -44,6 +45,13 @@ int admin_locks(struct admin *admin, int argc, char **argv);
 int admin_unlock(struct admin *admin, int argc, char **argv);
 int admin_backup(struct admin *admin, int argc, char **argv);
 int admin_audit(struct admin *admin, int argc, char **argv);
+int admin_export(struct admin *admin, int argc, char **argv);
+/* A connection to the server of this data directory (prints why not and
+ * returns NULL), and one call on it that prints the server's word on an
+ * error answer; both for the online commands. */
+struct wire_client *admin_connect(struct admin *admin);
+struct wire_msg;
+int admin_call(struct wire_client *client, struct wire_msg *reply);
 /* verify while the server has the database: the records, in a snapshot;
  * -1 (nothing printed) when no server answers. */
 int admin_verify_online(struct admin *admin);

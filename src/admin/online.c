@@ -33,13 +33,13 @@ static struct wire_client *connect_quietly(struct admin *admin, bool quiet)
 	return client;
 }
 
-static struct wire_client *connect_server(struct admin *admin)
+struct wire_client *admin_connect(struct admin *admin)
 {
 	return connect_quietly(admin, false);
 }
 
 /* Runs the request built in the client; prints the server's word on error. */
-static int call(struct wire_client *client, struct wire_msg *reply)
+int admin_call(struct wire_client *client, struct wire_msg *reply)
 {
 	char text[WIRE_MAX_MESSAGE];
 	enum status st = wire_client_call(client, reply);
@@ -93,7 +93,7 @@ static enum status print_lock(struct codec_reader *reader)
 
 int admin_locks(struct admin *admin, int argc, char **argv)
 {
-	struct wire_client *client = connect_server(admin);
+	struct wire_client *client = admin_connect(admin);
 	struct wire_msg reply;
 	struct codec_reader reader;
 	int ret, n = 0;
@@ -103,7 +103,7 @@ int admin_locks(struct admin *admin, int argc, char **argv)
 	if (!client)
 		return ADMIN_FINDING;
 	wire_client_request(client, WIRE_LOCKS_LIST);
-	ret = call(client, &reply);
+	ret = admin_call(client, &reply);
 	if (ret == ADMIN_OK) {
 		codec_open(&reader, reply.data, reply.len);
 		printf("%-6s %-8s %-8s %-12s %-24s %s\n", "LOCK", "TABLE", "RECORD", "LOGIN",
@@ -129,10 +129,10 @@ int admin_unlock(struct admin *admin, int argc, char **argv)
 		admin_error("usage: sozialraum-admin unlock ID (a number from 'locks')");
 		return ADMIN_USAGE;
 	}
-	if (!(client = connect_server(admin)))
+	if (!(client = admin_connect(admin)))
 		return ADMIN_FINDING;
 	codec_put_u64(wire_client_request(client, WIRE_UNLOCK), WF_ID, number);
-	ret = call(client, &reply);
+	ret = admin_call(client, &reply);
 	if (ret == ADMIN_OK)
 		printf("edit lock %llu released\n", number);
 	wire_client_close(client);
@@ -158,10 +158,10 @@ int admin_backup(struct admin *admin, int argc, char **argv)
 			return ADMIN_FINDING;
 		}
 	}
-	if (!(client = connect_server(admin)))
+	if (!(client = admin_connect(admin)))
 		return ADMIN_FINDING;
 	codec_put_str(wire_client_request(client, WIRE_BACKUP), WF_PATH, path);
-	ret = call(client, &reply);
+	ret = admin_call(client, &reply);
 	if (ret == ADMIN_OK)
 		printf("backup written to %s\n", path);
 	wire_client_close(client);
@@ -178,7 +178,7 @@ int admin_verify_online(struct admin *admin)
 		return -1;
 	wire_client_request(client, WIRE_VERIFY);
 	printf("verify: the server is running; checking through it (records only)\n");
-	ret = call(client, &reply);
+	ret = admin_call(client, &reply);
 	if (ret == ADMIN_OK)
 		printf("verify: %s is consistent\n", admin->data_dir);
 	wire_client_close(client);
@@ -232,7 +232,7 @@ static int parse_audit_args(int argc, char **argv, struct codec_buf *req)
 
 int admin_audit(struct admin *admin, int argc, char **argv)
 {
-	struct wire_client *client = connect_server(admin);
+	struct wire_client *client = admin_connect(admin);
 	struct audit_print p = {0};
 	struct wire_msg reply;
 	int ret = ADMIN_OK;
@@ -249,7 +249,7 @@ int admin_audit(struct admin *admin, int argc, char **argv)
 			break;
 		}
 		codec_put_u64(req, WF_FIRST, p.more);
-		if ((ret = call(client, &reply)) != ADMIN_OK)
+		if ((ret = admin_call(client, &reply)) != ADMIN_OK)
 			break;
 		wire_each(&reply, WF_RECORD, print_entry, &p);
 		p.more = 0;

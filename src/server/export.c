@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/csv.h"
+#include "model/date.h"
 #include "model/offer.h"
 #include "model/rights.h"
 #include "server.h"
@@ -21,6 +22,7 @@ struct offer_export {
 	const struct config *config;
 	const struct cfg_staff *who;
 	const char *district;
+	int32_t year_start, year_end; /* active in that year; 0 = any */
 	struct csv *csv;
 };
 
@@ -31,6 +33,9 @@ static int offer_row(void *ctx, const void *rec)
 
 	if (ex->district[0] && strcmp(offer->district, ex->district) != 0)
 		return 0;
+	if (ex->year_start && (offer->active_from > ex->year_end ||
+	                       (offer->active_to && offer->active_to < ex->year_start)))
+		return 0;
 	if (ex->who->role != ROLE_ADMIN && !rights_offer_see(ex->config, ex->who, offer))
 		return 0;
 	csv_int(ex->csv, (int64_t)offer->head.id);
@@ -38,11 +43,9 @@ static int offer_row(void *ctx, const void *rec)
 	return csv_status(ex->csv) != STATUS_OK;
 }
 
-static enum status export_offers(struct server *server, const struct cfg_staff *who,
-                                 const char *district, FILE *out)
+static enum status export_offers(struct server *server, struct offer_export *ex, FILE *out)
 {
 	struct csv csv;
-	struct offer_export ex = {server->config, who, district, &csv};
 	struct store_txn *txn;
 	enum status st = store_begin_snapshot(server->store, &txn);
 
@@ -52,7 +55,8 @@ static enum status export_offers(struct server *server, const struct cfg_staff *
 	csv_bom(&csv);
 	csv_text(&csv, "Nr.");
 	csv_header(&csv, &offer_def, offer_columns);
-	st = store_scan(txn, STORE_OFFERS, 0, offer_row, &ex);
+	ex->csv = &csv;
+	st = store_scan(txn, STORE_OFFERS, 0, offer_row, ex);
 	store_abort(txn);
 	return st == STATUS_OK ? csv_status(&csv) : st;
 }
@@ -65,12 +69,15 @@ enum status export_run(struct server *server, const char *login, const struct wi
 {
 	char kind[32] = "", district[CONFIG_ID_SIZE] = "";
 	const struct config *config = server->config;
+	struct offer_export ex = {.config = config, .district = district};
+	uint64_t year = 0;
 	FILE *out;
 	enum status st;
 	int staff;
 
 	if (wire_get_str(request, WF_KIND, kind, sizeof(kind)) != STATUS_OK ||
-	    wire_get_str(request, WF_DISTRICT, district, sizeof(district)) == STATUS_ERR_PROTOCOL) {
+	    wire_get_str(request, WF_DISTRICT, district, sizeof(district)) == STATUS_ERR_PROTOCOL ||
+	    wire_get_u64(request, WF_YEAR, &year) == STATUS_ERR_PROTOCOL || year > 9999) {
 		snprintf(msg, size, "malformed export request");
 		return STATUS_ERR_PROTOCOL;
 	}
@@ -86,7 +93,10 @@ enum status export_run(struct server *server, const char *login, const struct wi
 		snprintf(msg, size, "cannot start the export");
 		return STATUS_ERR_INTERNAL;
 	}
-	st = export_offers(server, &config->staff[staff], district, out);
+	ex.who = &config->staff[staff];
+	ex.year_start = year ? DATE_MAKE((int32_t)year, 1, 1) : 0;
+	ex.year_end = year ? DATE_MAKE((int32_t)year, 12, 31) : 0;
+	st = export_offers(server, &ex, out);
 	if (fclose(out) != 0 && st == STATUS_OK)
 		st = STATUS_ERR_IO;
 	if (st != STATUS_OK)

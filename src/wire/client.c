@@ -212,3 +212,8 @@ enum status wire_client_call(struct wire_client *client, struct wire_msg *reply)
 		return error_status(reply);
 	return st;
 }
+
+int wire_client_fd(const struct wire_client *client)
+{
+	return client->fd;
+}

@@ -4,20 +4,7 @@
 # backup during writes, SIGHUP with a broken configuration, clean SIGTERM.
 . "$(dirname "$0")/../lib.sh"
 
-DATA=$TMP/data
-mkdir "$TMP/conf"
-cp "$SRCDIR/conf/sozialraum.conf" "$SRCDIR/conf/streets.conf" "$TMP/conf/"
-C=$TMP/conf/sozialraum.conf
-SOCK=$DATA/sozialraum.sock
-CLIENT=$BUILDDIR/tests/proc/srclient
-A=("$ADMIN" -c "$C" -D "$DATA")
-
-start_server() {
-	"$BUILDDIR/sozialraumd" -f -c "$C" -D "$DATA" 2>>"$TMP/server.log" &
-	SERVER=$!
-	for _ in $(seq 100); do [ -S "$SOCK" ] && "$CLIENT" "$SOCK" amt lock 0 >/dev/null 2>&1; [ $? -ne 1 ] && [ -S "$SOCK" ] && return 0; sleep 0.05; done
-	return 1
-}
+server_setup
 
 "${A[@]}" init >/dev/null
 check "server: starts" start_server

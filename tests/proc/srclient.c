@@ -7,6 +7,11 @@
  *                                        (the format crashwriter check reads)
  *   srclient SOCKET LOGIN resend NAME    a save sent twice with one request id
  *   srclient SOCKET LOGIN garbage        malformed messages, then a real request
+ *   srclient SOCKET LOGIN deactivate ID  end an offer today: "inactive DATE"
+ *   srclient SOCKET LOGIN count ID YYYYMM N VERSION   enter a monthly count
+ *   srclient SOCKET LOGIN draft TITLE    the draft of a new offer form: its id
+ *   srclient SOCKET LOGIN drafts         the caller's drafts, "D ID LOGIN TABLE REC NAME"
+ *   srclient SOCKET LOGIN flood          requests without reading answers
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -17,6 +22,7 @@
 #include <unistd.h>
 
 #include "model/date.h"
+#include "model/draft.h"
 #include "model/offer.h"
 #include "wire/client.h"
 #include "../sample.h"
@@ -79,6 +85,13 @@ static int saves(long n)
 		printf("I %" PRIu64 " %s\n", o.head.id, o.name);
 	}
 	return 0;
+}
+
+static enum status decode_offer_into(void *ctx, const struct codec_field *field)
+{
+	return record_decode(&offer_def, field->data, field->len, ctx) == STATUS_OK
+	               ? STATUS_OK
+	               : STATUS_ERR_PROTOCOL;
 }
 
 static enum status record_id(void *ctx, const struct codec_field *field)
@@ -144,6 +157,174 @@ static int garbage(const char *socket_path)
 	return bad ? 1 : 0;
 }
 
+static int create(char **args)
+{
+	struct offer o = sample_offer(args[0]);
+
+	if (save(&o) != STATUS_OK)
+		return 1;
+	printf("%" PRIu64 "\n", o.head.id);
+	return 0;
+}
+
+static int hold(char **args)
+{
+	if (lock(strtoull(args[0], NULL, 10), true) != 0)
+		return 1;
+	printf("held\n");
+	fflush(stdout);
+	pause();
+	return 0;
+}
+
+static int try_lock(char **args)
+{
+	return lock(strtoull(args[0], NULL, 10), false);
+}
+
+static int run_saves(char **args)
+{
+	return saves(atol(args[0]));
+}
+
+static int run_resend(char **args)
+{
+	return resend(args[0]);
+}
+
+static int deactivate(char **args)
+{
+	struct codec_buf *req = wire_client_request(client, WIRE_OFFER_DEACTIVATE);
+	struct wire_msg reply;
+	struct offer o = {0};
+	enum status st;
+
+	codec_put_u64(req, WF_ID, strtoull(args[0], NULL, 10));
+	st = wire_client_call(client, &reply);
+	if (st == STATUS_OK)
+		st = wire_each(&reply, WF_RECORD, decode_offer_into, &o);
+	if (st != STATUS_OK) {
+		printf("%s\n", status_text(st));
+		return 1;
+	}
+	printf("%s %d\n", o.inactive ? "inactive" : "active", o.active_to);
+	return 0;
+}
+
+static enum status print_count(void *ctx, const struct codec_field *field)
+{
+	struct offer_count c;
+
+	(void)ctx;
+	if (record_decode(&offer_count_def, field->data, field->len, &c) != STATUS_OK)
+		return STATUS_ERR_PROTOCOL;
+	printf("%d=%" PRId64 " v%u\n", c.month / 100, c.people, c.head.version);
+	return STATUS_OK;
+}
+
+/* count ID YYYYMM N [VERSION]: enters a monthly count, prints them all. */
+static int count(char **args)
+{
+	struct offer_count c = {.offer = strtoull(args[0], NULL, 10),
+	                        .month = (int32_t)(atol(args[1]) * 100 + 1),
+	                        .people = atol(args[2])};
+	struct codec_buf enc;
+	struct wire_msg reply;
+	enum status st;
+
+	c.head.version = (uint32_t)atol(args[3]);
+	codec_buf_init(&enc);
+	record_encode(&offer_count_def, &c, &enc);
+	codec_put_bytes(wire_client_request(client, WIRE_OFFER_COUNT_SET), WF_RECORD, enc.data,
+	                enc.len);
+	codec_buf_free(&enc);
+	st = wire_client_call(client, &reply);
+	if (st != STATUS_OK) {
+		printf("%s\n", status_text(st));
+		return 1;
+	}
+	return wire_each(&reply, WF_RECORD, print_count, NULL) == STATUS_OK ? 0 : 1;
+}
+
+/* draft TITLE: the draft of a new offer form, with the name typed so far. */
+static int draft(char **args)
+{
+	static struct draft d = {.record = 0};
+	struct codec_buf enc;
+	struct wire_msg reply;
+	uint64_t id = 0;
+
+	snprintf(d.table, sizeof(d.table), "offers");
+	snprintf(d.login, sizeof(d.login), "-");
+	snprintf(d.title, sizeof(d.title), "%s", args[0]);
+	draft_put(&d, "name", args[0]);
+	codec_buf_init(&enc);
+	record_encode(&draft_def, &d, &enc);
+	codec_put_bytes(wire_client_request(client, WIRE_DRAFT_PUT), WF_RECORD, enc.data, enc.len);
+	codec_buf_free(&enc);
+	if (wire_client_call(client, &reply) != STATUS_OK ||
+	    wire_get_u64(&reply, WF_ID, &id) != STATUS_OK)
+		return 1;
+	printf("%" PRIu64 "\n", id);
+	return 0;
+}
+
+static enum status print_draft(void *ctx, const struct codec_field *field)
+{
+	static struct draft d;
+	char name[256] = "";
+
+	(void)ctx;
+	if (record_decode(&draft_def, field->data, field->len, &d) != STATUS_OK)
+		return STATUS_ERR_PROTOCOL;
+	draft_get(&d, "name", name, sizeof(name));
+	printf("D %" PRIu64 " %s %s %" PRIu64 " %s\n", d.head.id, d.login, d.table, d.record, name);
+	return STATUS_OK;
+}
+
+static int drafts(char **args)
+{
+	struct wire_msg reply;
+
+	(void)args;
+	wire_client_request(client, WIRE_DRAFT_LIST);
+	if (wire_client_call(client, &reply) != STATUS_OK)
+		return 1;
+	return wire_each(&reply, WF_RECORD, print_draft, NULL) == STATUS_OK ? 0 : 1;
+}
+
+/* A client that sends request after request and never reads an answer:
+ * the server must drop it rather than wait for it. */
+static int flood(char **args)
+{
+	struct codec_buf req;
+	int fd = wire_client_fd(client);
+	long sent = 0;
+
+	(void)args;
+	codec_buf_init(&req);
+	for (; sent < 100000; sent++) {
+		wire_begin(&req, WIRE_OFFER_LIST, (uint64_t)sent + 1000);
+		codec_finish(&req);
+		if (send(fd, req.data, req.len, MSG_NOSIGNAL) < 0)
+			break;
+	}
+	codec_buf_free(&req);
+	printf("%s after %ld requests\n", sent < 100000 ? "dropped" : "still connected", sent);
+	return sent < 100000 ? 0 : 1;
+}
+
+static const struct command {
+	const char *name;
+	int nargs;
+	int (*run)(char **args);
+} commands[] = {
+        {"create", 1, create},   {"hold", 1, hold},         {"lock", 1, try_lock},
+        {"saves", 1, run_saves}, {"resend", 1, run_resend}, {"deactivate", 1, deactivate},
+        {"count", 4, count},     {"draft", 1, draft},       {"drafts", 0, drafts},
+        {"flood", 0, flood},
+};
+
 int main(int argc, char **argv)
 {
 	struct wire_welcome welcome;
@@ -157,26 +338,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "srclient: %s\n", msg);
 		return 1;
 	}
-	if (strcmp(argv[3], "create") == 0 && argc == 5) {
-		struct offer o = sample_offer(argv[4]);
-
-		if (save(&o) != STATUS_OK)
-			return 1;
-		printf("%" PRIu64 "\n", o.head.id);
-		return 0;
-	}
-	if (strcmp(argv[3], "hold") == 0 && argc == 5) {
-		if (lock(strtoull(argv[4], NULL, 10), true) != 0)
-			return 1;
-		printf("held\n");
-		fflush(stdout);
-		pause();
-	}
-	if (strcmp(argv[3], "lock") == 0 && argc == 5)
-		return lock(strtoull(argv[4], NULL, 10), false);
-	if (strcmp(argv[3], "saves") == 0 && argc == 5)
-		return saves(atol(argv[4]));
-	if (strcmp(argv[3], "resend") == 0 && argc == 5)
-		return resend(argv[4]);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[3], commands[i].name) == 0 && argc == 4 + commands[i].nargs)
+			return commands[i].run(argv + 4);
 	return 2;
 }
