@@ -29,6 +29,12 @@ void wire_client_close(struct wire_client *client);
  * 30000); 0 means do not reconnect. */
 void wire_client_set_patience(struct wire_client *client, int ms);
 
+/* Called before each attempt to reach a restarting server, with the time
+ * waited so far (ms): the terminal program says so on its status line.
+ * Returning false gives up (a hang-up while waiting). */
+typedef bool wire_wait_fn(void *ctx, int waited_ms);
+void wire_client_set_waiting(struct wire_client *client, wire_wait_fn *fn, void *ctx);
+
 /* Starts a request in the client's buffer and returns it for the fields. */
 struct codec_buf *wire_client_request(struct wire_client *client, enum wire_kind kind);
 

@@ -41,7 +41,7 @@
 	X(OFFER_COUNT_SET, 18)  /* WF_RECORD (offer_count; version 0 = new) -> COUNTS */         \
 	X(LOCK_TAKE, 20)        /* WF_TABLE WF_ID -> DONE, or ERROR with WF_HOLDER WF_SINCE */   \
 	X(LOCK_RELEASE, 21)     /* WF_TABLE WF_ID -> DONE */                                     \
-	X(LOCKS_LIST, 22)       /* -> LOCKS */                                                   \
+	X(LOCKS_LIST, 22)       /* -> LOCKS (admin: all; others: their own) */                   \
 	X(LOCKS, 23)        /* per lock: WF_ID WF_TABLE WF_HOLDER WF_NAME WF_SINCE, in order */  \
 	X(UNLOCK, 24)       /* WF_ID (lock number) -> DONE */                                    \
 	X(BACKUP, 30)       /* WF_PATH -> DONE (long work, worker thread) */                     \

@@ -39,6 +39,7 @@ int admin_init(struct admin *admin, int argc, char **argv);
 int admin_verify(struct admin *admin, int argc, char **argv);
 int admin_recover(struct admin *admin, int argc, char **argv);
 int admin_restore(struct admin *admin, int argc, char **argv);
+int admin_demo(struct admin *admin, int argc, char **argv);
 
 /* Online commands (online.c): through the data server. */
 int admin_locks(struct admin *admin, int argc, char **argv);

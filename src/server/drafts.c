@@ -89,7 +89,7 @@ static enum status put_draft(struct server *server, struct conn *conn, struct dr
 		return st;
 	}
 	st = store_commit_deferred(txn);
-	server->needs_flush = true;
+	server_deferred(server);
 	return st;
 }
 
@@ -154,7 +154,7 @@ enum status handle_draft_delete(struct server *server, struct conn *conn,
 		if (st == STATUS_OK)
 			st = store_delete_plain(txn, STORE_DRAFTS, id);
 		st = st == STATUS_OK ? store_commit_deferred(txn) : (store_abort(txn), st);
-		server->needs_flush = true;
+		server_deferred(server);
 	}
 	free(draft);
 	if (st == STATUS_OK)

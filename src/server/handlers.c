@@ -144,11 +144,14 @@ static enum status handle_lock_release(struct server *server, struct conn *conn,
 static enum status handle_locks_list(struct server *server, struct conn *conn,
                                      const struct wire_msg *req, struct codec_buf *reply)
 {
-	(void)conn;
+	bool all = rights_admin(server_staff(server, conn));
+
 	wire_begin(reply, WIRE_LOCKS, req->request);
 	for (size_t i = 0; i < server->nlocks && reply->len < WIRE_MAX_MESSAGE / 2; i++) {
 		const struct edit_lock *lock = &server->locks[i];
 
+		if (!all && strcmp(lock->login, conn->login) != 0)
+			continue; /* staff see their own locks (the dashboard) */
 		codec_put_u64(reply, WF_ID, lock->number);
 		codec_put_str(reply, WF_TABLE, store_table_name(lock->table));
 		codec_put_u64(reply, WF_FIRST, lock->record);
@@ -239,7 +242,7 @@ static const struct handler handlers[] = {
         {WIRE_DRAFT_LIST, .fn = handle_draft_list, .class = STATS_READ},
         {WIRE_DRAFT_DELETE, .fn = handle_draft_delete, .class = STATS_SAVE},
         {WIRE_EXPORT_NEXT, .fn = handle_export_next},
-        {WIRE_LOCKS_LIST, .admin = true, .fn = handle_locks_list},
+        {WIRE_LOCKS_LIST, .fn = handle_locks_list, .class = STATS_READ},
         {WIRE_UNLOCK, .admin = true, .fn = handle_unlock},
         {WIRE_AUDIT_QUERY, .admin = true, .fn = handle_audit},
         {WIRE_STATS, .admin = true, .fn = handle_stats},

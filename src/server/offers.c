@@ -170,7 +170,7 @@ static enum status write_offer(struct server *server, struct conn *conn, uint64_
 		return st;
 	}
 	st = store_commit_deferred(txn);
-	server->needs_flush = true;
+	server_deferred(server);
 	return st;
 }
 
@@ -326,7 +326,7 @@ static enum status write_count(struct server *server, struct conn *conn, uint64_
 		return st;
 	}
 	st = store_commit_deferred(txn);
-	server->needs_flush = true;
+	server_deferred(server);
 	return st;
 }
 

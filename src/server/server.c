@@ -131,12 +131,19 @@ static void queue_reply(struct server *server, const struct conn *conn, struct c
 	codec_buf_init(reply);
 }
 
+void server_deferred(struct server *server)
+{
+	server->needs_flush = true;
+	server->deferred_writes++;
+}
+
 static void read_conn(struct server *server, struct conn *conn, uint8_t *buf)
 {
 	struct codec_buf reply;
 	size_t len = 0;
 	enum status st = wire_recv(conn->fd, buf, &len);
 	uint64_t started = stats_now();
+	bool holds = false;
 
 	codec_buf_init(&reply);
 	conn->request_class = STATS_NONE;
@@ -145,10 +152,21 @@ static void read_conn(struct server *server, struct conn *conn, uint8_t *buf)
 		conn->closing = ++conn->bad_messages >= 3;
 	} else if (st != STATUS_OK) {
 		conn->closing = true; /* hang-up, kill, crash of the client */
-	} else if (!server_handle(server, conn, buf, len, &reply)) {
-		conn->closing = true;
+	} else {
+		uint64_t writes = server->deferred_writes;
+
+		if (!server_handle(server, conn, buf, len, &reply))
+			conn->closing = true;
+		/* Only answers to writes wait for the round's log sync; a read
+		 * is answered at once. */
+		holds = server->deferred_writes != writes;
 	}
-	queue_reply(server, conn, &reply, started);
+	if (holds) {
+		queue_reply(server, conn, &reply, started);
+	} else {
+		server_send_to(server, conn->number, &reply);
+		stats_add(server, conn->request_class, started);
+	}
 	codec_buf_free(&reply);
 }
 

@@ -84,6 +84,7 @@ struct server {
 	struct pending *pending;
 	size_t npending, pending_cap;
 	bool needs_flush;
+	uint64_t deferred_writes; /* commits so far that wait for a sync */
 
 	struct stats *stats;
 
@@ -165,6 +166,9 @@ enum status worker_submit(struct server *server, const struct conn *conn,
 void worker_collect(struct server *server);
 
 struct conn *server_find_conn(struct server *server, uint64_t number);
+/* A write committed without sync: its answer waits for the round's flush. */
+void server_deferred(struct server *server);
+
 /* Sends BUF to connection number CONN if it is still there. */
 void server_send_to(struct server *server, uint64_t conn, const struct codec_buf *buf);
 

@@ -21,6 +21,8 @@ struct wire_client {
 	int patience_ms;
 	uint64_t next_request;
 	unsigned reconnects;
+	wire_wait_fn *wait_fn;
+	void *wait_ctx;
 	struct codec_buf out;
 	uint8_t in[WIRE_MAX_MESSAGE];
 };
@@ -164,6 +166,12 @@ void wire_client_set_patience(struct wire_client *client, int ms)
 	client->patience_ms = ms;
 }
 
+void wire_client_set_waiting(struct wire_client *client, wire_wait_fn *fn, void *ctx)
+{
+	client->wait_fn = fn;
+	client->wait_ctx = ctx;
+}
+
 unsigned wire_client_reconnects(const struct wire_client *client)
 {
 	return client->reconnects;
@@ -179,6 +187,8 @@ struct codec_buf *wire_client_request(struct wire_client *client, enum wire_kind
 static enum status reconnect(struct wire_client *client)
 {
 	for (int waited = 0; waited <= client->patience_ms; waited += RETRY_STEP_MS) {
+		if (client->wait_fn && !client->wait_fn(client->wait_ctx, waited))
+			break;
 		if (client->fd >= 0)
 			close(client->fd);
 		client->fd = connect_socket(client->socket_path);

@@ -1,0 +1,271 @@
+/* The terminal program's shared mechanisms: the screen vtable, key tables,
+ * the form engine and the list view. Only src/ui includes curses.
+ *
+ * Layout at 80x24 (the design size): line 0 the top bar (program, user,
+ * role, team, date), lines 1..LINES-3 the body (one screen's window), line
+ * LINES-2 the message line, line LINES-1 the keys that work here. Drawing
+ * code only calls wnoutrefresh(); the loop in term.c calls doupdate() once
+ * before each read of a key.
+ */
+#ifndef UI_UI_H
+#define UI_UI_H
+
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <wchar.h>
+
+#include "model/config.h"
+#include "model/draft.h"
+#include "model/record.h"
+#include "model/status.h"
+#include "wire/client.h"
+
+/* What a key handler did; the shell acts on the flags. */
+enum ui_flags {
+	UI_UNHANDLED = 0,
+	UI_HANDLED = 1 << 0, /* the key was used */
+	UI_REDRAW = 1 << 1,  /* the screen's draw() must run */
+	UI_LEAVE = 1 << 2,   /* close this screen, back to the one below */
+	UI_QUIT = 1 << 3,    /* end the program (asks first when input is unsaved) */
+};
+
+/* One key of a screen: the letter (or control key), an optional function
+ * key, the word for the bottom line, the line for the help screen, and the
+ * screen's own action number. The bottom line and help are made from these
+ * tables, so they cannot drift from the bindings. */
+struct ui_key {
+	int key;           /* 'n', '/', 27 for Esc, KEY_ENTER ... */
+	int fkey;          /* KEY_F(n) or 0 */
+	const char *label; /* bottom line: "Neu" */
+	const char *help;  /* help screen: "ein neues Angebot anlegen" */
+	int action;
+};
+
+/* Keys the shell handles on every screen (help, back, quit, repaint). */
+extern const struct ui_key ui_global_keys[];
+extern const size_t ui_nglobal_keys;
+
+/* A key as read: a character (wide) or a curses key code. */
+struct ui_input {
+	wint_t ch;
+	bool is_key; /* ch is a KEY_* code */
+};
+
+struct ui;
+struct ui_list;
+struct screen;
+
+/* A screen: a small vtable whose key handler returns flags instead of
+ * drawing (htop's Panel, petitboot's nc-scr). */
+struct screen_ops {
+	const char *title; /* top bar, after the program name */
+	const struct ui_key *keys;
+	size_t nkeys;
+	/* Fetches what the screen shows; a status != OK closes it with the
+	 * status's message. */
+	enum status (*open)(struct screen *s);
+	/* Draws into s->win (wnoutrefresh only). */
+	void (*draw)(struct screen *s);
+	/* ACTION is the action of a matching ui_key, or -1 when the key is no
+	 * binding (typing into a form, moving in a list). */
+	int (*key)(struct screen *s, int action, struct ui_input in);
+	/* s->win has its new size already. */
+	void (*resize)(struct screen *s);
+	/* Unsaved input? (quit asks first; drafts are sent). May be NULL. */
+	bool (*dirty)(struct screen *s);
+	/* Sends the draft of unsaved input now (hang-up, idle, leaving a
+	 * field, every few seconds of typing). May be NULL. */
+	void (*save_draft)(struct screen *s);
+	/* The server came back after a restart: take edit locks again. May be NULL. */
+	void (*reconnected)(struct screen *s);
+	void (*close)(struct screen *s); /* frees s->data */
+	/* Letters are typed here (a form): the shell's own keys are offered by
+	 * their function keys ("F1 Hilfe", "F10 Ende"). */
+	bool typing;
+};
+
+struct screen {
+	const struct screen_ops *ops;
+	struct ui *ui;
+	WINDOW *win; /* the body area */
+	void *data;
+};
+
+/* --- the shell (shell.c, term.c, session.c) --- */
+
+/* Runs the program: OPTIONS from the command line. Returns the exit code. */
+struct ui_options {
+	const char *config_path;
+	const char *data_dir; /* -D, or NULL */
+	const char *as_login; /* --as, or NULL */
+};
+int ui_main(const struct ui_options *options);
+
+/* Opens screen OPS on top of the stack with DATA (owned by the screen from
+ * now on; its close() frees it). Returns false (message shown) when its
+ * open() failed. */
+bool ui_push(struct ui *ui, const struct screen_ops *ops, void *data);
+
+/* The message line: INFO in normal, ERROR in the error colour (bold when
+ * monochrome). Cleared at the next key. printf-like. */
+void ui_message(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void ui_error(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Asks a yes/no question on the message line ("j"/"n"); true for yes. */
+bool ui_confirm(struct ui *ui, const char *question);
+
+/* Reads one line of text on the message line after PROMPT (for '/' search
+ * and small questions); false when cancelled with Esc. */
+bool ui_prompt(struct ui *ui, const char *prompt, char *buf, size_t size);
+
+/* Who is logged in, and the configuration (read-only). */
+const struct wire_welcome *ui_me(const struct ui *ui);
+const struct cfg_staff *ui_staff(const struct ui *ui);
+const struct config *ui_config(const struct ui *ui);
+/* Use the ASCII fallback glyphs / no colour. */
+bool ui_ascii(const struct ui *ui);
+bool ui_colour(const struct ui *ui);
+
+/* Colour pairs (all A_NORMAL/A_BOLD/A_REVERSE when monochrome). */
+enum ui_attr {
+	UI_ATTR_NORMAL,
+	UI_ATTR_BAR,
+	UI_ATTR_SELECTED,
+	UI_ATTR_ERROR,
+	UI_ATTR_FIELD,
+	UI_ATTR_FIELD_ACTIVE,
+	UI_ATTR_LABEL,
+	UI_ATTR_READONLY,
+	UI_ATTR_TITLE
+};
+attr_t ui_attr(const struct ui *ui, enum ui_attr which);
+
+/* --- talking to the server (session.c) --- */
+
+/* Starts a request of KIND; add fields to the returned buffer. */
+struct codec_buf *ui_request(struct ui *ui, enum wire_kind kind);
+/* Sends it and waits for the answer. While the server is away the message
+ * line says so and the call waits for it to come back (the screen stays);
+ * after a reconnect every screen's reconnected() runs. An ERROR answer's
+ * text (if any) is copied into ERRTEXT (may be NULL). */
+enum status ui_call(struct ui *ui, struct wire_msg *reply, char *errtext, size_t size);
+
+/* Edit locks this session holds, taken again after a server restart.
+ * ui_lock: STATUS_OK, or STATUS_ERR_LOCKED with the holder's name and the
+ * time ("in Bearbeitung durch NAME seit HH:MM") in HOLDER. */
+enum status ui_lock(struct ui *ui, const char *table, uint64_t id, char *holder, size_t size);
+void ui_unlock(struct ui *ui, const char *table, uint64_t id);
+/* Still held (after a server restart a lock may have gone to someone else). */
+bool ui_holds_lock(const struct ui *ui, const char *table, uint64_t id);
+
+/* Drafts: sends DRAFT (table, record, title, text filled in by the caller). */
+enum status ui_draft_put(struct ui *ui, struct draft *draft);
+enum status ui_draft_delete(struct ui *ui, uint64_t id);
+
+/* --- drawing helpers (draw.c) --- */
+
+/* Writes UTF-8 text at Y,X in at most WIDTH columns (wcwidth; a
+ * double-width character that would not fit is left out), padding with
+ * blanks to WIDTH when PAD. Control characters are shown neutralised.
+ * Returns the columns used. */
+int ui_put(WINDOW *win, int y, int x, const char *text, int width, bool pad);
+/* The columns ui_put would use for TEXT (in ASCII mode "ä" takes two). */
+int ui_width(const char *text);
+/* A box-drawing line / frame with the ASCII fallback when needed. */
+void ui_hline(struct ui *ui, WINDOW *win, int y, int x, int width);
+
+/* --- the form engine (form.c) --- */
+
+/* A form over the fields of a record type: labels left, fields right, one
+ * per line, scrolling when the window is short. Field kinds come from the
+ * field table: text, multi-line text (edited in the built-in editor with
+ * word wrap), date, money, number, choice from a list (FIELD_CHOICE, or
+ * FIELD_REF into the configuration: offered with Space/F4), yes/no.
+ * Validation is the model's: field_parse for each field, then the record
+ * type's validator; the message is shown at the field. */
+struct ui_form;
+
+typedef enum status (*ui_validate_fn)(const void *rec, const struct config *config,
+                                      struct field_error *err);
+
+/* NAMES: the fields shown, NULL-terminated (NULL: every field of DEF).
+ * REC: the record the form starts from (copied). READONLY: shown, not
+ * editable. */
+struct ui_form *ui_form_new(struct ui *ui, WINDOW *win, const struct record_def *def,
+                            const char *const *names, const void *rec, ui_validate_fn validate,
+                            bool readonly);
+void ui_form_free(struct ui_form *form);
+void ui_form_draw(struct ui_form *form);
+/* Editing keys (typing, Tab/Down/Enter next field, Up/Shift-Tab back,
+ * Left/Right/Home/End/Backspace/Del within the field, Space/F4 on a choice
+ * to pick from the list, Enter on a multi-line field opens the editor).
+ * Returns ui_flags. */
+int ui_form_key(struct ui_form *form, struct ui_input in);
+void ui_form_resize(struct ui_form *form, WINDOW *win);
+void ui_form_set_readonly(struct ui_form *form, bool readonly);
+/* Parses every field into REC (a copy of the starting record with what was
+ * typed), then validates; on an error the cursor goes to the field and the
+ * message is shown at it. */
+enum status ui_form_collect(struct ui_form *form, void *rec);
+/* Input differs from the starting record. */
+bool ui_form_changed(const struct ui_form *form);
+/* Starts over from REC (after a save: the saved record, new version). */
+void ui_form_reset(struct ui_form *form, const void *rec);
+/* The typed text of every field into / out of a draft. */
+void ui_form_to_draft(const struct ui_form *form, struct draft *draft);
+void ui_form_from_draft(struct ui_form *form, const struct draft *draft);
+/* True once after the cursor left a field whose text changed, or when
+ * typing went on for a few seconds: time to send the draft. */
+bool ui_form_draft_due(struct ui_form *form);
+
+/* --- the list view (list.c) --- */
+
+/* A column: the label, the width (0: what is left), and how a cell is
+ * made: from a record field (FIELD, by name in the list's record type) or
+ * by FORMAT for rows that are not records. */
+struct ui_column {
+	const char *label;
+	int width;
+	const char *field;
+	size_t (*format)(const void *row, char *buf, size_t size);
+	bool numeric; /* right-aligned, sorted as a number */
+};
+
+/* Where the rows come from: FETCH appends rows from position FIRST (a page
+ * from the server, or everything for a configuration directory) with
+ * ui_list_append and says whether more follow. FILTER, when set, is the
+ * '/' search (for the server's name search); otherwise '/' filters the
+ * rows in hand by the folded text of their cells. */
+struct ui_list_source {
+	enum status (*fetch)(void *ctx, struct ui_list *list, size_t first, bool *more);
+	void *ctx;
+	bool server_filter; /* '/' refetches with ui_list_filter() instead */
+};
+
+struct ui_list;
+struct ui_list *ui_list_new(struct ui *ui, WINDOW *win, const struct record_def *def,
+                            const struct ui_column *columns, size_t ncolumns, size_t row_size,
+                            struct ui_list_source source);
+void ui_list_free(struct ui_list *list);
+/* Copies one row in (during FETCH). */
+void ui_list_append(struct ui_list *list, const void *row);
+/* Drops the rows and fetches from the start (after a save, a new filter). */
+enum status ui_list_reload(struct ui_list *list);
+void ui_list_draw(struct ui_list *list);
+/* Up/Down/PgUp/PgDn/Home/End (fetching more as the user scrolls), '/'
+ * filter, 's' or F6 next sort column, Enter returns UI_HANDLED and the
+ * caller reads ui_list_selected(). Returns ui_flags. */
+int ui_list_key(struct ui_list *list, struct ui_input in);
+void ui_list_resize(struct ui_list *list, WINDOW *win);
+/* The row under the cursor, or NULL when the list is empty. */
+const void *ui_list_selected(const struct ui_list *list);
+/* The current '/' filter text ("" when none). */
+const char *ui_list_filter(const struct ui_list *list);
+size_t ui_list_count(const struct ui_list *list);
+
+#endif

@@ -1,0 +1,145 @@
+/* demo [--seed N]: fills an empty data directory with realistic,
+ * deterministic demo data. This version knows offers and their monthly
+ * counts; cases, measures and bookings come with their issues. Works on
+ * the database directly, so it refuses while a server runs on it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "admin_private.h"
+#include "model/date.h"
+#include "model/domain.h"
+#include "model/offer.h"
+#include "store/store.h"
+
+#define MSG_SIZE 1024
+
+static const char *const offer_names[] = {
+        "Elterncafé",
+        "Krabbelgruppe",
+        "Offener Jugendtreff",
+        "Hausaufgabenhilfe",
+        "Mädchentreff",
+        "Väter-Kind-Turnen",
+        "Erziehungsberatung",
+        "Familienfrühstück",
+        "Ferienfreizeit",
+        "Sprachcafé",
+        "Kinderwerkstatt",
+        "Streetwork am Bahnhof",
+        "Schuldnerberatung",
+        "Tanzprojekt",
+        "Medienwerkstatt",
+        "Babymassage",
+        "Elternkurs Starke Eltern",
+        "Spielmobil",
+};
+
+static const char *const weekdays[] = {"Mo", "Di", "Mi", "Do", "Fr"};
+
+/* A small deterministic generator (the same seed gives the same data). */
+static unsigned next_random(unsigned long long *state)
+{
+	*state = *state * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (unsigned)(*state >> 33);
+}
+
+static struct offer demo_offer(const struct config *config, size_t i, unsigned long long *rnd)
+{
+	struct offer o = {.kind = (int)(next_random(rnd) % 6)};
+	int hour = 9 + (int)(next_random(rnd) % 9);
+
+	snprintf(o.district, sizeof(o.district), "%s",
+	         config->districts[next_random(rnd) % config->ndistricts].id);
+	snprintf(o.provider, sizeof(o.provider), "%s",
+	         config->providers[next_random(rnd) % config->nproviders].id);
+	snprintf(o.name, sizeof(o.name), "%s %s",
+	         offer_names[i % (sizeof(offer_names) / sizeof(offer_names[0]))], o.district);
+	snprintf(o.target_group, sizeof(o.target_group), "%s",
+	         i % 3 == 0   ? "Eltern mit Kindern unter 3"
+	         : i % 3 == 1 ? "Jugendliche 12-18"
+	                      : "Familien");
+	snprintf(o.times, sizeof(o.times), "%s %d-%d Uhr", weekdays[next_random(rnd) % 5], hour,
+	         hour + 2);
+	snprintf(o.contact, sizeof(o.contact), "Tel. 040 5250 %04u", next_random(rnd) % 10000);
+	o.low_threshold = next_random(rnd) % 2;
+	o.budget_line = next_random(rnd) % 2 ? LINE_NO_CASE : LINE_ACROSS_CASES;
+	o.active_from = DATE_MAKE(2024 + (int)(next_random(rnd) % 2), 1 + (int)(i % 12), 1);
+	return o;
+}
+
+/* The offer and a count for each month of 2026 up to October. */
+static enum status add_offer(struct store *store, const struct config *config, size_t i,
+                             unsigned long long *rnd)
+{
+	struct offer o = demo_offer(config, i, rnd);
+	struct store_txn *txn;
+	enum status st = store_begin(store, "demo", &txn);
+
+	if (st == STATUS_OK)
+		st = store_insert(txn, STORE_OFFERS, &o);
+	for (int m = 1; m <= 10 && st == STATUS_OK; m++) {
+		struct offer_count c = {.offer = o.head.id,
+		                        .month = DATE_MAKE(2026, m, 1),
+		                        .people = 5 + next_random(rnd) % 40};
+
+		c.head.id = offer_count_id(c.offer, c.month);
+		st = store_insert(txn, STORE_OFFER_COUNTS, &c);
+	}
+	if (st == STATUS_OK)
+		return store_commit(txn);
+	if (txn)
+		store_abort(txn);
+	return st;
+}
+
+static int parse_seed(int argc, char **argv, unsigned long long *seed)
+{
+	char *end;
+
+	if (argc == 0)
+		return ADMIN_OK;
+	if (argc != 2 || strcmp(argv[0], "--seed") != 0)
+		return ADMIN_USAGE;
+	*seed = strtoull(argv[1], &end, 10);
+	return *end || !argv[1][0] ? ADMIN_USAGE : ADMIN_OK;
+}
+
+int admin_demo(struct admin *admin, int argc, char **argv)
+{
+	unsigned long long seed = 1;
+	char msg[MSG_SIZE];
+	struct store *store;
+	struct store_txn *txn;
+	uint64_t count = 0;
+	enum status st;
+	size_t n = 40;
+
+	if (parse_seed(argc, argv, &seed) != ADMIN_OK) {
+		admin_error("usage: sozialraum-admin demo [--seed N]");
+		return ADMIN_USAGE;
+	}
+	if ((st = store_open(admin->data_dir, 0, &store, msg, sizeof(msg))) != STATUS_OK) {
+		admin_error("%s", msg);
+		return ADMIN_FINDING;
+	}
+	if ((st = store_begin_snapshot(store, &txn)) == STATUS_OK) {
+		st = store_count(txn, STORE_OFFERS, &count);
+		store_abort(txn);
+	}
+	if (st == STATUS_OK && count) {
+		admin_error("%s already holds data: demo fills an empty data directory only",
+		            admin->data_dir);
+		store_close(store);
+		return ADMIN_FINDING;
+	}
+	for (size_t i = 0; i < n && st == STATUS_OK; i++)
+		st = add_offer(store, admin->config, i, &seed);
+	store_close(store);
+	if (st != STATUS_OK) {
+		admin_error("demo data could not be written: %s", status_text(st));
+		return ADMIN_FINDING;
+	}
+	printf("demo: %zu offers with their monthly counts in %s\n", n, admin->data_dir);
+	return ADMIN_OK;
+}

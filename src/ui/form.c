@@ -1,0 +1,1320 @@
+/* The form engine: one libform FIELD per record field, labels beside.
+ *
+ * What is typed is kept here, not in libform. ncurses 6.4's form library
+ * loses track of double-width characters when it copies a field's window
+ * back into its buffer (win_wchnstr drops the continuation cells, and stale
+ * cells stay behind the text), and a dynamic field that grows is redrawn
+ * from that buffer. So every field's text lives in form_item.text, the
+ * current field's characters in a shadow line that each editing key
+ * changes together with form_driver_w, and libform's buffer is only ever
+ * written (set_field_buffer), never read. Fields are grown to their maximum
+ * while they hold only blanks, one column beyond the longest text, so they
+ * never grow later and the cursor always has a column after the last
+ * character.
+ *
+ * Rules are the model's: field_parse and the record type's validator. A
+ * field whose text does not parse cannot be left; the message stands at the
+ * field and on the message line.
+ *
+ * Scrolling uses libform's pages: a page ends where the next field would
+ * not fit. Labels, messages beside fields, the names behind reference ids
+ * and the preview of multi-line fields are drawn after libform has drawn.
+ * Choices pop up in a list; multi-line text opens editor.c. Both
+ * take the keys while open, so the shell keeps running (hang-up, drafts).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <wctype.h>
+
+#include <form.h>
+
+#include "editor.h"
+#include "model/text.h"
+#include "ui/ui.h"
+
+enum {
+	MULTI_ROWS = 4,     /* rows of a multi-line field's preview */
+	LABEL_MAX = 20,     /* widest label column */
+	SMALL_CAP = 64,     /* bytes typed into a date, number, choice or yes/no field */
+	PARSE_CAP = 4096,   /* field_parse reads at most this much */
+	DRAFT_SECONDS = 5,  /* typing this long makes a draft due */
+	NOTE_MIN_COLS = 8,  /* narrower room beside a field shows no note */
+	MESSAGE_SIZE = 160, /* as struct field_error */
+};
+
+struct form_item {
+	const struct field_def *def;
+	FIELD *field;
+	char *text;  /* as typed, UTF-8 */
+	char *start; /* field_format of the starting record */
+	size_t cap;  /* bytes of text and start, with the NUL */
+	int row, rows, cols, page;
+	int dcols;    /* columns libform holds: the longest text plus one */
+	bool dirty;   /* changed since the last draft was due */
+	bool touched; /* typed into since the cursor came */
+	char error[MESSAGE_SIZE];
+};
+
+struct popup {
+	bool open;
+	size_t count, sel, top; /* entries, the selected one, the first shown */
+	int y, x, rows, cols;   /* the frame; ROWS entries inside */
+	int value_cols;
+};
+
+struct ui_form {
+	struct ui *ui;
+	WINDOW *win, *sub;
+	FORM *form;
+	FIELD **fields;
+	bool posted;
+	int page_shown, pages;
+	const struct record_def *def;
+	void *start, *scratch;
+	ui_validate_fn validate;
+	bool readonly;
+	struct form_item *items;
+	size_t nitems, cur;
+	int label_cols;
+	wchar_t *line;   /* the current field's characters */
+	size_t len, pos; /* their count and the cursor's index */
+	size_t line_cap;
+	int first_col; /* the first column of the current field shown, as libform's */
+	struct popup popup;
+	struct editor *editor;
+	bool editor_changed;
+	bool left_changed, typed; /* for ui_form_draft_due */
+	time_t due_at;
+};
+
+static time_t now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec;
+}
+
+static struct form_item *current(struct ui_form *form)
+{
+	return &form->items[form->cur];
+}
+
+static bool is_choice(const struct field_def *f)
+{
+	return f->type == FIELD_CHOICE || f->type == FIELD_REF;
+}
+
+/* The K-th entry a choice field offers: VALUE goes into the field, NAME is
+ * the other spelling (a choice's code name, a reference's full name). */
+static bool item_entry(const struct ui_form *form, const struct field_def *f, size_t k,
+                       const char **value, const char **name)
+{
+	const struct config *c = ui_config(form->ui);
+
+	if (f->type == FIELD_CHOICE) {
+		if (!f->choices || !f->choices[k])
+			return false;
+		*value = f->choice_labels ? f->choice_labels[k] : f->choices[k];
+		*name = f->choices[k];
+		return true;
+	}
+#define ENTRY(list, n, id)                                       \
+	do {                                                     \
+		if (!c || k >= c->n)                             \
+			return false;                            \
+		*value = c->list[k].id, *name = c->list[k].name; \
+		return true;                                     \
+	} while (0)
+	switch (f->source) {
+	case SOURCE_DISTRICTS:
+		ENTRY(districts, ndistricts, id);
+	case SOURCE_TEAMS:
+		ENTRY(teams, nteams, id);
+	case SOURCE_PROVIDERS:
+		ENTRY(providers, nproviders, id);
+	case SOURCE_SERVICES:
+		ENTRY(services, nservices, code);
+	case SOURCE_STAFF:
+		ENTRY(staff, nstaff, login);
+	default:
+		return false;
+	}
+#undef ENTRY
+}
+
+/* The entry TEXT stands for: the same in any case, or the only one it
+ * begins (ASCII case folded). NULL when none or several. */
+static const char *choice_match(const struct ui_form *form, const struct field_def *f,
+                                const char *text)
+{
+	const char *value, *name, *found = NULL;
+	size_t n = strlen(text), hits = 0;
+
+	for (size_t k = 0; n > 0 && item_entry(form, f, k, &value, &name); k++) {
+		if (strcasecmp(text, value) == 0 || strcasecmp(text, name) == 0)
+			return value;
+		if (strncasecmp(text, value, n) == 0 || strncasecmp(text, name, n) == 0)
+			found = value, hits++;
+	}
+	return hits == 1 ? found : NULL;
+}
+
+static attr_t item_attr(const struct ui_form *form, size_t i)
+{
+	bool active = i == form->cur;
+
+	if (form->readonly)
+		return ui_attr(form->ui, UI_ATTR_READONLY) | (active ? A_BOLD : 0);
+	return ui_attr(form->ui, active ? UI_ATTR_FIELD_ACTIVE : UI_ATTR_FIELD);
+}
+
+static void item_set_attr(struct ui_form *form, size_t i)
+{
+	attr_t attr = item_attr(form, i);
+
+	set_field_fore(form->items[i].field, attr);
+	set_field_back(form->items[i].field, attr);
+}
+
+/* --- the current field: libform's cursor and our shadow line --- */
+
+static int char_cols(wchar_t c)
+{
+	int w = wcwidth(c);
+
+	return w < 0 ? 1 : w;
+}
+
+static int line_cols(const struct ui_form *form, size_t n)
+{
+	int cols = 0;
+
+	for (size_t i = 0; i < n; i++)
+		cols += char_cols(form->line[i]);
+	return cols;
+}
+
+/* Scrolls as libform does after each request (_nc_Refresh_Current_Field),
+ * so that paint_current shows what libform's view holds. */
+static void view_follow(struct ui_form *form)
+{
+	int col = line_cols(form, form->pos), cols = current(form)->cols;
+
+	if (col < form->first_col)
+		form->first_col = col;
+	else if (col >= form->first_col + cols)
+		form->first_col = col - cols + 1;
+}
+
+static void cursor_to(struct ui_form *form, size_t target)
+{
+	if (target == 0 && form->pos > 0) {
+		form_driver_w(form->form, KEY_CODE_YES, REQ_BEG_FIELD);
+		form->pos = 0;
+		view_follow(form);
+	}
+	while (form->pos != target) {
+		bool left = form->pos > target;
+
+		form_driver_w(form->form, KEY_CODE_YES, left ? REQ_PREV_CHAR : REQ_NEXT_CHAR);
+		form->pos = left ? form->pos - 1 : form->pos + 1;
+		view_follow(form);
+	}
+}
+
+/* Writes item I's text into libform's buffer, which redraws the field; the
+ * current field's cursor goes back to index POS. */
+static void item_show_text(struct ui_form *form, size_t i, size_t pos)
+{
+	struct form_item *it = &form->items[i];
+
+	set_field_buffer(it->field, 0, it->def->multiline ? "" : it->text);
+	if (i != form->cur || !form->posted)
+		return;
+	form->pos = form->len = 0; /* libform holds no text of a multi-line field */
+	form->first_col = 0;
+	if (!it->def->multiline)
+		form->len = editor_decode(it->text, form->line, form->line_cap);
+	cursor_to(form, pos < form->len ? pos : form->len);
+}
+
+static void item_changed(struct ui_form *form, struct form_item *it)
+{
+	it->dirty = it->touched = true;
+	it->error[0] = '\0';
+	form->typed = true;
+}
+
+static void item_set_text(struct ui_form *form, size_t i, const char *text)
+{
+	struct form_item *it = &form->items[i];
+
+	if (strcmp(it->text, text) == 0)
+		return;
+	text_copy(it->text, it->cap, text);
+	item_changed(form, it);
+	item_show_text(form, i, SIZE_MAX);
+}
+
+static void shadow_store(struct ui_form *form)
+{
+	struct form_item *it = current(form);
+
+	editor_encode(form->line, form->len, it->text, it->cap);
+	item_changed(form, it);
+}
+
+/* --- layout and libform objects --- */
+
+static void items_limits(struct ui_form *form)
+{
+	for (size_t i = 0; i < form->nitems; i++) {
+		struct form_item *it = &form->items[i];
+		bool text = it->def->type == FIELD_TEXT || it->def->type == FIELD_REF;
+
+		it->cap = text ? it->def->size : SMALL_CAP;
+		if (it->cap > PARSE_CAP)
+			it->cap = PARSE_CAP;
+		if (it->cap > form->line_cap)
+			form->line_cap = it->cap;
+	}
+}
+
+static int label_cols(const struct ui_form *form)
+{
+	int widest = 0, room = getmaxx(form->win) / 2;
+
+	for (size_t i = 0; i < form->nitems; i++) {
+		const struct field_def *f = form->items[i].def;
+		int w = text_width(f->label) + (f->required ? 2 : 0);
+
+		widest = w > widest ? w : widest;
+	}
+	widest += 2;
+	widest = widest > LABEL_MAX ? LABEL_MAX : widest;
+	return widest > room ? room : widest;
+}
+
+/* Fields one per line (multi-line ones taller), in pages when they do not
+ * fit; then the window's last line tells the page. */
+static void form_layout(struct ui_form *form)
+{
+	int height = getmaxy(form->win), room = getmaxx(form->win), row = 0, page = 0, total = 0;
+
+	for (size_t i = 0; i < form->nitems; i++)
+		total += form->items[i].def->multiline ? MULTI_ROWS : 1;
+	if (total > height && height > MULTI_ROWS)
+		height--;
+	form->label_cols = label_cols(form);
+	room -= form->label_cols;
+	for (size_t i = 0; i < form->nitems; i++) {
+		struct form_item *it = &form->items[i];
+		int want = it->def->width > 0 ? it->def->width : 20;
+
+		if (it->def->type == FIELD_BOOL && want < 4)
+			want = 4; /* "nein" */
+		it->cols = want < room ? want : room;
+		it->rows = it->def->multiline ? (MULTI_ROWS < height ? MULTI_ROWS : height) : 1;
+		if (row > 0 && row + it->rows > height)
+			page++, row = 0;
+		it->row = row;
+		it->page = page;
+		row += it->rows;
+	}
+	form->pages = page + 1;
+}
+
+/* A field grows to hold the longest text plus the cursor's column, at once
+ * and with blanks only (see the top of the file). */
+static void field_grow(FIELD *field, struct form_item *it)
+{
+	int want = (int)it->cap, rows, max;
+	char *blanks;
+
+	it->dcols = it->cols;
+	if (it->def->multiline || want <= it->cols)
+		return;
+	field_opts_off(field, O_STATIC);
+	set_max_field(field, want);
+	blanks = malloc((size_t)want + 1);
+	if (blanks) {
+		memset(blanks, ' ', (size_t)want);
+		blanks[want] = '\0';
+		set_field_buffer(field, 0, blanks);
+		free(blanks);
+	}
+	dynamic_field_info(field, &rows, &it->dcols, &max);
+}
+
+static FIELD *item_field_new(struct ui_form *form, size_t i)
+{
+	struct form_item *it = &form->items[i];
+	FIELD *field = new_field(it->rows, it->cols, it->row, 0, 0, 0);
+
+	if (!field)
+		return NULL;
+	field_opts_off(field, O_AUTOSKIP | O_BLANK | O_WRAP);
+	if (it->def->multiline)
+		field_opts_off(field, O_EDIT);
+	if (i > 0 && it->page != form->items[i - 1].page)
+		set_new_page(field, TRUE);
+	field_grow(field, it);
+	it->field = field;
+	item_set_attr(form, i);
+	item_show_text(form, i, 0);
+	return field;
+}
+
+static bool form_build(struct ui_form *form)
+{
+	int width = getmaxx(form->win);
+
+	form_layout(form);
+	if (width - form->label_cols < 1 || getmaxy(form->win) < 1)
+		return false;
+	form->fields = calloc(form->nitems + 1, sizeof(*form->fields));
+	if (!form->fields)
+		return false;
+	for (size_t i = 0; i < form->nitems; i++)
+		if (!(form->fields[i] = item_field_new(form, i)))
+			return false;
+	form->form = new_form(form->fields);
+	form->sub = derwin(form->win, getmaxy(form->win), width - form->label_cols, 0,
+	                   form->label_cols);
+	if (!form->form || !form->sub)
+		return false;
+	form_opts_off(form->form, O_BS_OVERLOAD | O_NL_OVERLOAD);
+	set_form_win(form->form, form->win);
+	set_form_sub(form->form, form->sub);
+	set_current_field(form->form, current(form)->field);
+	form->posted = post_form(form->form) == E_OK;
+	form->page_shown = -1;
+	if (form->posted)
+		item_show_text(form, form->cur, SIZE_MAX);
+	return form->posted;
+}
+
+static void form_destroy(struct ui_form *form)
+{
+	if (form->form) {
+		if (form->posted)
+			unpost_form(form->form);
+		free_form(form->form);
+	}
+	for (size_t i = 0; form->fields && i < form->nitems; i++)
+		if (form->fields[i])
+			free_field(form->fields[i]);
+	free(form->fields);
+	if (form->sub)
+		delwin(form->sub);
+	form->form = NULL;
+	form->fields = NULL;
+	form->sub = NULL;
+	form->posted = false;
+}
+
+/* --- drawing --- */
+
+static void paint_label(struct ui_form *form, size_t i)
+{
+	const struct form_item *it = &form->items[i];
+	attr_t attr = it->error[0]
+	                      ? ui_attr(form->ui, UI_ATTR_ERROR)
+	                      : ui_attr(form->ui, UI_ATTR_LABEL) | (i == form->cur ? A_BOLD : 0);
+	int used;
+
+	wattrset(form->win, attr);
+	used = ui_put(form->win, it->row, 0, it->def->label, form->label_cols - 1, false);
+	if (it->def->required)
+		used += ui_put(form->win, it->row, used, " *", form->label_cols - 1 - used, false);
+	wattrset(form->win, A_NORMAL);
+	for (; used < form->label_cols; used++)
+		waddch(form->win, ' ');
+}
+
+/* Beside the field: its error without the label, or the name behind a
+ * reference id. */
+static void paint_note(struct ui_form *form, size_t i)
+{
+	const struct form_item *it = &form->items[i];
+	const char *note = it->error, *value, *name;
+	int x = form->label_cols + it->cols + 1, room = getmaxx(form->win) - x;
+	size_t n = strlen(it->def->label);
+
+	if (room < NOTE_MIN_COLS)
+		return;
+	if (note[0] && strncmp(note, it->def->label, n) == 0 && strncmp(note + n, ": ", 2) == 0)
+		note += n + 2;
+	for (size_t k = 0;
+	     !note[0] && it->def->type == FIELD_REF && item_entry(form, it->def, k, &value, &name);
+	     k++)
+		if (strcmp(value, it->text) == 0)
+			note = name;
+	wattrset(form->win, it->error[0] ? ui_attr(form->ui, UI_ATTR_ERROR) : A_NORMAL);
+	ui_put(form->win, it->row, x, note, room, true);
+	wattrset(form->win, A_NORMAL);
+}
+
+/* Draws the visible part of the current one-line field from our shadow
+ * line. libform's copy from its pad shifts the line when the first column
+ * shown cuts a double-width character, and after the screen erased its
+ * window this restores the field; a character cut at either edge shows as
+ * blanks. */
+static void paint_current(struct ui_form *form)
+{
+	const struct form_item *it = current(form);
+	int col = 0, x = 0;
+
+	wattrset(form->win, item_attr(form, form->cur));
+	wmove(form->win, it->row, form->label_cols);
+	for (size_t i = 0; i < form->len && x < it->cols; col += char_cols(form->line[i]), i++) {
+		int w = char_cols(form->line[i]), cut;
+
+		if (col + w <= form->first_col)
+			continue; /* left of the view */
+		if (col >= form->first_col && x + w <= it->cols) {
+			waddnwstr(form->win, &form->line[i], 1);
+			x += w;
+			continue;
+		}
+		cut = col < form->first_col ? col + w - form->first_col : it->cols - x;
+		for (; cut > 0; cut--, x++)
+			waddch(form->win, ' ');
+	}
+	for (; x < it->cols; x++)
+		waddch(form->win, ' ');
+	wattrset(form->win, A_NORMAL);
+}
+
+/* What libform does not draw: labels, notes, previews of long text. */
+static void paint_extras(struct ui_form *form)
+{
+	int page = form_page(form->form);
+
+	for (size_t i = 0; i < form->nitems; i++) {
+		const struct form_item *it = &form->items[i];
+
+		if (it->page != page)
+			continue;
+		paint_label(form, i);
+		paint_note(form, i);
+		if (i == form->cur && !it->def->multiline)
+			paint_current(form);
+		if (it->def->multiline)
+			editor_preview(form->win, it->row, form->label_cols, it->rows, it->cols,
+			               it->text, item_attr(form, i));
+	}
+}
+
+static void form_show(struct ui_form *form)
+{
+	pos_form_cursor(form->form);
+	wnoutrefresh(form->win);
+}
+
+/* Draws the whole page afresh: after the window was erased by the screen,
+ * a page change, or a popup or the editor went away. */
+static void paint_all(struct ui_form *form)
+{
+	int page;
+
+	werase(form->win);
+	if (!form->posted) {
+		wnoutrefresh(form->win);
+		return;
+	}
+	page = form_page(form->form);
+	for (size_t i = 0; i < form->nitems; i++)
+		if (form->items[i].page == page && i != form->cur)
+			item_show_text(form, i, 0);
+	form->page_shown = page;
+	if (form->pages > 1) {
+		char note[64];
+
+		snprintf(note, sizeof(note), "Seite %d/%d (Bild auf/ab blättert)", page + 1,
+		         form->pages);
+		wattrset(form->win, ui_attr(form->ui, UI_ATTR_LABEL));
+		ui_put(form->win, getmaxy(form->win) - 1, 0, note, getmaxx(form->win), false);
+		wattrset(form->win, A_NORMAL);
+	}
+	paint_extras(form);
+	form_show(form);
+}
+
+/* After a key: the page anew when it changed, else what lies beside. */
+static void paint_after_key(struct ui_form *form)
+{
+	if (form_page(form->form) != form->page_shown)
+		paint_all(form);
+	else {
+		paint_extras(form);
+		form_show(form);
+	}
+}
+
+/* --- moving between fields --- */
+
+static const char *type_hint(const struct ui_form *form, const struct field_def *f)
+{
+	static const char *const hints[] = {
+	        [FIELD_CHOICE] = "(Leertaste oder F4: Auswahl)",
+	        [FIELD_REF] = "(Leertaste oder F4: Auswahl)",
+	        [FIELD_BOOL] = "(Leertaste: ja/nein)",
+	        [FIELD_DATE] = "(TT.MM.JJJJ)",
+	        [FIELD_MONEY] = "(z.B. 1234,56)",
+	};
+
+	if (f->multiline)
+		return form->readonly ? "(Enter: Text lesen)" : "(Enter: Text bearbeiten)";
+	return form->readonly || !hints[f->type] ? "" : hints[f->type];
+}
+
+static void show_help(struct ui_form *form)
+{
+	const struct field_def *f = current(form)->def;
+	const char *help = f->help ? f->help : "", *hint = type_hint(form, f);
+
+	if (current(form)->error[0])
+		ui_error(form->ui, "%s", current(form)->error);
+	else
+		ui_message(form->ui, "%s%s%s", help, help[0] && hint[0] ? " " : "", hint);
+}
+
+static void parse_message(const struct field_def *f, enum status st, char *buf, size_t size)
+{
+	static const char *const what[] = {
+	        [FIELD_ID] = "keine gültige Zahl",
+	        [FIELD_INT] = "keine gültige Zahl",
+	        [FIELD_MONEY] = "Betrag ungültig (z.B. 1234,56)",
+	        [FIELD_DATE] = "Datum ungültig (TT.MM.JJJJ)",
+	        [FIELD_BOOL] = "bitte ja oder nein",
+	        [FIELD_TEXT] = "enthält Steuerzeichen oder ungültige Zeichen",
+	        [FIELD_CHOICE] = "bitte aus der Liste wählen (Leertaste oder F4)",
+	        [FIELD_REF] = "enthält Steuerzeichen oder ungültige Zeichen",
+	};
+	bool number = f->type == FIELD_INT || f->type == FIELD_ID;
+
+	snprintf(buf, size, "%s: %s", f->label,
+	         st == STATUS_ERR_TOO_LONG          ? "zu lang"
+	         : st == STATUS_ERR_RANGE && number ? "Zahl zu groß"
+	                                            : what[f->type]);
+}
+
+static void enter_item(struct ui_form *form, size_t i)
+{
+	size_t old = form->cur;
+
+	form->cur = i;
+	set_current_field(form->form, form->items[i].field);
+	item_set_attr(form, old);
+	item_show_text(form, old, 0); /* libform's copy may hold stale cells */
+	item_set_attr(form, i);
+	form->pos = 0;
+	item_show_text(form, i, SIZE_MAX);
+	show_help(form);
+}
+
+/* Shows MESSAGE at item I and puts the cursor there. */
+static void form_fail(struct ui_form *form, size_t i, const char *message)
+{
+	snprintf(form->items[i].error, sizeof(form->items[i].error), "%s", message);
+	if (i != form->cur && form->posted)
+		enter_item(form, i);
+	if (form->posted)
+		paint_after_key(form);
+	ui_error(form->ui, "%s", message);
+}
+
+/* Completes a choice typed in part and checks that the text parses. */
+static enum status item_check(struct ui_form *form, size_t i, void *rec)
+{
+	struct form_item *it = &form->items[i];
+	const char *match = is_choice(it->def) ? choice_match(form, it->def, it->text) : NULL;
+	char message[MESSAGE_SIZE];
+	enum status st;
+
+	if (match && form->posted)
+		item_set_text(form, i, match);
+	st = field_parse(it->def, it->text, rec);
+	if (st == STATUS_OK)
+		return st;
+	parse_message(it->def, st, message, sizeof(message));
+	form_fail(form, i, message);
+	return st;
+}
+
+/* Goes to item I unless the current field's new text does not parse. */
+static int form_goto(struct ui_form *form, size_t i)
+{
+	struct form_item *it = current(form);
+
+	if (it->touched && !form->readonly) {
+		memcpy(form->scratch, form->start, form->def->size);
+		if (item_check(form, form->cur, form->scratch) != STATUS_OK)
+			return UI_HANDLED;
+	}
+	if (it->dirty)
+		form->left_changed = true;
+	it->touched = false;
+	if (i != form->cur)
+		enter_item(form, i);
+	return UI_HANDLED;
+}
+
+/* The first item of the page DELTA pages away. */
+static size_t page_first(const struct ui_form *form, int delta)
+{
+	int page = form->items[form->cur].page + delta;
+
+	if (page < 0)
+		page = 0;
+	for (size_t i = 0; i < form->nitems; i++)
+		if (form->items[i].page >= page)
+			return i;
+	return form->cur;
+}
+
+static bool is_enter(struct ui_input in)
+{
+	return in.is_key ? in.ch == KEY_ENTER : in.ch == '\r' || in.ch == '\n';
+}
+
+static bool is_backspace(struct ui_input in)
+{
+	return in.is_key ? in.ch == KEY_BACKSPACE : in.ch == 127 || in.ch == 8;
+}
+
+static bool is_delete(struct ui_input in)
+{
+	return is_backspace(in) || (in.is_key && in.ch == KEY_DC);
+}
+
+/* --- the list of choices (Space or F4) ---
+ *
+ * Drawn by hand into the form's window, not with libmenu: the entries come
+ * straight from the field table or the configuration without copies, and
+ * ui_put gives them the ASCII spelling on a terminal that is not UTF-8. */
+
+/* Entry K of the list: the field's entries, then the empty value for a
+ * field that may stay empty. */
+static bool popup_entry(const struct ui_form *form, size_t k, const char **value, const char **name)
+{
+	const struct field_def *f = form->items[form->cur].def;
+
+	if (item_entry(form, f, k, value, name)) {
+		*name = f->type == FIELD_REF ? *name : "";
+		return true;
+	}
+	if (f->required || (k > 0 && !item_entry(form, f, k - 1, value, name)))
+		return false;
+	*value = *name = "";
+	return true;
+}
+
+/* Counts the entries, measures them and finds the field's value among them. */
+static void popup_measure(struct ui_form *form)
+{
+	struct popup *p = &form->popup;
+	const char *value, *name;
+	int name_cols = 0;
+
+	p->value_cols = 6; /* "(leer)" */
+	p->sel = 0;
+	for (p->count = 0; popup_entry(form, p->count, &value, &name); p->count++) {
+		int w = text_width(value), n = text_width(name);
+
+		p->value_cols = w > p->value_cols ? w : p->value_cols;
+		name_cols = n > name_cols ? n : name_cols;
+		if (strcmp(value, current(form)->text) == 0)
+			p->sel = p->count;
+	}
+	p->cols = p->value_cols + (name_cols ? name_cols + 1 : 0) + 2;
+}
+
+/* Below the current field, or above it when there is no room below. */
+static bool popup_place(struct ui_form *form)
+{
+	struct popup *p = &form->popup;
+	const struct form_item *it = current(form);
+	int height = getmaxy(form->win), width = getmaxx(form->win);
+
+	p->rows = (int)p->count < height - 2 ? (int)p->count : height - 2;
+	if (p->rows < 1 || width < 3)
+		return false;
+	p->cols = p->cols < width ? p->cols : width;
+	p->y = it->row + it->rows;
+	if (p->y + p->rows + 2 > height)
+		p->y = it->row >= p->rows + 2 ? it->row - p->rows - 2 : height - p->rows - 2;
+	p->x = form->label_cols + p->cols > width ? width - p->cols : form->label_cols;
+	p->top = 0;
+	return true;
+}
+
+static void popup_frame(struct ui_form *form)
+{
+	const struct popup *p = &form->popup;
+	WINDOW *w = form->win;
+	bool ascii = ui_ascii(form->ui);
+	int bottom = p->y + p->rows + 1, right = p->x + p->cols - 1;
+
+	wattrset(w, A_NORMAL);
+	mvwhline(w, p->y, p->x, ascii ? '-' : ACS_HLINE, p->cols);
+	mvwhline(w, bottom, p->x, ascii ? '-' : ACS_HLINE, p->cols);
+	mvwvline(w, p->y, p->x, ascii ? '|' : ACS_VLINE, p->rows + 2);
+	mvwvline(w, p->y, right, ascii ? '|' : ACS_VLINE, p->rows + 2);
+	mvwaddch(w, p->y, p->x, ascii ? '+' : ACS_ULCORNER);
+	mvwaddch(w, p->y, right, ascii ? '+' : ACS_URCORNER);
+	mvwaddch(w, bottom, p->x, ascii ? '+' : ACS_LLCORNER);
+	mvwaddch(w, bottom, right, ascii ? '+' : ACS_LRCORNER);
+}
+
+static void popup_draw(struct ui_form *form)
+{
+	struct popup *p = &form->popup;
+	int inner = p->cols - 2, value_cols = p->value_cols < inner ? p->value_cols : inner;
+	const char *value, *name;
+
+	if (p->sel < p->top)
+		p->top = p->sel;
+	else if (p->sel >= p->top + (size_t)p->rows)
+		p->top = p->sel - (size_t)p->rows + 1;
+	popup_frame(form);
+	for (int r = 0; r < p->rows && popup_entry(form, p->top + (size_t)r, &value, &name); r++) {
+		int y = p->y + 1 + r;
+
+		wattrset(form->win, p->top + (size_t)r == p->sel
+		                            ? ui_attr(form->ui, UI_ATTR_SELECTED)
+		                            : A_NORMAL);
+		ui_put(form->win, y, p->x + 1, value[0] ? value : "(leer)", value_cols, true);
+		if (inner > value_cols)
+			ui_put(form->win, y, p->x + 1 + value_cols, "", 1, true);
+		if (inner > value_cols + 1)
+			ui_put(form->win, y, p->x + 2 + value_cols, name, inner - value_cols - 1,
+			       true);
+	}
+	wattrset(form->win, A_NORMAL);
+	wmove(form->win, p->y + 1 + (int)(p->sel - p->top), p->x + 1);
+	wnoutrefresh(form->win);
+}
+
+static int popup_open(struct ui_form *form)
+{
+	const struct field_def *f = current(form)->def;
+
+	popup_measure(form);
+	if (form->popup.count == 0 || !popup_place(form)) {
+		ui_error(form->ui, "%s: keine Auswahl möglich", f->label);
+		return UI_HANDLED;
+	}
+	form->popup.open = true;
+	popup_draw(form);
+	return UI_HANDLED;
+}
+
+/* Jumps to the next entry whose value or name begins with C (any case). */
+static void popup_jump(struct ui_form *form, wint_t c)
+{
+	struct popup *p = &form->popup;
+	const char *value, *name;
+
+	for (size_t step = 1; step <= p->count; step++) {
+		size_t k = (p->sel + step) % p->count;
+		wchar_t first[2], other[2];
+
+		popup_entry(form, k, &value, &name);
+		editor_decode(value, first, 2);
+		editor_decode(name, other, 2);
+		if (towlower((wint_t)first[0]) == towlower(c) ||
+		    towlower((wint_t)other[0]) == towlower(c)) {
+			p->sel = k;
+			return;
+		}
+	}
+}
+
+/* Moves the selection; false when IN is no key that moves it. */
+static bool popup_move(struct popup *p, struct ui_input in)
+{
+	size_t last = p->count - 1, page = (size_t)p->rows;
+
+	if (!in.is_key)
+		return false;
+	if (in.ch == KEY_UP || in.ch == KEY_HOME)
+		p->sel = in.ch == KEY_HOME || p->sel == 0 ? 0 : p->sel - 1;
+	else if (in.ch == KEY_DOWN || in.ch == KEY_END)
+		p->sel = in.ch == KEY_END || p->sel == last ? last : p->sel + 1;
+	else if (in.ch == KEY_PPAGE)
+		p->sel = p->sel > page ? p->sel - page : 0;
+	else if (in.ch == KEY_NPAGE)
+		p->sel = p->sel + page < last ? p->sel + page : last;
+	else
+		return false;
+	return true;
+}
+
+static int popup_key(struct ui_form *form, struct ui_input in)
+{
+	bool pick = is_enter(in) || (!in.is_key && in.ch == ' ');
+	const char *value, *name;
+
+	if (pick || (!in.is_key && in.ch == 27) || (in.is_key && in.ch == KEY_F(4))) {
+		form->popup.open = false;
+		if (pick && popup_entry(form, form->popup.sel, &value, &name))
+			item_set_text(form, form->cur, value);
+		paint_all(form);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (!in.is_key && iswprint(in.ch))
+		popup_jump(form, in.ch);
+	else if (!popup_move(&form->popup, in))
+		return UI_UNHANDLED;
+	popup_draw(form);
+	return UI_HANDLED;
+}
+
+/* --- the editor for multi-line text --- */
+
+static int editor_open(struct ui_form *form, const struct ui_input *first)
+{
+	struct form_item *it = current(form);
+
+	form->editor = editor_new(form->ui, form->win, it->def->label, it->text, it->cap - 1,
+	                          form->readonly);
+	if (!form->editor) {
+		ui_error(form->ui, "%s", status_message(STATUS_ERR_NOMEM));
+		return UI_HANDLED;
+	}
+	form->editor_changed = first && editor_key(form->editor, *first) == EDITOR_CHANGED;
+	form->typed |= form->editor_changed;
+	editor_draw(form->editor);
+	return UI_HANDLED | UI_REDRAW;
+}
+
+/* Closes the editor; KEEP takes its text into the field. */
+static void editor_close(struct ui_form *form, bool keep)
+{
+	struct form_item *it = current(form);
+
+	if (!form->editor)
+		return;
+	if (keep && form->editor_changed) {
+		editor_text(form->editor, it->text, it->cap);
+		item_changed(form, it);
+		form->left_changed = true;
+	}
+	editor_free(form->editor);
+	form->editor = NULL;
+	form->editor_changed = false;
+}
+
+static int editor_input(struct ui_form *form, struct ui_input in)
+{
+	switch (editor_key(form->editor, in)) {
+	case EDITOR_UNUSED:
+		return UI_UNHANDLED;
+	case EDITOR_CLOSE:
+		editor_close(form, true);
+		paint_all(form);
+		return UI_HANDLED | UI_REDRAW;
+	case EDITOR_CHANGED:
+		form->editor_changed = form->typed = true;
+		/* fall through */
+	default:
+		editor_draw(form->editor);
+		return UI_HANDLED;
+	}
+}
+
+/* --- keys --- */
+
+static int nav_key(struct ui_form *form, struct ui_input in)
+{
+	size_t n = form->nitems;
+
+	if (is_enter(in) && current(form)->def->multiline)
+		return editor_open(form, NULL);
+	if ((!in.is_key && in.ch == '\t') || (in.is_key && in.ch == KEY_DOWN) || is_enter(in))
+		return form_goto(form, (form->cur + 1) % n);
+	if (!in.is_key)
+		return UI_UNHANDLED;
+	switch (in.ch) {
+	case KEY_UP:
+	case KEY_BTAB:
+		return form_goto(form, (form->cur + n - 1) % n);
+	case KEY_NPAGE:
+		return form_goto(form, page_first(form, 1));
+	case KEY_PPAGE:
+		return form_goto(form, page_first(form, form->cur == page_first(form, 0) ? -1 : 0));
+	default:
+		return UI_UNHANDLED;
+	}
+}
+
+/* Left, Right, Home, End within the field (also when read-only). */
+static int move_key(struct ui_form *form, struct ui_input in)
+{
+	if (!in.is_key)
+		return UI_UNHANDLED;
+	switch (in.ch) {
+	case KEY_LEFT:
+		cursor_to(form, form->pos > 0 ? form->pos - 1 : 0);
+		return UI_HANDLED;
+	case KEY_RIGHT:
+		cursor_to(form, form->pos < form->len ? form->pos + 1 : form->len);
+		return UI_HANDLED;
+	case KEY_HOME:
+		cursor_to(form, 0);
+		return UI_HANDLED;
+	case KEY_END:
+		cursor_to(form, form->len);
+		return UI_HANDLED;
+	default:
+		return UI_UNHANDLED;
+	}
+}
+
+/* Inserts C at the cursor when it fits in the field's bytes and columns: a
+ * double-width character must never push the field wider. */
+static int type_char(struct ui_form *form, wchar_t c)
+{
+	struct form_item *it = current(form);
+	int w = wcwidth(c);
+
+	if (w <= 0)
+		return UI_HANDLED;
+	if (strlen(it->text) + editor_utf8_len(c) >= it->cap || form->len + 1 >= form->line_cap ||
+	    text_width(it->text) + w > it->dcols - 1) {
+		ui_error(form->ui, "%s: mehr passt nicht in dieses Feld", it->def->label);
+		return UI_HANDLED;
+	}
+	if (form_driver_w(form->form, OK, c) != E_OK)
+		return UI_HANDLED;
+	wmemmove(form->line + form->pos + 1, form->line + form->pos, form->len - form->pos);
+	form->line[form->pos++] = c;
+	form->len++;
+	view_follow(form);
+	shadow_store(form);
+	return UI_HANDLED;
+}
+
+static int delete_char(struct ui_form *form, bool before)
+{
+	size_t at = before ? form->pos - 1 : form->pos;
+
+	if (before ? form->pos == 0 : form->pos >= form->len)
+		return UI_HANDLED;
+	form_driver_w(form->form, KEY_CODE_YES, before ? REQ_DEL_PREV : REQ_DEL_CHAR);
+	wmemmove(form->line + at, form->line + at + 1, form->len - at - 1);
+	form->len--;
+	form->pos = at;
+	view_follow(form);
+	shadow_store(form);
+	return UI_HANDLED;
+}
+
+/* Keys with a meaning of their own in some kinds of field. */
+static int special_key(struct ui_form *form, struct ui_input in)
+{
+	struct form_item *it = current(form);
+	bool space = !in.is_key && in.ch == ' ';
+
+	if (it->def->multiline && !in.is_key && iswprint(in.ch))
+		return editor_open(form, &in);
+	if (it->def->type == FIELD_BOOL && !in.is_key && iswprint(in.ch)) {
+		bool yes = strcmp(it->text, "ja") == 0;
+
+		if (towlower(in.ch) == 'j' || towlower(in.ch) == 'n')
+			yes = towlower(in.ch) == 'j';
+		else if (space)
+			yes = !yes;
+		item_set_text(form, form->cur, yes ? "ja" : "nein");
+		return UI_HANDLED;
+	}
+	if (is_choice(it->def) && ((space && !it->touched) || (in.is_key && in.ch == KEY_F(4))))
+		return popup_open(form);
+	if (it->def->multiline || it->def->type == FIELD_BOOL)
+		return is_delete(in) ? UI_HANDLED : UI_UNHANDLED; /* nothing to delete there */
+	return UI_UNHANDLED;
+}
+
+static int edit_key(struct ui_form *form, struct ui_input in)
+{
+	int r = special_key(form, in);
+
+	if (r != UI_UNHANDLED || current(form)->def->multiline ||
+	    current(form)->def->type == FIELD_BOOL)
+		return r;
+	if (is_backspace(in))
+		return delete_char(form, true);
+	if (in.is_key && in.ch == KEY_DC)
+		return delete_char(form, false);
+	if (!in.is_key && iswprint(in.ch))
+		return type_char(form, (wchar_t)in.ch);
+	return UI_UNHANDLED;
+}
+
+int ui_form_key(struct ui_form *form, struct ui_input in)
+{
+	int r;
+
+	if (form->editor)
+		return editor_input(form, in);
+	if (form->popup.open)
+		return popup_key(form, in);
+	if (!form->posted)
+		return UI_UNHANDLED;
+	r = nav_key(form, in);
+	if (r == UI_UNHANDLED)
+		r = move_key(form, in);
+	if (r == UI_UNHANDLED && !form->readonly)
+		r = edit_key(form, in);
+	if ((r & UI_HANDLED) && !form->editor && !form->popup.open) {
+		if (form_page(form->form) != form->page_shown)
+			r |= UI_REDRAW; /* the screen may draw more than the form */
+		paint_after_key(form);
+	}
+	return r;
+}
+
+/* --- the interface --- */
+
+static bool items_new(struct ui_form *form, const char *const *names)
+{
+	size_t n = 0;
+
+	while (names ? names[n] != NULL : n < form->def->nfields)
+		n++;
+	form->items = calloc(n ? n : 1, sizeof(*form->items));
+	if (!form->items)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		const struct field_def *f =
+		        names ? record_field(form->def, names[i]) : &form->def->fields[i];
+
+		if (f)
+			form->items[form->nitems++].def = f;
+	}
+	items_limits(form);
+	for (size_t i = 0; i < form->nitems; i++) {
+		struct form_item *it = &form->items[i];
+
+		if (!(it->text = malloc(it->cap)) || !(it->start = malloc(it->cap)))
+			return false;
+	}
+	form->line = malloc(form->line_cap * sizeof(*form->line));
+	return form->nitems > 0 && form->line;
+}
+
+/* Fills every item from the starting record. */
+static void items_format(struct ui_form *form)
+{
+	for (size_t i = 0; i < form->nitems; i++) {
+		struct form_item *it = &form->items[i];
+
+		field_format(it->def, form->start, it->start, it->cap);
+		memcpy(it->text, it->start, it->cap);
+		it->dirty = it->touched = false;
+		it->error[0] = '\0';
+	}
+}
+
+struct ui_form *ui_form_new(struct ui *ui, WINDOW *win, const struct record_def *def,
+                            const char *const *names, const void *rec, ui_validate_fn validate,
+                            bool readonly)
+{
+	struct ui_form *form = calloc(1, sizeof(*form));
+
+	if (!form)
+		return NULL;
+	form->ui = ui;
+	form->win = win;
+	form->def = def;
+	form->validate = validate;
+	form->readonly = readonly;
+	form->start = malloc(def->size);
+	form->scratch = malloc(def->size);
+	if (!form->start || !form->scratch || !items_new(form, names)) {
+		ui_form_free(form);
+		return NULL;
+	}
+	memcpy(form->start, rec, def->size);
+	items_format(form);
+	form->due_at = now_seconds();
+	if (form_build(form))
+		show_help(form);
+	return form;
+}
+
+void ui_form_free(struct ui_form *form)
+{
+	if (!form)
+		return;
+	form->popup.open = false;
+	editor_free(form->editor);
+	form_destroy(form);
+	for (size_t i = 0; form->items && i < form->nitems; i++) {
+		free(form->items[i].text);
+		free(form->items[i].start);
+	}
+	free(form->items);
+	free(form->line);
+	free(form->start);
+	free(form->scratch);
+	free(form);
+}
+
+void ui_form_draw(struct ui_form *form)
+{
+	if (form->editor) {
+		editor_draw(form->editor);
+		return;
+	}
+	paint_all(form);
+	if (form->popup.open)
+		popup_draw(form);
+}
+
+void ui_form_resize(struct ui_form *form, WINDOW *win)
+{
+	size_t pos = form->pos;
+
+	form->popup.open = false;
+	form_destroy(form);
+	form->win = win;
+	if (form_build(form))
+		cursor_to(form, pos < form->len ? pos : form->len);
+	if (form->editor)
+		editor_resize(form->editor, win);
+	ui_form_draw(form);
+}
+
+void ui_form_set_readonly(struct ui_form *form, bool readonly)
+{
+	form->popup.open = false;
+	editor_close(form, true);
+	form->readonly = readonly;
+	for (size_t i = 0; form->posted && i < form->nitems; i++)
+		item_set_attr(form, i);
+	if (form->posted) {
+		show_help(form);
+		paint_all(form);
+	}
+}
+
+enum status ui_form_collect(struct ui_form *form, void *rec)
+{
+	struct field_error err = {0};
+	enum status st;
+
+	form->popup.open = false;
+	editor_close(form, true);
+	memcpy(rec, form->start, form->def->size);
+	for (size_t i = 0; i < form->nitems; i++) {
+		if ((st = item_check(form, i, rec)) != STATUS_OK)
+			return st;
+		form->items[i].error[0] = '\0';
+	}
+	st = form->validate ? form->validate(rec, ui_config(form->ui), &err)
+	                    : record_validate(form->def, rec, ui_config(form->ui), &err);
+	for (size_t i = 0; st != STATUS_OK && i < form->nitems; i++)
+		if (form->items[i].def == err.field) {
+			form_fail(form, i, err.message);
+			return st;
+		}
+	if (st != STATUS_OK)
+		ui_error(form->ui, "%s", err.message[0] ? err.message : status_message(st));
+	else if (form->posted)
+		paint_after_key(form);
+	return st;
+}
+
+/* A and B differ, trailing blanks of one-line text not counted. */
+static bool text_differs(const struct field_def *f, const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+
+	while (!f->multiline && na > 0 && a[na - 1] == ' ')
+		na--;
+	while (!f->multiline && nb > 0 && b[nb - 1] == ' ')
+		nb--;
+	return na != nb || memcmp(a, b, na) != 0;
+}
+
+/* Every field from its new text, the cursor at the end of the current one. */
+static void items_show(struct ui_form *form)
+{
+	if (!form->posted)
+		return;
+	for (size_t i = 0; i < form->nitems; i++)
+		item_show_text(form, i, SIZE_MAX);
+	paint_all(form);
+}
+
+bool ui_form_changed(const struct ui_form *form)
+{
+	if (form->editor && form->editor_changed)
+		return true;
+	for (size_t i = 0; i < form->nitems; i++)
+		if (text_differs(form->items[i].def, form->items[i].text, form->items[i].start))
+			return true;
+	return false;
+}
+
+void ui_form_reset(struct ui_form *form, const void *rec)
+{
+	form->popup.open = false;
+	editor_close(form, false);
+	memcpy(form->start, rec, form->def->size);
+	items_format(form);
+	form->left_changed = form->typed = false;
+	items_show(form);
+}
+
+void ui_form_to_draft(const struct ui_form *form, struct draft *draft)
+{
+	for (size_t i = 0; i < form->nitems; i++) {
+		const struct form_item *it = &form->items[i];
+		char *typed = NULL;
+
+		if (form->editor && i == form->cur && (typed = malloc(it->cap)))
+			editor_text(form->editor, typed, it->cap);
+		draft_put(draft, it->def->name, typed ? typed : it->text);
+		free(typed);
+	}
+}
+
+void ui_form_from_draft(struct ui_form *form, const struct draft *draft)
+{
+	char *value = malloc(DRAFT_TEXT_SIZE);
+
+	if (!value)
+		return;
+	form->popup.open = false;
+	editor_close(form, false);
+	for (size_t i = 0; i < form->nitems; i++) {
+		struct form_item *it = &form->items[i];
+
+		if (!draft_get(draft, it->def->name, value, DRAFT_TEXT_SIZE))
+			continue;
+		text_copy(it->text, it->cap, value);
+		it->error[0] = '\0';
+	}
+	free(value);
+	items_show(form);
+}
+
+bool ui_form_draft_due(struct ui_form *form)
+{
+	time_t now = now_seconds();
+
+	if (!form->left_changed && !(form->typed && now - form->due_at >= DRAFT_SECONDS))
+		return false;
+	form->left_changed = form->typed = false;
+	form->due_at = now;
+	for (size_t i = 0; i < form->nitems; i++)
+		form->items[i].dirty = false;
+	return true;
+}

@@ -1,0 +1,830 @@
+/* The list view: rows from a source (a page of the server's answer at a
+ * time, or a whole configuration directory), columns from a table, the '/'
+ * filter and a sort by any column.
+ *
+ * Rows live in ROWS in the order the source gave them. VIS holds the
+ * indices of the rows that pass the local filter, in sort order; the cursor
+ * and the top line index VIS. Sorting and filtering work on the rows in
+ * hand only: a paged source keeps fetching as the user scrolls, and rows
+ * that arrive are filtered and sorted in.
+ *
+ * Drawing is incremental, because lists are what users scroll through all
+ * day over SSH: the list remembers what the window shows (top, cursor,
+ * number of visible rows). The cursor is a mark in a gutter left of the
+ * columns, so a move repaints two marks, not two whole lines; a scroll by
+ * less than a page shifts the lines with wscrl (ncurses then scrolls the
+ * terminal instead of repainting it) and draws only the lines that came
+ * into view. Anything else (first draw, resize, filter, sort, reload)
+ * repaints the whole window, which ncurses still sends only as far as it
+ * changed.
+ *
+ * Window layout: line 0 the column labels, lines 1..h-2 the rows, line h-1
+ * the count ("12 von 40 Einträgen").
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/text.h"
+#include "ui/ui.h"
+
+#define LIST_CELL_SIZE   512
+#define LIST_FILTER_SIZE 128
+#define LIST_GUTTER      2 /* the cursor's mark and a blank, left of the columns */
+
+/* Where a column's cells come from and where they go at this width. */
+struct list_place {
+	const struct field_def *field; /* NULL: made by the column's format */
+	int x, w;
+};
+
+struct ui_list {
+	struct ui *ui;
+	WINDOW *win;
+	WINDOW *measure; /* a pad never shown: measures right-aligned text */
+	const struct record_def *def;
+	const struct ui_column *columns;
+	struct list_place *place; /* per column */
+	size_t ncolumns;
+	struct ui_list_source source;
+
+	char *rows; /* nrows rows of row_size bytes, in source order */
+	size_t row_size, nrows, cap;
+	bool more;   /* the source has rows beyond these */
+	bool loaded; /* fetched at least once */
+	bool nomem;  /* a row could not be kept during the last fetch */
+	size_t *vis; /* indices into rows: filtered, sorted */
+	size_t nvis, vis_cap;
+	size_t cursor, top; /* indices into vis */
+
+	char filter[LIST_FILTER_SIZE];
+	char folded[LIST_FILTER_SIZE * 2]; /* the filter, folded; "" when none */
+	int sort;                          /* column index, -1: source order */
+	bool descending;
+
+	bool full; /* repaint everything at the next draw */
+	size_t drawn_top, drawn_cursor, drawn_nvis;
+};
+
+/* --- rows and cells --- */
+
+static const void *list_row(const struct ui_list *list, size_t row)
+{
+	return list->rows + row * list->row_size;
+}
+
+/* Lines for rows: the window less the header and the count line. */
+static size_t list_page(const struct ui_list *list)
+{
+	int h = getmaxy(list->win);
+
+	return h > 3 ? (size_t)(h - 2) : 1;
+}
+
+/* The display text of column COL of ROW. */
+static void list_cell(const struct ui_list *list, size_t col, const void *row, char *buf,
+                      size_t size)
+{
+	buf[0] = '\0';
+	if (list->place[col].field)
+		field_format(list->place[col].field, row, buf, size);
+	else if (list->columns[col].format)
+		list->columns[col].format(row, buf, size);
+}
+
+/* Local filtering: the folded filter is found in the folded text of any
+ * cell, so "muell" finds "Müller" in whichever column it stands. */
+static bool list_row_matches(const struct ui_list *list, const void *row)
+{
+	char cell[LIST_CELL_SIZE], folded[LIST_CELL_SIZE * 2];
+
+	if (!list->folded[0] || list->source.server_filter)
+		return true;
+	for (size_t col = 0; col < list->ncolumns; col++) {
+		list_cell(list, col, row, cell, sizeof(cell));
+		text_fold(cell, folded, sizeof(folded));
+		if (strstr(folded, list->folded))
+			return true;
+	}
+	return false;
+}
+
+void ui_list_append(struct ui_list *list, const void *row)
+{
+	if (list->nrows == list->cap) {
+		size_t cap = list->cap ? list->cap * 2 : 64;
+		char *rows = realloc(list->rows, cap * list->row_size);
+
+		if (!rows) {
+			list->nomem = true;
+			return;
+		}
+		list->rows = rows;
+		list->cap = cap;
+	}
+	memcpy(list->rows + list->nrows * list->row_size, row, list->row_size);
+	list->nrows++;
+}
+
+static bool list_vis_push(struct ui_list *list, size_t row)
+{
+	if (list->nvis == list->vis_cap) {
+		size_t cap = list->vis_cap ? list->vis_cap * 2 : 64;
+		size_t *vis = realloc(list->vis, cap * sizeof(*vis));
+
+		if (!vis)
+			return false;
+		list->vis = vis;
+		list->vis_cap = cap;
+	}
+	list->vis[list->nvis++] = row;
+	return true;
+}
+
+/* --- sorting --- */
+
+/* The key of one row for the sort: a number, or the folded cell text. */
+struct sort_key {
+	size_t row;
+	int64_t num;
+	char *text; /* malloc'd; NULL for numbers */
+	int sign;   /* -1 descending */
+};
+
+/* The value of a field of a number type (dates, money, ids compare as
+ * values, not as their display text "TT.MM.JJJJ"). */
+static bool list_field_number(const struct field_def *f, const void *rec, int64_t *out)
+{
+	const char *p = (const char *)rec + f->offset;
+	uint64_t id;
+	int32_t date;
+	bool yes;
+
+	switch (f->type) {
+	case FIELD_ID:
+		memcpy(&id, p, sizeof(id));
+		*out = id > INT64_MAX ? INT64_MAX : (int64_t)id;
+		return true;
+	case FIELD_INT:
+	case FIELD_MONEY:
+		memcpy(out, p, sizeof(*out));
+		return true;
+	case FIELD_DATE:
+		memcpy(&date, p, sizeof(date));
+		*out = date;
+		return true;
+	case FIELD_BOOL:
+		memcpy(&yes, p, sizeof(yes));
+		*out = yes;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* A number as shown in German ("1.234,56 €", "-3", "12"), scaled by 100
+ * so whole numbers and cents compare alike; text without digits is 0. */
+static int64_t list_parse_number(const char *s)
+{
+	int64_t v = 0;
+	int decimals = -1;
+	bool negative = false;
+
+	while (*s && !(*s >= '0' && *s <= '9') && *s != '-')
+		s++;
+	if (*s == '-')
+		negative = true, s++;
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9') {
+			if (decimals >= 2 || v > INT64_MAX / 1000)
+				continue;
+			v = v * 10 + (*s - '0');
+			decimals += decimals >= 0;
+		} else if (*s == ',' && decimals < 0) {
+			decimals = 0;
+		} else if (*s != '.') {
+			break;
+		}
+	}
+	for (decimals = decimals < 0 ? 0 : decimals; decimals < 2; decimals++)
+		v *= 10;
+	return negative ? -v : v;
+}
+
+static void list_sort_key(const struct ui_list *list, size_t row, struct sort_key *key)
+{
+	const void *rec = list_row(list, row);
+	const struct field_def *f = list->place[list->sort].field;
+	char cell[LIST_CELL_SIZE], folded[LIST_CELL_SIZE * 2];
+
+	key->row = row;
+	key->num = 0;
+	key->text = NULL;
+	key->sign = list->descending ? -1 : 1;
+	if (f && list_field_number(f, rec, &key->num))
+		return;
+	list_cell(list, (size_t)list->sort, rec, cell, sizeof(cell));
+	if (list->columns[list->sort].numeric) {
+		key->num = list_parse_number(cell);
+		return;
+	}
+	text_fold(cell, folded, sizeof(folded));
+	key->text = strdup(folded);
+}
+
+/* Ties keep the source order, so a sort is stable whichever way it runs. */
+static int list_compare_keys(const void *pa, const void *pb)
+{
+	const struct sort_key *a = pa, *b = pb;
+	int c;
+
+	if (a->text || b->text)
+		c = strcmp(a->text ? a->text : "", b->text ? b->text : "");
+	else
+		c = (a->num > b->num) - (a->num < b->num);
+	if (c)
+		return c * a->sign;
+	return (a->row > b->row) - (a->row < b->row);
+}
+
+/* Puts VIS (filled in source order) in sort order. Keys are made once per
+ * row, not per comparison; without memory for them the order stays. */
+static void list_sort_vis(struct ui_list *list)
+{
+	struct sort_key *keys;
+
+	if (list->sort < 0)
+		return;
+	keys = malloc((list->nvis ? list->nvis : 1) * sizeof(*keys));
+	if (!keys) {
+		ui_error(list->ui, "%s", status_message(STATUS_ERR_NOMEM));
+		return;
+	}
+	for (size_t i = 0; i < list->nvis; i++)
+		list_sort_key(list, list->vis[i], &keys[i]);
+	qsort(keys, list->nvis, sizeof(*keys), list_compare_keys);
+	for (size_t i = 0; i < list->nvis; i++) {
+		list->vis[i] = keys[i].row;
+		free(keys[i].text);
+	}
+	free(keys);
+}
+
+/* --- keeping the cursor --- */
+
+/* Moves TOP so that the cursor is on screen, and no blank lines stay at
+ * the bottom while rows above are hidden. */
+static void list_show_cursor(struct ui_list *list)
+{
+	size_t page = list_page(list);
+
+	if (list->nvis == 0) {
+		list->cursor = list->top = 0;
+		return;
+	}
+	if (list->cursor >= list->nvis)
+		list->cursor = list->nvis - 1;
+	if (list->top + page > list->nvis)
+		list->top = list->nvis > page ? list->nvis - page : 0;
+	if (list->cursor < list->top)
+		list->top = list->cursor;
+	if (list->cursor >= list->top + page)
+		list->top = list->cursor - page + 1;
+}
+
+/* Puts the cursor back on row ROW (an index into ROWS) after VIS was
+ * rebuilt; on the first line when that row is gone. */
+static void list_find_row(struct ui_list *list, size_t row)
+{
+	list->cursor = 0;
+	for (size_t i = 0; i < list->nvis; i++)
+		if (list->vis[i] == row) {
+			list->cursor = i;
+			break;
+		}
+	list_show_cursor(list);
+}
+
+/* Rebuilds VIS after the filter or the sort changed, keeping the cursor on
+ * its row when that row is still shown. */
+static void list_rebuild(struct ui_list *list)
+{
+	size_t row = list->nvis ? list->vis[list->cursor] : SIZE_MAX;
+
+	list->nvis = 0;
+	for (size_t i = 0; i < list->nrows; i++)
+		if (list_row_matches(list, list_row(list, i)) && !list_vis_push(list, i))
+			list->nomem = true;
+	list_sort_vis(list);
+	list_find_row(list, row);
+	list->full = true;
+}
+
+/* Takes rows FROM.. (just fetched) into VIS. Appended in source order
+ * they leave the lines on screen alone; sorted in they may move
+ * everything. */
+static void list_take_rows(struct ui_list *list, size_t from)
+{
+	size_t row = list->nvis ? list->vis[list->cursor] : SIZE_MAX;
+
+	for (size_t i = from; i < list->nrows; i++)
+		if (list_row_matches(list, list_row(list, i)) && !list_vis_push(list, i))
+			list->nomem = true;
+	if (list->sort >= 0 && list->nrows > from) {
+		list_sort_vis(list);
+		list_find_row(list, row);
+		list->full = true;
+	}
+}
+
+/* --- fetching --- */
+
+static enum status list_fetch_page(struct ui_list *list)
+{
+	size_t from = list->nrows;
+	bool more = false;
+	enum status st;
+
+	list->nomem = false;
+	list->loaded = true;
+	st = list->source.fetch(list->source.ctx, list, from, &more);
+	list->more = st == STATUS_OK ? more : list->more;
+	list_take_rows(list, from);
+	if (st == STATUS_OK && list->nomem)
+		st = STATUS_ERR_NOMEM;
+	if (st == STATUS_OK && list->more && list->nrows == from)
+		list->more = false; /* an empty page that promises more would loop */
+	return st;
+}
+
+/* Fetches pages until WANT rows are visible or the source has no more. */
+static enum status list_fill(struct ui_list *list, size_t want)
+{
+	enum status st = STATUS_OK;
+
+	while (st == STATUS_OK && list->more && list->nvis < want)
+		st = list_fetch_page(list);
+	return st;
+}
+
+/* As the user scrolls, the next page is fetched while a page of rows
+ * still lies ahead, so scrolling never waits at the end of what is in
+ * hand. Errors are shown, the rows in hand stay. */
+static void list_fetch_ahead(struct ui_list *list, size_t cursor)
+{
+	enum status st = list_fill(list, cursor + list_page(list) + 1);
+
+	if (st != STATUS_OK)
+		ui_error(list->ui, "%s", status_message(st));
+}
+
+enum status ui_list_reload(struct ui_list *list)
+{
+	size_t keep = list->cursor;
+	enum status st;
+
+	list->nrows = list->nvis = 0;
+	list->more = true;
+	st = list_fill(list, keep + list_page(list) + 1);
+	list->cursor = keep;
+	list_show_cursor(list);
+	list->full = true;
+	return st;
+}
+
+/* --- drawing --- */
+
+/* Column positions for the window's width: fixed widths first, a blank
+ * between columns, the columns of width 0 share what is left. */
+static void list_layout(struct ui_list *list)
+{
+	int cols = getmaxx(list->win), rest = cols - LIST_GUTTER, nflex = 0, x = LIST_GUTTER;
+
+	for (size_t i = 0; i < list->ncolumns; i++) {
+		int w = list->columns[i].width;
+
+		rest -= (w > 0 ? w : 0) + (i > 0);
+		nflex += w <= 0;
+	}
+	for (size_t i = 0, flex = 0; i < list->ncolumns; i++) {
+		int w = list->columns[i].width;
+
+		/* The last flexible column takes the remainder of the division. */
+		if (w <= 0 && rest > 0)
+			w = rest / nflex + (++flex == (size_t)nflex ? rest % nflex : 0);
+		else if (w <= 0)
+			w = 0;
+		list->place[i].x = x < cols ? x : cols;
+		list->place[i].w = x + w <= cols ? w : cols - list->place[i].x;
+		x += w + 1;
+	}
+	if (list->measure)
+		delwin(list->measure);
+	list->measure = newpad(1, cols > 0 ? cols : 1);
+}
+
+/* Writes TEXT in column COL of line Y in the window's current attribute;
+ * numbers to the right. */
+static void list_put_cell(struct ui_list *list, int y, size_t col, const char *text)
+{
+	int x = list->place[col].x, w = list->place[col].w;
+
+	if (w <= 0)
+		return;
+	if (list->columns[col].numeric && list->measure) {
+		int used = ui_put(list->measure, 0, 0, text, w, false);
+
+		ui_put(list->win, y, x, "", w - used, true);
+		x += w - used;
+		w = used;
+	}
+	ui_put(list->win, y, x, text, w, true);
+}
+
+/* Fills line Y from column X to the end with blanks of the current
+ * attribute. */
+static void list_fill_line(struct ui_list *list, int y, int x)
+{
+	int cols = getmaxx(list->win);
+
+	if (x < cols)
+		ui_put(list->win, y, x, "", cols - x, true);
+}
+
+/* The sort column's label gets an arrow, in front of it when the column
+ * is too narrow for both. */
+static void list_sort_label(const struct ui_list *list, size_t col, char *buf, size_t size)
+{
+	const char *label = list->columns[col].label;
+	const char *arrow = ui_ascii(list->ui) ? (list->descending ? "^" : "v")
+	                                       : (list->descending ? "▲" : "▼");
+
+	if ((int)col != list->sort)
+		snprintf(buf, size, "%s", label);
+	else if (text_width(label) + 2 <= list->place[col].w)
+		snprintf(buf, size, "%s %s", label, arrow);
+	else
+		snprintf(buf, size, "%s%s", arrow, label);
+}
+
+static void list_draw_header(struct ui_list *list)
+{
+	char label[128];
+
+	wattrset(list->win, (int)ui_attr(list->ui, UI_ATTR_TITLE));
+	list_fill_line(list, 0, 0);
+	for (size_t i = 0; i < list->ncolumns; i++) {
+		list_sort_label(list, i, label, sizeof(label));
+		list_put_cell(list, 0, i, label);
+	}
+}
+
+/* The cursor is a mark in the gutter of its line, not the whole line in
+ * reverse: a highlighted line has to be sent again in full when the
+ * cursor comes and goes (about 80 bytes each), the mark costs a few bytes,
+ * and moving one line stays a few dozen bytes on the wire. */
+static void list_draw_mark(struct ui_list *list, size_t i)
+{
+	int y = 1 + (int)(i - list->top);
+	bool here = i == list->cursor && i < list->nvis;
+
+	wattrset(list->win, (int)ui_attr(list->ui, here ? UI_ATTR_SELECTED : UI_ATTR_NORMAL));
+	ui_put(list->win, y, 0, here ? (ui_ascii(list->ui) ? ">" : "▶") : "", 1, true);
+	wattrset(list->win, (int)ui_attr(list->ui, UI_ATTR_NORMAL));
+	ui_put(list->win, y, 1, "", LIST_GUTTER - 1, true);
+}
+
+/* Draws the line of VIS index I (blank below the last row). */
+static void list_draw_line(struct ui_list *list, size_t i)
+{
+	int y = 1 + (int)(i - list->top);
+	char cell[LIST_CELL_SIZE];
+	int end = LIST_GUTTER;
+
+	list_draw_mark(list, i);
+	for (size_t col = 0; i < list->nvis && col < list->ncolumns; col++) {
+		list_cell(list, col, list_row(list, list->vis[i]), cell, sizeof(cell));
+		list_put_cell(list, y, col, cell);
+		end = list->place[col].x + list->place[col].w;
+		if (col + 1 < list->ncolumns && list->place[col].w > 0)
+			ui_put(list->win, y, end, "", 1, true);
+	}
+	/* Not past the edge: wmove would fail, and the cursor after a full
+	 * line stands on the next one, which wclrtoeol would blank. */
+	if (end < getmaxx(list->win)) {
+		wmove(list->win, y, end);
+		wclrtoeol(list->win);
+	}
+}
+
+/* Redraws the marks of the lines of VIS indices I and J (when on screen). */
+static void list_draw_marks(struct ui_list *list, size_t i, size_t j)
+{
+	size_t end = list->top + list_page(list);
+
+	if (i >= list->top && i < end)
+		list_draw_mark(list, i);
+	if (j >= list->top && j < end)
+		list_draw_mark(list, j);
+}
+
+/* "12 von 40 Einträgen", "12 von 40 Einträgen, weitere beim Blättern",
+ * "Filter: muell — 3 Treffer". */
+static void list_count_text(const struct ui_list *list, char *buf, size_t size)
+{
+	const char *more = list->more ? ", weitere beim Blättern" : "";
+
+	if (list->filter[0] && list->nvis == 0)
+		snprintf(buf, size, "Filter: %s — keine Treffer%s", list->filter, more);
+	else if (list->filter[0])
+		snprintf(buf, size, "Filter: %s — %zu Treffer%s", list->filter, list->nvis, more);
+	else if (list->nvis == 0)
+		snprintf(buf, size, "Keine Einträge");
+	else
+		snprintf(buf, size, "%zu von %zu %s%s", list->cursor + 1, list->nvis,
+		         list->nvis == 1 ? "Eintrag" : "Einträgen", more);
+}
+
+static void list_draw_count(struct ui_list *list)
+{
+	char buf[LIST_FILTER_SIZE + 96];
+
+	list_count_text(list, buf, sizeof(buf));
+	wattrset(list->win, (int)ui_attr(list->ui, UI_ATTR_NORMAL));
+	list_fill_line(list, getmaxy(list->win) - 1, 0);
+	ui_put(list->win, getmaxy(list->win) - 1, LIST_GUTTER, buf,
+	       getmaxx(list->win) - LIST_GUTTER, true);
+}
+
+/* Draws the lines of VIS indices FROM..TO-1 that are on screen. */
+static void list_draw_lines(struct ui_list *list, size_t from, size_t to)
+{
+	size_t end = list->top + list_page(list);
+
+	for (size_t i = from < list->top ? list->top : from; i < to && i < end; i++)
+		list_draw_line(list, i);
+}
+
+/* Shifts the row lines by DELTA (positive: the view moved down) and
+ * draws the lines that came into view. */
+static void list_scroll(struct ui_list *list, long delta)
+{
+	size_t page = list_page(list);
+
+	wsetscrreg(list->win, 1, (int)page);
+	scrollok(list->win, TRUE);
+	wscrl(list->win, (int)delta);
+	scrollok(list->win, FALSE);
+	wsetscrreg(list->win, 0, getmaxy(list->win) - 1);
+	if (delta > 0)
+		list_draw_lines(list, list->top + page - (size_t)delta, list->top + page);
+	else
+		list_draw_lines(list, list->top, list->top + (size_t)-delta);
+}
+
+static void list_draw_full(struct ui_list *list)
+{
+	list_draw_header(list);
+	list_draw_lines(list, list->top, list->top + list_page(list));
+}
+
+/* Repaints what changed since the last draw: the view's shift, the old
+ * and the new cursor mark, rows that arrived below the last one (rows
+ * only go away with a full repaint). */
+static void list_draw_changes(struct ui_list *list)
+{
+	long delta = (long)list->top - (long)list->drawn_top;
+	size_t page = list_page(list);
+
+	if (delta != 0 && (size_t)labs(delta) < page)
+		list_scroll(list, delta);
+	else if (delta != 0)
+		list_draw_lines(list, list->top, list->top + page);
+	if (list->drawn_cursor != list->cursor)
+		list_draw_marks(list, list->drawn_cursor, list->cursor);
+	if (list->drawn_nvis < list->nvis)
+		list_draw_lines(list, list->drawn_nvis, list->nvis);
+}
+
+void ui_list_draw(struct ui_list *list)
+{
+	if (!list->loaded) {
+		enum status st = ui_list_reload(list);
+
+		if (st != STATUS_OK)
+			ui_error(list->ui, "%s", status_message(st));
+	}
+	if (getmaxy(list->win) < 3)
+		list->full = true; /* too small to draw; paint it all once it grows */
+	else if (list->full)
+		list_draw_full(list);
+	else
+		list_draw_changes(list);
+	if (getmaxy(list->win) >= 3) {
+		list_draw_count(list);
+		list->full = false;
+	}
+	list->drawn_top = list->top;
+	list->drawn_cursor = list->cursor;
+	list->drawn_nvis = list->nvis;
+	wnoutrefresh(list->win);
+}
+
+/* --- keys --- */
+
+/* Moves the cursor to TARGET (clamped), the view by SHIFT lines as well
+ * (paging keeps the cursor's place on screen). */
+static int list_go(struct ui_list *list, size_t target, long shift)
+{
+	size_t cursor = list->cursor, top = list->top;
+
+	if (target >= cursor) {
+		list_fetch_ahead(list, target);
+		/* Rows sorted in may have moved the cursor's row: go from there. */
+		target = list->cursor + (target - cursor);
+	}
+	if (list->nvis == 0)
+		return UI_HANDLED;
+	list->cursor = target < list->nvis ? target : list->nvis - 1;
+	if (shift < 0)
+		list->top = list->top > (size_t)-shift ? list->top - (size_t)-shift : 0;
+	else
+		list->top += (size_t)shift;
+	list_show_cursor(list);
+	return list->cursor != cursor || list->top != top ? UI_HANDLED | UI_REDRAW : UI_HANDLED;
+}
+
+static int list_move_key(struct ui_list *list, wint_t key)
+{
+	size_t page = list_page(list), c = list->cursor;
+
+	switch (key) {
+	case KEY_UP:
+		return list_go(list, c ? c - 1 : 0, 0);
+	case KEY_DOWN:
+		return list_go(list, c + 1, 0);
+	case KEY_PPAGE:
+		return list_go(list, c > page ? c - page : 0, -(long)page);
+	case KEY_NPAGE:
+		return list_go(list, c + page, (long)page);
+	case KEY_HOME:
+		return list_go(list, 0, 0);
+	case KEY_END:
+		return list_go(list, list->nvis ? list->nvis - 1 : 0, 0);
+	default:
+		return UI_UNHANDLED;
+	}
+}
+
+/* Sets the filter: the server's name search refetches; a local filter
+ * narrows the rows in hand and fetches until the window is full. */
+static int list_set_filter(struct ui_list *list, const char *filter)
+{
+	enum status st = STATUS_OK;
+
+	text_copy(list->filter, sizeof(list->filter), filter);
+	text_fold(list->filter, list->folded, sizeof(list->folded));
+	list->cursor = list->top = 0;
+	if (list->source.server_filter) {
+		st = ui_list_reload(list);
+	} else {
+		list_rebuild(list);
+		list->cursor = list->top = 0;
+		st = list_fill(list, list_page(list));
+	}
+	if (st != STATUS_OK)
+		ui_error(list->ui, "%s", status_message(st));
+	list->full = true;
+	return UI_HANDLED | UI_REDRAW;
+}
+
+static int list_ask_filter(struct ui_list *list)
+{
+	char buf[LIST_FILTER_SIZE];
+
+	/* The prompt starts from the current filter, so it can be refined;
+	 * emptied, it clears the filter. Esc leaves everything as it was. */
+	text_copy(buf, sizeof(buf), list->filter);
+	if (!ui_prompt(list->ui, "Suche: ", buf, sizeof(buf)))
+		return UI_HANDLED;
+	return list_set_filter(list, text_trim(buf));
+}
+
+/* 's': the next column, after the last one back to the source's order.
+ * 'S': the other direction. */
+static int list_next_sort(struct ui_list *list, bool reverse)
+{
+	if (reverse && list->sort < 0)
+		return UI_HANDLED; /* the source's order has no other direction */
+	if (reverse) {
+		list->descending = !list->descending;
+	} else {
+		list->descending = false;
+		if (++list->sort >= (int)list->ncolumns)
+			list->sort = -1;
+	}
+	list_rebuild(list);
+	return UI_HANDLED | UI_REDRAW;
+}
+
+int ui_list_key(struct ui_list *list, struct ui_input in)
+{
+	if (in.is_key && in.ch == KEY_F(6))
+		return list_next_sort(list, false);
+	if (in.is_key && in.ch == KEY_ENTER)
+		return UI_HANDLED;
+	if (in.is_key)
+		return list_move_key(list, in.ch);
+	switch (in.ch) {
+	case '\n':
+	case '\r':
+		return UI_HANDLED;
+	case '/':
+		return list_ask_filter(list);
+	case 's':
+		return list_next_sort(list, false);
+	case 'S':
+		return list_next_sort(list, true);
+	default:
+		return UI_UNHANDLED;
+	}
+}
+
+/* --- life cycle --- */
+
+static void list_set_window(struct ui_list *list, WINDOW *win)
+{
+	list->win = win;
+	/* Lets ncurses scroll the terminal (scroll region, insert/delete
+	 * line) instead of repainting every line after wscrl. */
+	idlok(win, TRUE);
+	list_layout(list);
+	list->full = true;
+}
+
+struct ui_list *ui_list_new(struct ui *ui, WINDOW *win, const struct record_def *def,
+                            const struct ui_column *columns, size_t ncolumns, size_t row_size,
+                            struct ui_list_source source)
+{
+	struct ui_list *list = calloc(1, sizeof(*list));
+
+	if (!list)
+		return NULL;
+	list->place = calloc(ncolumns ? ncolumns : 1, sizeof(*list->place));
+	if (!list->place) {
+		free(list);
+		return NULL;
+	}
+	list->ui = ui;
+	list->def = def;
+	list->columns = columns;
+	list->ncolumns = ncolumns;
+	list->row_size = row_size ? row_size : 1;
+	list->source = source;
+	list->sort = -1;
+	for (size_t i = 0; i < ncolumns; i++)
+		if (def && columns[i].field)
+			list->place[i].field = record_field(def, columns[i].field);
+	list_set_window(list, win);
+	return list;
+}
+
+void ui_list_free(struct ui_list *list)
+{
+	if (!list)
+		return;
+	if (list->measure)
+		delwin(list->measure);
+	free(list->place);
+	free(list->rows);
+	free(list->vis);
+	free(list);
+}
+
+void ui_list_resize(struct ui_list *list, WINDOW *win)
+{
+	enum status st;
+
+	list_set_window(list, win);
+	list_show_cursor(list);
+	/* A taller window may show more rows than are in hand. */
+	st = list->loaded ? list_fill(list, list->top + list_page(list)) : STATUS_OK;
+	if (st != STATUS_OK)
+		ui_error(list->ui, "%s", status_message(st));
+	list_show_cursor(list);
+}
+
+const void *ui_list_selected(const struct ui_list *list)
+{
+	return list->nvis ? list_row(list, list->vis[list->cursor]) : NULL;
+}
+
+const char *ui_list_filter(const struct ui_list *list)
+{
+	return list->filter;
+}
+
+size_t ui_list_count(const struct ui_list *list)
+{
+	return list->nvis;
+}

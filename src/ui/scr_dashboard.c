@@ -1,0 +1,295 @@
+/* Home: the main menu on the left, the dashboard on the right (the user's
+ * drafts, offered to be continued; their open edit locks; the offers of
+ * their district). Later issues add cases, reviews and approvals here. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "model/rights.h"
+#include "screens.h"
+
+#define MENU_WIDTH   28
+#define MAX_DRAFTS   9
+#define MAX_OFFERS   8
+#define OFFER_NAME_W 140
+
+static bool admin_only(const struct cfg_staff *who)
+{
+	return rights_admin(who);
+}
+
+const struct menu_entry menu_entries[] = {
+        {'a', KEY_F(2), "Angebote", &scr_offers_ops, rights_offer_read},
+        {'s', KEY_F(3), "Sozialräume, Straßen", &scr_districts_ops, NULL},
+        {'t', KEY_F(4), "Teams", &scr_teams_ops, NULL},
+        {'r', KEY_F(5), "Träger", &scr_providers_ops, NULL},
+        {'l', KEY_F(6), "Leistungen", &scr_services_ops, NULL},
+        {'k', KEY_F(7), "Bearbeitungssperren", &scr_locks_ops, admin_only},
+        {'p', KEY_F(8), "Protokoll", &scr_audit_ops, admin_only},
+};
+const size_t menu_nentries = sizeof(menu_entries) / sizeof(menu_entries[0]);
+
+struct dashboard {
+	struct draft *drafts[MAX_DRAFTS];
+	size_t ndrafts;
+	char offers[MAX_OFFERS][OFFER_NAME_W];
+	size_t noffers;
+	char locks[4][80];
+	size_t nlocks;
+	bool fresh; /* draw everything */
+};
+
+enum { ACT_CONTINUE = 1, ACT_RELOAD };
+
+static const struct ui_key dashboard_keys[] = {
+        {'1', 0, "Entwurf", "Entwurf 1 bis 9 fortsetzen (Ziffer)", ACT_CONTINUE},
+        {'g', KEY_F(9), "Aktualisieren", "Übersicht neu laden", ACT_RELOAD},
+};
+
+static bool entry_allowed(struct ui *ui, const struct menu_entry *e)
+{
+	return !e->allowed || e->allowed(ui_staff(ui));
+}
+
+static enum status add_draft(void *ctx, const struct codec_field *field)
+{
+	struct dashboard *d = ctx;
+	struct draft *draft;
+
+	if (d->ndrafts == MAX_DRAFTS || !(draft = malloc(sizeof(*draft))))
+		return STATUS_OK;
+	if (record_decode(&draft_def, field->data, field->len, draft) != STATUS_OK) {
+		free(draft);
+		return STATUS_ERR_PROTOCOL;
+	}
+	d->drafts[d->ndrafts++] = draft;
+	return STATUS_OK;
+}
+
+static enum status add_offer(void *ctx, const struct codec_field *field)
+{
+	struct dashboard *d = ctx;
+	struct offer offer;
+
+	if (d->noffers < MAX_OFFERS &&
+	    record_decode(&offer_def, field->data, field->len, &offer) == STATUS_OK &&
+	    !offer.inactive)
+		snprintf(d->offers[d->noffers++], OFFER_NAME_W, "%s  %s", offer.district,
+		         offer.name);
+	return STATUS_OK;
+}
+
+static void free_drafts(struct dashboard *d)
+{
+	for (size_t i = 0; i < d->ndrafts; i++)
+		free(d->drafts[i]);
+	d->ndrafts = 0;
+}
+
+/* The district the user works in: the first of the team's. */
+static const char *home_district(struct ui *ui)
+{
+	const struct config *config = ui_config(ui);
+	const struct cfg_staff *me = ui_staff(ui);
+
+	if (me->team >= 0 && config->teams[me->team].ndistricts)
+		return config->districts[config->teams[me->team].districts[0]].id;
+	return "";
+}
+
+static void load_locks(struct ui *ui, struct dashboard *d)
+{
+	struct wire_msg reply;
+	struct codec_reader r;
+	struct codec_field f;
+	char table[CONFIG_ID_SIZE] = "";
+
+	d->nlocks = 0;
+	ui_request(ui, WIRE_LOCKS_LIST);
+	if (ui_call(ui, &reply, NULL, 0) != STATUS_OK)
+		return;
+	codec_open(&r, reply.data, reply.len);
+	while (codec_next(&r, &f) == STATUS_OK && d->nlocks < 4) {
+		uint64_t id;
+
+		if (f.tag == WF_TABLE)
+			codec_get_str(&f, table, sizeof(table));
+		else if (f.tag == WF_FIRST && codec_get_u64(&f, &id) == STATUS_OK)
+			snprintf(d->locks[d->nlocks++], sizeof(d->locks[0]), "%s Nr. %llu",
+			         strcmp(table, "offers") == 0 ? "Angebot" : table,
+			         (unsigned long long)id);
+	}
+}
+
+static enum status dashboard_load(struct screen *s)
+{
+	struct dashboard *d = s->data;
+	struct wire_msg reply;
+	struct codec_buf *req;
+	enum status st;
+
+	free_drafts(d);
+	d->noffers = 0;
+	ui_request(s->ui, WIRE_DRAFT_LIST);
+	if ((st = ui_call(s->ui, &reply, NULL, 0)) != STATUS_OK)
+		return st;
+	wire_each(&reply, WF_RECORD, add_draft, d);
+	load_locks(s->ui, d);
+	if (rights_offer_read(ui_staff(s->ui))) {
+		req = ui_request(s->ui, WIRE_OFFER_LIST);
+		codec_put_str(req, WF_DISTRICT, home_district(s->ui));
+		if (ui_call(s->ui, &reply, NULL, 0) == STATUS_OK)
+			wire_each(&reply, WF_RECORD, add_offer, d);
+	}
+	d->fresh = true;
+	return STATUS_OK;
+}
+
+static enum status dashboard_open(struct screen *s)
+{
+	struct dashboard *d = calloc(1, sizeof(*d));
+	enum status st;
+
+	if (!d)
+		return STATUS_ERR_NOMEM;
+	s->data = d;
+	st = dashboard_load(s);
+	if (st == STATUS_OK && d->ndrafts)
+		ui_message(s->ui, "Sie haben %zu ungesicherte%s Entw%s: mit der Ziffer fortsetzen.",
+		           d->ndrafts, d->ndrafts == 1 ? "n" : "",
+		           d->ndrafts == 1 ? "urf" : "ürfe");
+	return st;
+}
+
+static void draw_menu(struct screen *s)
+{
+	char key[16];
+	int y = 1;
+
+	wattrset(s->win, ui_attr(s->ui, UI_ATTR_TITLE));
+	ui_put(s->win, 0, 1, "Hauptmenü", MENU_WIDTH - 2, true);
+	wattrset(s->win, A_NORMAL);
+	for (size_t i = 0; i < menu_nentries; i++) {
+		if (!entry_allowed(s->ui, &menu_entries[i]))
+			continue;
+		snprintf(key, sizeof(key), "%c F%d", menu_entries[i].key,
+		         menu_entries[i].fkey - KEY_F0);
+		wattrset(s->win, A_BOLD);
+		ui_put(s->win, ++y, 1, key, 5, true);
+		wattrset(s->win, A_NORMAL);
+		ui_put(s->win, y, 6, menu_entries[i].label, MENU_WIDTH - 7, true);
+	}
+}
+
+static int draw_section(struct screen *s, int y, const char *title)
+{
+	wattrset(s->win, ui_attr(s->ui, UI_ATTR_TITLE));
+	ui_put(s->win, y, MENU_WIDTH, title, COLS - MENU_WIDTH - 1, true);
+	wattrset(s->win, A_NORMAL);
+	return y + 1;
+}
+
+static int draw_drafts(struct screen *s, struct dashboard *d, int y)
+{
+	char line[200], date[16];
+
+	y = draw_section(s, y, "Ungesicherte Entwürfe");
+	if (!d->ndrafts)
+		ui_put(s->win, y++, MENU_WIDTH + 2, "keine", 20, false);
+	for (size_t i = 0; i < d->ndrafts && y < getmaxy(s->win) - 1; i++) {
+		time_t t = (time_t)d->drafts[i]->time;
+		struct tm tm;
+
+		strftime(date, sizeof(date), "%d.%m. %H:%M", localtime_r(&t, &tm));
+		snprintf(line, sizeof(line), "%zu  %s  %s", i + 1, date, d->drafts[i]->title);
+		ui_put(s->win, y++, MENU_WIDTH + 2, line, COLS - MENU_WIDTH - 3, false);
+	}
+	return y + 1;
+}
+
+static void dashboard_draw(struct screen *s)
+{
+	struct dashboard *d = s->data;
+	int y = 0;
+
+	if (!d->fresh) {
+		wnoutrefresh(s->win); /* unchanged: costs no bytes on the line */
+		return;
+	}
+	werase(s->win);
+	draw_menu(s);
+	y = draw_drafts(s, d, y);
+	y = draw_section(s, y, "Meine Bearbeitungssperren");
+	if (!d->nlocks)
+		ui_put(s->win, y++, MENU_WIDTH + 2, "keine", 20, false);
+	for (size_t i = 0; i < d->nlocks; i++)
+		ui_put(s->win, y++, MENU_WIDTH + 2, d->locks[i], COLS - MENU_WIDTH - 3, false);
+	if (rights_offer_read(ui_staff(s->ui)))
+		y = draw_section(s, y + 1, "Angebote in meinem Sozialraum");
+	for (size_t i = 0; i < d->noffers && y < getmaxy(s->win); i++)
+		ui_put(s->win, y++, MENU_WIDTH + 2, d->offers[i], COLS - MENU_WIDTH - 3, false);
+	wnoutrefresh(s->win);
+	d->fresh = false;
+}
+
+static int open_entry(struct screen *s, struct ui_input in)
+{
+	for (size_t i = 0; i < menu_nentries; i++) {
+		const struct menu_entry *e = &menu_entries[i];
+
+		if (((!in.is_key && in.ch == (wint_t)e->key) ||
+		     (in.is_key && in.ch == (wint_t)e->fkey)) &&
+		    entry_allowed(s->ui, e)) {
+			ui_push(s->ui, e->ops, NULL);
+			return UI_HANDLED;
+		}
+	}
+	return UI_UNHANDLED;
+}
+
+static int dashboard_key(struct screen *s, int action, struct ui_input in)
+{
+	struct dashboard *d = s->data;
+
+	if (!in.is_key && in.ch >= '1' && in.ch <= '9') {
+		size_t n = in.ch - '1';
+
+		if (n >= d->ndrafts)
+			return UI_HANDLED;
+		scr_offer_form_open(s->ui, d->drafts[n]->record, d->drafts[n]);
+		return UI_HANDLED;
+	}
+	if (action == ACT_RELOAD) {
+		dashboard_load(s);
+		return UI_HANDLED;
+	}
+	return open_entry(s, in);
+}
+
+/* Back from another screen: drafts and locks may have changed. */
+static void dashboard_resize(struct screen *s)
+{
+	dashboard_load(s);
+}
+
+static void dashboard_close(struct screen *s)
+{
+	struct dashboard *d = s->data;
+
+	if (!d)
+		return;
+	free_drafts(d);
+	free(d);
+}
+
+const struct screen_ops scr_dashboard_ops = {
+        .title = "Übersicht",
+        .keys = dashboard_keys,
+        .nkeys = sizeof(dashboard_keys) / sizeof(dashboard_keys[0]),
+        .open = dashboard_open,
+        .draw = dashboard_draw,
+        .key = dashboard_key,
+        .resize = dashboard_resize,
+        .close = dashboard_close,
+};

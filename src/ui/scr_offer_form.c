@@ -1,0 +1,326 @@
+/* The form of one offer: read-only while somebody else edits it (the line
+ * says who and since when), otherwise under this session's edit lock. A
+ * save names the version it edited: a conflicting save is refused with the
+ * server's message and nothing is overwritten. Unsaved input goes to the
+ * server as a draft (leaving a field, every few seconds of typing, on
+ * hang-up) and is offered again at the next login. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/date.h"
+#include "model/rights.h"
+#include "screens.h"
+
+struct offer_form {
+	struct offer offer; /* as loaded or last saved */
+	struct ui_form *form;
+	WINDOW *formwin;
+	bool locked;   /* this session holds the edit lock */
+	bool readonly; /* somebody else edits it, or this role may not */
+	char holder[128];
+	uint64_t draft_id;
+	const struct draft *resume; /* continue this draft once open */
+};
+
+enum { ACT_SAVE = 1, ACT_BACK, ACT_RELOAD_FORM };
+
+static const struct ui_key form_keys[] = {
+        {0, KEY_F(2), "Speichern", "speichern (auch Strg-S)", ACT_SAVE},
+        {19 /* ^S */, 0, NULL, "speichern", ACT_SAVE},
+        {27, 0, "Zurück", "zurück; fragt bei ungesicherten Eingaben", ACT_BACK},
+        {0, KEY_F(5), "Neu laden", "den gespeicherten Stand neu laden", ACT_RELOAD_FORM},
+};
+
+static const char *const form_fields[] = {
+        "district",    "provider",  "name",    "kind",          "target_group",
+        "address",     "times",     "contact", "low_threshold", "budget_line",
+        "active_from", "active_to", NULL};
+
+static enum status validate(const void *rec, const struct config *config, struct field_error *err)
+{
+	return offer_validate(rec, config, err);
+}
+
+static enum status decode_into(void *ctx, const struct codec_field *field)
+{
+	return record_decode(&offer_def, field->data, field->len, ctx) == STATUS_OK
+	               ? STATUS_OK
+	               : STATUS_ERR_PROTOCOL;
+}
+
+static enum status fetch_offer(struct screen *s, uint64_t id)
+{
+	struct offer_form *f = s->data;
+	struct wire_msg reply;
+	char err[256];
+	enum status st;
+
+	codec_put_u64(ui_request(s->ui, WIRE_OFFER_GET), WF_ID, id);
+	if ((st = ui_call(s->ui, &reply, err, sizeof(err))) != STATUS_OK)
+		return st;
+	return wire_each(&reply, WF_RECORD, decode_into, &f->offer);
+}
+
+/* Takes the edit lock, or goes read-only naming who has it. */
+static void take_lock(struct screen *s)
+{
+	struct offer_form *f = s->data;
+	enum status st;
+
+	f->holder[0] = '\0';
+	if (!f->offer.head.id || f->locked)
+		return;
+	st = ui_lock(s->ui, "offers", f->offer.head.id, f->holder, sizeof(f->holder));
+	f->locked = st == STATUS_OK;
+	f->readonly = !f->locked;
+	if (st == STATUS_ERR_DENIED)
+		snprintf(f->holder, sizeof(f->holder),
+		         "nur lesen: Ihre Rolle darf dieses Angebot "
+		         "nicht ändern");
+	else if (st != STATUS_OK && st != STATUS_ERR_LOCKED)
+		snprintf(f->holder, sizeof(f->holder), "nur lesen: %s", status_message(st));
+}
+
+static enum status form_open(struct screen *s)
+{
+	struct offer_form *f = s->data;
+	enum status st = STATUS_OK;
+
+	if (f->offer.head.id)
+		st = fetch_offer(s, f->offer.head.id);
+	if (st != STATUS_OK)
+		return st;
+	take_lock(s);
+	f->formwin = derwin(s->win, getmaxy(s->win) - 1, getmaxx(s->win), 1, 0);
+	f->form = f->formwin ? ui_form_new(s->ui, f->formwin, &offer_def, form_fields, &f->offer,
+	                                   validate, f->readonly)
+	                     : NULL;
+	if (!f->form)
+		return STATUS_ERR_NOMEM;
+	if (f->resume) {
+		ui_form_from_draft(f->form, f->resume);
+		f->draft_id = f->resume->head.id;
+		f->resume = NULL;
+		ui_message(s->ui, "Entwurf fortgesetzt: mit F2 speichern.");
+	}
+	return STATUS_OK;
+}
+
+static void form_draw(struct screen *s)
+{
+	struct offer_form *f = s->data;
+	char title[200];
+
+	if (f->offer.head.id)
+		snprintf(title, sizeof(title), "Angebot Nr. %llu, Stand %u",
+		         (unsigned long long)f->offer.head.id, f->offer.head.version);
+	else
+		snprintf(title, sizeof(title), "Neues Angebot");
+	wattrset(s->win,
+	         f->holder[0] ? ui_attr(s->ui, UI_ATTR_ERROR) : ui_attr(s->ui, UI_ATTR_TITLE));
+	ui_put(s->win, 0, 0, f->holder[0] ? f->holder : title, getmaxx(s->win), true);
+	wattrset(s->win, A_NORMAL);
+	wnoutrefresh(s->win);
+	ui_form_draw(f->form);
+}
+
+static void form_save_draft(struct screen *s)
+{
+	struct offer_form *f = s->data;
+	struct draft *draft = calloc(1, sizeof(*draft));
+	char name[OFFER_TEXT_SIZE] = "";
+
+	if (!draft || f->readonly)
+		goto out;
+	snprintf(draft->table, sizeof(draft->table), "offers");
+	draft->record = f->offer.head.id;
+	ui_form_to_draft(f->form, draft);
+	draft_get(draft, "name", name, sizeof(name));
+	snprintf(draft->title, sizeof(draft->title), "Angebot: %s",
+	         name[0] ? name : "(ohne Namen)");
+	if (ui_draft_put(s->ui, draft) == STATUS_OK)
+		f->draft_id = draft->head.id;
+out:
+	free(draft);
+}
+
+static void form_save(struct screen *s)
+{
+	struct offer_form *f = s->data;
+	struct offer offer = f->offer;
+	struct codec_buf enc;
+	struct wire_msg reply;
+	char err[256];
+	enum status st;
+
+	if (f->readonly) {
+		ui_error(s->ui, "Nur lesen: %s", f->holder);
+		return;
+	}
+	if (ui_form_collect(f->form, &offer) != STATUS_OK)
+		return; /* the form shows the message at the field */
+	codec_buf_init(&enc);
+	record_encode(&offer_def, &offer, &enc);
+	codec_put_bytes(ui_request(s->ui, WIRE_OFFER_SAVE), WF_RECORD, enc.data, enc.len);
+	codec_buf_free(&enc);
+	st = ui_call(s->ui, &reply, err, sizeof(err));
+	if (st == STATUS_OK)
+		st = wire_each(&reply, WF_RECORD, decode_into, &offer);
+	if (st != STATUS_OK) {
+		form_save_draft(s);
+		ui_error(s->ui, "Nicht gespeichert: %s%s", err[0] ? err : status_message(st),
+		         st == STATUS_ERR_CONFLICT ? " – Ihre Eingaben sind als Entwurf gesichert; "
+		                                     "F5 lädt den neuen Stand."
+		                                   : "");
+		return;
+	}
+	f->offer = offer;
+	f->draft_id = 0; /* the server dropped it with the save */
+	ui_form_reset(f->form, &f->offer);
+	if (!f->locked)
+		take_lock(s); /* a new offer: edit on under the lock */
+	ui_message(s->ui, "Gespeichert (Angebot Nr. %llu, Stand %u).",
+	           (unsigned long long)offer.head.id, offer.head.version);
+}
+
+/* Esc: unsaved input is either kept as a draft or thrown away, as asked. */
+static int form_back(struct screen *s)
+{
+	struct offer_form *f = s->data;
+
+	if (!f->readonly && ui_form_changed(f->form)) {
+		if (ui_confirm(s->ui,
+		               "Ungesicherte Eingaben verwerfen? (n: als Entwurf behalten)")) {
+			if (f->draft_id)
+				ui_draft_delete(s->ui, f->draft_id);
+		} else {
+			form_save_draft(s);
+			ui_message(s->ui,
+			           "Als Entwurf behalten; er wird in der Übersicht angeboten.");
+		}
+	} else if (f->draft_id) {
+		ui_draft_delete(s->ui, f->draft_id);
+	}
+	return UI_LEAVE;
+}
+
+static void form_reload(struct screen *s)
+{
+	struct offer_form *f = s->data;
+
+	if (!f->offer.head.id || fetch_offer(s, f->offer.head.id) != STATUS_OK)
+		return;
+	ui_form_reset(f->form, &f->offer);
+	ui_message(s->ui, "Neu geladen: Stand %u.", f->offer.head.version);
+}
+
+/* The form goes first: an open choice list or the text editor takes Esc
+ * and the function keys itself; the screen's keys act on what it leaves. */
+static int form_key(struct screen *s, int action, struct ui_input in)
+{
+	struct offer_form *f = s->data;
+	int flags = ui_form_key(f->form, in);
+
+	if (flags != UI_UNHANDLED) {
+		if (ui_form_draft_due(f->form) && ui_form_changed(f->form))
+			form_save_draft(s);
+		return flags;
+	}
+	switch (action) {
+	case ACT_SAVE:
+		form_save(s);
+		return UI_HANDLED;
+	case ACT_BACK:
+		return form_back(s);
+	case ACT_RELOAD_FORM:
+		form_reload(s);
+		return UI_HANDLED;
+	default:
+		return UI_UNHANDLED;
+	}
+}
+
+static bool form_dirty(struct screen *s)
+{
+	struct offer_form *f = s->data;
+
+	return f->form && !f->readonly && ui_form_changed(f->form);
+}
+
+static void form_resize(struct screen *s)
+{
+	struct offer_form *f = s->data;
+
+	WINDOW *old = f->formwin;
+
+	f->formwin = derwin(s->win, getmaxy(s->win) - 1, getmaxx(s->win), 1, 0);
+	ui_form_resize(f->form, f->formwin); /* lets go of the old window's subwindows */
+	delwin(old);
+	touchwin(s->win);
+}
+
+/* After a server restart the lock was taken again, unless somebody else
+ * got it meanwhile: then the form goes read-only and the input stays. */
+static void form_reconnected(struct screen *s)
+{
+	struct offer_form *f = s->data;
+
+	if (!f->locked || ui_holds_lock(s->ui, "offers", f->offer.head.id))
+		return;
+	f->locked = false;
+	form_save_draft(s);
+	take_lock(s);
+	ui_form_set_readonly(f->form, f->readonly);
+}
+
+static void form_close(struct screen *s)
+{
+	struct offer_form *f = s->data;
+
+	if (!f)
+		return;
+	if (f->locked)
+		ui_unlock(s->ui, "offers", f->offer.head.id);
+	ui_form_free(f->form);
+	if (f->formwin)
+		delwin(f->formwin);
+	free(f);
+}
+
+static const struct screen_ops offer_form_ops = {
+        .title = "Angebot",
+        .keys = form_keys,
+        .nkeys = sizeof(form_keys) / sizeof(form_keys[0]),
+        .open = form_open,
+        .draw = form_draw,
+        .key = form_key,
+        .resize = form_resize,
+        .dirty = form_dirty,
+        .save_draft = form_save_draft,
+        .reconnected = form_reconnected,
+        .close = form_close,
+        .typing = true,
+};
+
+bool scr_offer_form_open(struct ui *ui, uint64_t id, const struct draft *draft)
+{
+	struct offer_form *f = calloc(1, sizeof(*f));
+	const struct cfg_staff *me = ui_staff(ui);
+	const struct config *config = ui_config(ui);
+
+	if (!f)
+		return false;
+	f->offer.head.id = id;
+	f->offer.kind = -1;
+	f->offer.budget_line = LINE_NO_CASE;
+	f->offer.active_from = date_today();
+	if (me->provider >= 0)
+		snprintf(f->offer.provider, sizeof(f->offer.provider), "%s",
+		         config->providers[me->provider].id);
+	if (me->team >= 0 && config->teams[me->team].ndistricts)
+		snprintf(f->offer.district, sizeof(f->offer.district), "%s",
+		         config->districts[config->teams[me->team].districts[0]].id);
+	f->resume = draft;
+	return ui_push(ui, &offer_form_ops, f);
+}

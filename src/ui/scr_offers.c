@@ -1,0 +1,231 @@
+/* Angebote: the directory of offers per district and provider, fetched from
+ * the server page by page; '/' searches names on the server (folded, so
+ * "muell" finds "Müll..."). Opening one goes to its form; from here an
+ * offer is also deactivated and its monthly counts entered. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/date.h"
+#include "model/rights.h"
+#include "screens.h"
+
+struct offers {
+	struct ui_list *list;
+	char district[CONFIG_ID_SIZE];
+	char provider[CONFIG_ID_SIZE];
+};
+
+enum { ACT_OPEN = 1, ACT_NEW, ACT_DISTRICT, ACT_PROVIDER, ACT_DEACTIVATE, ACT_COUNTS, ACT_RELOAD };
+
+static const struct ui_key offers_keys[] = {
+        {'\r', 0, "Öffnen", "das Angebot öffnen (bearbeiten, wenn frei)", ACT_OPEN},
+        {'n', KEY_F(3), "Neu", "ein neues Angebot anlegen", ACT_NEW},
+        {'b', KEY_F(4), "Sozialraum", "nach Sozialraum eingrenzen (leer: alle)", ACT_DISTRICT},
+        {'t', KEY_F(5), "Träger", "nach Träger eingrenzen (leer: alle)", ACT_PROVIDER},
+        {'e', KEY_F(8), "Einstellen", "das Angebot zum heutigen Tag einstellen", ACT_DEACTIVATE},
+        {'z', KEY_F(7), "Zahlen", "erreichte Personen je Monat (nur Zahlen)", ACT_COUNTS},
+        {'g', KEY_F(9), "Neu laden", "die Liste neu vom Server holen", ACT_RELOAD},
+        {'/', 0, "Suche", "nach Namen suchen", -1},
+};
+
+static size_t format_active(const void *row, char *buf, size_t size)
+{
+	const struct offer *o = row;
+
+	return (size_t)snprintf(buf, size, "%s", o->inactive ? "eingestellt" : "aktiv");
+}
+
+static size_t format_id(const void *row, char *buf, size_t size)
+{
+	return (size_t)snprintf(buf, size, "%llu",
+	                        (unsigned long long)((const struct offer *)row)->head.id);
+}
+
+static const struct ui_column offer_columns[] = {
+        {.label = "Nr.", .width = 5, .format = format_id, .numeric = true},
+        {.label = "SR", .width = 4, .field = "district"},
+        {.label = "Träger", .width = 6, .field = "provider"},
+        {.label = "Name", .width = 0, .field = "name"},
+        {.label = "Art", .width = 13, .field = "kind"},
+        {.label = "Ab", .width = 10, .field = "active_from"},
+        {.label = "Status", .width = 11, .format = format_active},
+};
+
+static enum status add_row(void *ctx, const struct codec_field *field)
+{
+	struct offer offer;
+
+	if (record_decode(&offer_def, field->data, field->len, &offer) != STATUS_OK)
+		return STATUS_ERR_PROTOCOL;
+	ui_list_append(ctx, &offer);
+	return STATUS_OK;
+}
+
+static enum status fetch_offers(void *ctx, struct ui_list *list, size_t first, bool *more)
+{
+	struct screen *s = ctx;
+	struct offers *o = s->data;
+	struct codec_buf *req = ui_request(s->ui, WIRE_OFFER_LIST);
+	struct wire_msg reply;
+	char err[256];
+	uint64_t next = 0;
+	enum status st;
+
+	codec_put_str(req, WF_DISTRICT, o->district);
+	codec_put_str(req, WF_PROVIDER, o->provider);
+	codec_put_str(req, WF_PREFIX, ui_list_filter(list));
+	codec_put_u64(req, WF_FIRST, first);
+	st = ui_call(s->ui, &reply, err, sizeof(err));
+	if (st != STATUS_OK)
+		return st;
+	st = wire_each(&reply, WF_RECORD, add_row, list);
+	wire_get_u64(&reply, WF_MORE, &next);
+	*more = next != 0;
+	return st;
+}
+
+static enum status offers_open(struct screen *s)
+{
+	struct offers *o = calloc(1, sizeof(*o));
+	const struct cfg_staff *me = ui_staff(s->ui);
+	const struct config *config = ui_config(s->ui);
+	struct ui_list_source source = {.fetch = fetch_offers, .ctx = s, .server_filter = true};
+
+	if (!o)
+		return STATUS_ERR_NOMEM;
+	s->data = o;
+	if (me->team >= 0 && config->teams[me->team].ndistricts)
+		snprintf(o->district, sizeof(o->district), "%s",
+		         config->districts[config->teams[me->team].districts[0]].id);
+	o->list = ui_list_new(s->ui, s->win, &offer_def, offer_columns,
+	                      sizeof(offer_columns) / sizeof(offer_columns[0]),
+	                      sizeof(struct offer), source);
+	if (!o->list)
+		return STATUS_ERR_NOMEM;
+	return ui_list_reload(o->list);
+}
+
+static void offers_draw(struct screen *s)
+{
+	struct offers *o = s->data;
+
+	ui_list_draw(o->list);
+}
+
+/* Asks for a district or provider id; empty means all. */
+static void ask_filter(struct screen *s, const char *prompt, char *value, size_t size,
+                       bool district)
+{
+	const struct config *config = ui_config(s->ui);
+	char buf[CONFIG_ID_SIZE];
+
+	snprintf(buf, sizeof(buf), "%s", value);
+	if (!ui_prompt(s->ui, prompt, buf, sizeof(buf)))
+		return;
+	if (buf[0] && (district ? config_find_district(config, buf)
+	                        : config_find_provider(config, buf)) < 0) {
+		ui_error(s->ui, "Unbekannt: '%s'", buf);
+		return;
+	}
+	snprintf(value, size, "%s", buf);
+	ui_list_reload(((struct offers *)s->data)->list);
+	ui_message(s->ui, "%s %s", district ? "Sozialraum:" : "Träger:", buf[0] ? buf : "alle");
+}
+
+static void deactivate(struct screen *s, const struct offer *offer)
+{
+	struct wire_msg reply;
+	char err[256];
+	enum status st;
+
+	if (offer->inactive) {
+		ui_message(s->ui, "Das Angebot ist schon eingestellt.");
+		return;
+	}
+	if (!ui_confirm(s->ui, "Angebot zum heutigen Tag einstellen?"))
+		return;
+	codec_put_u64(ui_request(s->ui, WIRE_OFFER_DEACTIVATE), WF_ID, offer->head.id);
+	st = ui_call(s->ui, &reply, err, sizeof(err));
+	if (st != STATUS_OK) {
+		ui_error(s->ui, "%s", err[0] ? err : status_message(st));
+		return;
+	}
+	ui_message(s->ui, "Eingestellt.");
+	ui_list_reload(((struct offers *)s->data)->list);
+}
+
+static int offers_action(struct screen *s, int action, const struct offer *sel)
+{
+	struct offers *o = s->data;
+
+	switch (action) {
+	case ACT_NEW:
+		scr_offer_form_open(s->ui, 0, NULL);
+		break;
+	case ACT_DISTRICT:
+		ask_filter(s, "Sozialraum (leer: alle): ", o->district, sizeof(o->district), true);
+		break;
+	case ACT_PROVIDER:
+		ask_filter(s, "Träger (leer: alle): ", o->provider, sizeof(o->provider), false);
+		break;
+	case ACT_RELOAD:
+		ui_list_reload(o->list);
+		break;
+	case ACT_OPEN:
+	case ACT_DEACTIVATE:
+	case ACT_COUNTS:
+		if (!sel)
+			ui_message(s->ui, "Die Liste ist leer.");
+		else if (action == ACT_OPEN)
+			scr_offer_form_open(s->ui, sel->head.id, NULL);
+		else if (action == ACT_DEACTIVATE)
+			deactivate(s, sel);
+		else
+			scr_offer_counts_open(s->ui, sel);
+		break;
+	default:
+		return UI_UNHANDLED;
+	}
+	return UI_HANDLED;
+}
+
+static int offers_key(struct screen *s, int action, struct ui_input in)
+{
+	struct offers *o = s->data;
+	int flags;
+
+	if (action > 0)
+		return offers_action(s, action, ui_list_selected(o->list));
+	flags = ui_list_key(o->list, in);
+	return flags;
+}
+
+static void offers_resize(struct screen *s)
+{
+	struct offers *o = s->data;
+
+	ui_list_resize(o->list, s->win);
+	ui_list_reload(o->list); /* back from a form: show what was saved */
+}
+
+static void offers_close(struct screen *s)
+{
+	struct offers *o = s->data;
+
+	if (!o)
+		return;
+	ui_list_free(o->list);
+	free(o);
+}
+
+const struct screen_ops scr_offers_ops = {
+        .title = "Angebote",
+        .keys = offers_keys,
+        .nkeys = sizeof(offers_keys) / sizeof(offers_keys[0]),
+        .open = offers_open,
+        .draw = offers_draw,
+        .key = offers_key,
+        .resize = offers_resize,
+        .close = offers_close,
+};

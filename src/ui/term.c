@@ -1,0 +1,149 @@
+/* The terminal: start and stop, signals, colours, reading keys.
+ *
+ * Signals only set flags (style.md): SIGHUP (an SSH drop; ncurses leaves it
+ * at its default, which would kill us with the input unsaved), SIGTERM and
+ * SIGINT end the loop, which sends the drafts, restores the terminal and
+ * exits. Every read of a key is preceded by exactly one doupdate().
+ */
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+/* After our headers: term.h defines macros such as "columns". */
+#include <term.h>
+
+volatile sig_atomic_t ui_got_hangup, ui_got_term;
+
+static void on_hangup(int sig)
+{
+	(void)sig;
+	ui_got_hangup = 1;
+}
+
+static void on_term(int sig)
+{
+	(void)sig;
+	ui_got_term = 1;
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa = {.sa_handler = on_hangup}; /* no SA_RESTART: reads return */
+
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = on_term;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+/* An unknown TERM falls back to vt100, which every terminal emulator
+ * understands, with a note on the first screen. */
+static void check_term(struct ui *ui)
+{
+	const char *term = getenv("TERM");
+	int err = 0;
+
+	if (term && *term && setupterm(term, STDOUT_FILENO, &err) == OK) {
+		del_curterm(cur_term);
+		return;
+	}
+	snprintf(ui->note, sizeof(ui->note),
+	         "Unbekannter Terminaltyp '%.40s': einfache Darstellung (vt100).",
+	         term ? term : "");
+	setenv("TERM", "vt100", 1);
+}
+
+void ui_term_colours(struct ui *ui)
+{
+	const char *no_colour = getenv("NO_COLOR");
+
+	ui->colour = has_colors() && !(no_colour && *no_colour) && ui->config->ui.colour;
+	if (!ui->colour)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(1, COLOR_WHITE, COLOR_BLUE);   /* bars */
+	init_pair(2, COLOR_BLACK, COLOR_CYAN);   /* selection */
+	init_pair(3, COLOR_RED, -1);             /* errors */
+	init_pair(4, COLOR_BLACK, COLOR_WHITE);  /* fields */
+	init_pair(5, COLOR_BLACK, COLOR_YELLOW); /* the active field */
+	init_pair(6, COLOR_BLUE, -1);            /* labels, titles */
+}
+
+attr_t ui_attr(const struct ui *ui, enum ui_attr which)
+{
+	static const attr_t colour[] = {[UI_ATTR_NORMAL] = A_NORMAL,
+	                                [UI_ATTR_BAR] = COLOR_PAIR(1),
+	                                [UI_ATTR_SELECTED] = COLOR_PAIR(2),
+	                                [UI_ATTR_ERROR] = COLOR_PAIR(3) | A_BOLD,
+	                                [UI_ATTR_FIELD] = COLOR_PAIR(4),
+	                                [UI_ATTR_FIELD_ACTIVE] = COLOR_PAIR(5),
+	                                [UI_ATTR_LABEL] = A_NORMAL,
+	                                [UI_ATTR_READONLY] = A_DIM,
+	                                [UI_ATTR_TITLE] = COLOR_PAIR(6) | A_BOLD};
+	static const attr_t mono[] = {
+	        [UI_ATTR_NORMAL] = A_NORMAL,    [UI_ATTR_BAR] = A_REVERSE,
+	        [UI_ATTR_SELECTED] = A_REVERSE, [UI_ATTR_ERROR] = A_BOLD,
+	        [UI_ATTR_FIELD] = A_UNDERLINE,  [UI_ATTR_FIELD_ACTIVE] = A_REVERSE,
+	        [UI_ATTR_LABEL] = A_NORMAL,     [UI_ATTR_READONLY] = A_NORMAL,
+	        [UI_ATTR_TITLE] = A_BOLD};
+
+	return ui->colour ? colour[which] : mono[which];
+}
+
+enum status ui_term_start(struct ui *ui, char *msg, size_t size)
+{
+	const char *codeset = nl_langinfo(CODESET);
+
+	ui->ascii = !codeset || strcmp(codeset, "UTF-8") != 0;
+	ui_draw_set_ascii(ui->ascii);
+	check_term(ui);
+	set_escdelay(ui->config->ui.esc_delay_ms);
+	if (!initscr()) {
+		snprintf(msg, size, "das Terminal lässt sich nicht einrichten");
+		return STATUS_ERR_IO;
+	}
+	install_signals();
+	if (LINES < UI_MIN_LINES || COLS < UI_MIN_COLS) {
+		endwin();
+		snprintf(msg, size,
+		         "das Terminal ist %dx%d Zeichen groß; nötig sind mindestens %dx%d", COLS,
+		         LINES, UI_MIN_COLS, UI_MIN_LINES);
+		return STATUS_ERR_RANGE;
+	}
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	ui_term_colours(ui);
+	refresh(); /* stdscr stays untouched from now on: reading keys repaints nothing */
+	return STATUS_OK;
+}
+
+void ui_term_stop(void)
+{
+	if (!isendwin())
+		endwin();
+}
+
+bool ui_term_read(struct ui *ui, struct ui_input *in, int timeout_ms)
+{
+	int r;
+
+	(void)ui;
+	doupdate();
+	if (ui_got_hangup || ui_got_term)
+		return false;
+	timeout(timeout_ms);
+	r = get_wch(&in->ch);
+	if (r == ERR)
+		return false;
+	in->is_key = r == KEY_CODE_YES;
+	return true;
+}
