@@ -19,7 +19,7 @@ trap 'cleanup_screen' EXIT
 open_session() {
 	local name=$1 login=$2
 	shift 2
-	local cmd="env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color $* $PROG -c $C -D $DATA --as $login; echo EXITED \$?; sleep 600"
+	local cmd="env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color $* $PROG -c $C -D $DATA --as $login; echo EXITED \$?; sleep 600"
 	if tm has-session 2>/dev/null; then
 		tm new-window -d -t main: -n "$name" "$cmd"
 	else

@@ -11,6 +11,7 @@
 #include "model/record.h"
 
 #define OFFER_TEXT_SIZE 121
+#define OFFER_DESC_SIZE 2001
 
 enum offer_kind {
 	OFFER_GROUP,
@@ -35,6 +36,7 @@ struct offer {
 	int budget_line; /* enum budget_line: LINE_ACROSS_CASES or LINE_NO_CASE */
 	int32_t active_from, active_to;
 	bool inactive;
+	char description[OFFER_DESC_SIZE]; /* several lines (record version 2) */
 };
 
 extern const struct record_def offer_def;

@@ -62,6 +62,10 @@ static struct offer demo_offer(const struct config *config, size_t i, unsigned l
 	snprintf(o.times, sizeof(o.times), "%s %d-%d Uhr", weekdays[next_random(rnd) % 5], hour,
 	         hour + 2);
 	snprintf(o.contact, sizeof(o.contact), "Tel. 040 5250 %04u", next_random(rnd) % 10000);
+	snprintf(o.description, sizeof(o.description),
+	         "Für %s.\nTreffpunkt im Stadtteil, ohne Anmeldung und kostenlos.\n"
+	         "Eine Fachkraft des Trägers ist immer dabei.",
+	         o.target_group);
 	o.low_threshold = next_random(rnd) % 2;
 	o.budget_line = next_random(rnd) % 2 ? LINE_NO_CASE : LINE_ACROSS_CASES;
 	o.active_from = DATE_MAKE(2024 + (int)(next_random(rnd) % 2), 1 + (int)(i % 12), 1);

@@ -110,11 +110,19 @@ static const struct field_def offer_fields[] = {
          .type = FIELD_BOOL,
          FIELD_AT(struct offer, inactive),
          .width = 4},
+        {.tag = 15,
+         .name = "description",
+         .label = "Beschreibung",
+         .type = FIELD_TEXT,
+         FIELD_AT(struct offer, description),
+         .width = 60,
+         .multiline = true,
+         .help = "Was das Angebot bietet, in mehreren Zeilen (Enter öffnet den Editor)."},
 };
 
 const struct record_def offer_def = {
         .kind = 1,
-        .version = 1,
+        .version = 2, /* 2: description */
         .name = "offer",
         .label = "Angebot",
         .size = sizeof(struct offer),

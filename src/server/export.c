@@ -14,9 +14,9 @@
 #define EXPORT_PIECE (48 * 1024)
 
 static const char *const offer_columns[] = {
-        "district", "provider", "name",          "kind",        "target_group", "address",
-        "times",    "contact",  "low_threshold", "budget_line", "active_from",  "active_to",
-        "inactive", NULL};
+        "district",    "provider",  "name",     "kind",          "target_group",
+        "address",     "times",     "contact",  "low_threshold", "budget_line",
+        "active_from", "active_to", "inactive", "description",   NULL};
 
 struct offer_export {
 	const struct config *config;

@@ -33,9 +33,9 @@ static const struct ui_key form_keys[] = {
 };
 
 static const char *const form_fields[] = {
-        "district",    "provider",  "name",    "kind",          "target_group",
-        "address",     "times",     "contact", "low_threshold", "budget_line",
-        "active_from", "active_to", NULL};
+        "district",    "provider", "name",          "kind",        "target_group", "address",
+        "times",       "contact",  "low_threshold", "budget_line", "active_from",  "active_to",
+        "description", NULL};
 
 static enum status validate(const void *rec, const struct config *config, struct field_error *err)
 {

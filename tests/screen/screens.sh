@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# More of the terminal program at 80x24: the multi-line editor with word
+# wrap, provider staff seeing only their own offers, the address lookup of
+# the street directory, the admin's lock and audit screens, quitting with
+# unsaved input, and the idle timeout keeping the input as a draft.
+. "$(dirname "$0")/../tmux-lib.sh"
+
+server_setup
+"${A[@]}" init >/dev/null
+"${A[@]}" demo >/dev/null
+check "screens: server starts with demo data" start_server
+
+# The built-in editor: Enter on the description opens it, long lines wrap.
+open_session fk fk.fg
+keys fk a
+screen_check "editor: offers list" fk "Elterncafé FG"
+keys fk Enter
+screen_check "editor: the form shows the description's lines" fk "Beschreibung +Für Eltern"
+for _ in $(seq 12); do keys fk Tab; done
+keys fk Enter
+screen_check "editor: Enter on a multi-line field opens the editor" fk "Zeile 3/3"
+keys fk Enter
+type_text fk "Neu ab Dezember: ein zusätzlicher Termin am Samstagvormittag für berufstätige Eltern, mit Kinderbetreuung"
+screen_check "editor: a long line wraps at a word" fk "^Eltern, mit Kinderbetreuung"
+keys fk Escape
+keys fk F2
+screen_check "editor: the text is saved with the offer" fk "Gespeichert \(Angebot Nr\. 1, Stand 2\)"
+keys fk Escape
+screen_check "editor: Esc after saving goes back to the list" fk "Einträg|Eintrag"
+"${A[@]}" export offers >"$TMP/out" 2>&1
+expect_output "editor: ... all its lines (CSV keeps them in one quoted cell)" "Samstagvormittag"
+
+# Provider staff see only their own provider's offers.
+open_session dw traeger.dw
+keys dw a
+screen_check "rights: provider staff get the offers list" dw "Einträg|Eintrag"
+keys dw b Enter
+screen_check "rights: ... of every district" dw "Sozialraum: alle"
+grep -E "^. +[0-9]+ [A-Z]+ +[A-Z]+" "$TMP/screen" | grep -v " DW " >"$TMP/others"
+[ ! -s "$TMP/others" ] && ok "rights: ... but only DW's offers" || not_ok "rights: ... but only DW's offers"
+
+# The street directory answers "which district is this address?".
+keys dw Escape s
+screen_check "directories: districts with residents under 21" dw "Einwohner unter 21"
+keys dw a
+type_text dw "ulzburger str. 250"
+keys dw Enter
+screen_check "directories: an address typed as people type it is found" dw "liegt im Sozialraum"
+keys dw Enter
+screen_check "directories: Enter shows a district's streets" dw "Hausnummern|Straße"
+
+# The admin: locks with holder, release; the audit log with a filter.
+keys fk Enter
+screen_check "admin: fk.fg edits offer 1" fk "Angebot Nr\. 1, Stand 2"
+open_session adm admin
+keys adm k
+screen_check "admin: the lock list names the holder" adm "Ayşe Yılmaz"
+keys adm f
+screen_check "admin: releasing asks first" adm "freigeben\?"
+keys adm j
+screen_check "admin: ... and the lock is gone" adm "Keine Einträge|freigegeben"
+keys adm Escape p
+screen_check "admin: the audit log shows writes" adm "angelegt"
+keys adm b
+type_text adm "fk.fg"
+keys adm Enter
+screen_check "admin: filtered by user" adm "fk\.fg +geändert"
+grep -q " demo " "$TMP/screen" && not_ok "admin: ... only that user's entries" ||
+	ok "admin: ... only that user's entries"
+
+# Quit with unsaved input asks; the input stays as a draft.
+keys fk Escape
+keys fk Enter
+screen_check "quit: the form is open again" fk "Angebot Nr\. 1"
+keys fk Tab Tab End
+type_text fk " (neu)"
+screen_check "quit: typed into the name" fk "Name \* +Elterncafé FG \(neu\)"
+keys fk F10
+screen_check "quit: unsaved input makes quit ask" fk "ungesicherte Eingaben"
+keys fk j
+screen_check "quit: ... and the program ends" fk "EXITED 0"
+open_session fk2 fk.fg
+screen_check "quit: the input is offered as a draft at the next login" fk2 "Angebot: Elterncafé FG \(neu\)"
+
+# The idle timeout ends the session and keeps the input.
+sed -i 's/idle_timeout = 900;/idle_timeout = 2;/' "$C"
+open_session idle tl.fg
+keys idle a
+screen_check "idle: a session with a short idle timeout" idle "Einträg|Eintrag"
+keys idle n Tab
+type_text idle "DW"
+keys idle Tab
+type_text idle "Angefangen"
+screen_check "idle: ... ends after the timeout" idle "ohne Eingabe beendet" 15
+"$CLIENT" "$SOCK" tl.fg drafts >"$TMP/out" 2>&1
+expect_output "idle: ... and the input is kept as a draft" "D [0-9]+ tl.fg offers 0 Angefangen"
+finish
