@@ -53,20 +53,6 @@ enum status drafts_drop(struct store_txn *txn, const char *login, const char *ta
 	return st;
 }
 
-static enum status decode_draft(const struct wire_msg *req, struct draft *draft)
-{
-	struct codec_reader reader;
-	struct codec_field field;
-
-	codec_open(&reader, req->data, req->len);
-	while (codec_next(&reader, &field) == STATUS_OK)
-		if (field.tag == WF_RECORD && field.type == CODEC_BYTES)
-			return record_decode(&draft_def, field.data, field.len, draft) == STATUS_OK
-			               ? STATUS_OK
-			               : STATUS_ERR_PROTOCOL;
-	return STATUS_ERR_PROTOCOL;
-}
-
 /* Stores the caller's draft of one form, replacing the one before. */
 static enum status put_draft(struct server *server, struct conn *conn, struct draft *draft)
 {
@@ -102,7 +88,7 @@ enum status handle_draft_put(struct server *server, struct conn *conn, const str
 
 	if (!draft)
 		return STATUS_ERR_NOMEM;
-	st = decode_draft(req, draft);
+	st = server_get_record(req, &draft_def, draft);
 	if (st == STATUS_OK) {
 		snprintf(draft->login, sizeof(draft->login), "%s", conn->login);
 		draft->time = (int64_t)time(NULL);

@@ -58,6 +58,37 @@ void server_put_holder(struct codec_buf *reply, const struct edit_lock *lock)
 	codec_put_u64(reply, WF_SINCE, (uint64_t)lock->since);
 }
 
+enum status server_get_record(const struct wire_msg *req, const struct record_def *def, void *rec)
+{
+	struct codec_reader reader;
+	struct codec_field field;
+
+	codec_open(&reader, req->data, req->len);
+	while (codec_next(&reader, &field) == STATUS_OK)
+		if (field.tag == WF_RECORD && field.type == CODEC_BYTES)
+			return record_decode(def, field.data, field.len, rec) == STATUS_OK
+			               ? STATUS_OK
+			               : STATUS_ERR_PROTOCOL;
+	return STATUS_ERR_PROTOCOL;
+}
+
+/* The offer ID in a snapshot, if the caller may see it (another
+ * provider's offer does not exist for provider staff). */
+enum status server_get_offer(struct server *server, const struct conn *conn, uint64_t id,
+                             struct offer *offer)
+{
+	struct store_txn *txn;
+	enum status st = store_begin_snapshot(server->store, &txn);
+
+	if (st != STATUS_OK)
+		return st;
+	st = store_get(txn, STORE_OFFERS, id, offer);
+	store_abort(txn);
+	if (st == STATUS_OK && !rights_offer_see(server->config, server_staff(server, conn), offer))
+		st = STATUS_ERR_NOT_FOUND;
+	return st;
+}
+
 bool server_was_applied(struct store_txn *txn, const struct conn *conn, uint64_t request,
                         uint64_t *record)
 {
@@ -101,17 +132,12 @@ static enum status handle_lock_take(struct server *server, struct conn *conn,
 {
 	enum store_table table;
 	struct edit_lock *holder;
-	struct store_txn *txn;
 	struct offer offer;
 	uint64_t id;
 	enum status st = lock_target(req, &table, &id);
 
 	if (st == STATUS_OK)
-		st = store_begin_snapshot(server->store, &txn);
-	if (st != STATUS_OK)
-		return st;
-	st = store_get(txn, table, id, &offer);
-	store_abort(txn);
+		st = server_get_offer(server, conn, id, &offer);
 	if (st == STATUS_OK &&
 	    !rights_offer_write(server->config, server_staff(server, conn), &offer))
 		st = STATUS_ERR_DENIED;

@@ -78,7 +78,6 @@ enum status handle_offer_get(struct server *server, struct conn *conn, const str
                              struct codec_buf *reply)
 {
 	struct offer offer;
-	struct store_txn *txn;
 	struct edit_lock *lock;
 	uint64_t id = 0;
 	enum status st;
@@ -87,14 +86,7 @@ enum status handle_offer_get(struct server *server, struct conn *conn, const str
 		return STATUS_ERR_DENIED;
 	if (wire_get_u64(req, WF_ID, &id) != STATUS_OK)
 		return STATUS_ERR_PROTOCOL;
-	if ((st = store_begin_snapshot(server->store, &txn)) != STATUS_OK)
-		return st;
-	st = store_get(txn, STORE_OFFERS, id, &offer);
-	store_abort(txn);
-	if (st == STATUS_OK &&
-	    !rights_offer_see(server->config, server_staff(server, conn), &offer))
-		st = STATUS_ERR_NOT_FOUND; /* another provider's offer does not exist for them */
-	if (st != STATUS_OK)
+	if ((st = server_get_offer(server, conn, id, &offer)) != STATUS_OK)
 		return st;
 	wire_begin(reply, WIRE_OFFER, req->request);
 	server_put_record(reply, &offer_def, &offer);
@@ -102,20 +94,6 @@ enum status handle_offer_get(struct server *server, struct conn *conn, const str
 	if (lock && lock->conn != conn->number)
 		server_put_holder(reply, lock);
 	return STATUS_OK;
-}
-
-static enum status decode_offer(const struct wire_msg *req, struct offer *offer)
-{
-	struct codec_reader reader;
-	struct codec_field field;
-
-	codec_open(&reader, req->data, req->len);
-	while (codec_next(&reader, &field) == STATUS_OK)
-		if (field.tag == WF_RECORD && field.type == CODEC_BYTES)
-			return record_decode(&offer_def, field.data, field.len, offer) == STATUS_OK
-			               ? STATUS_OK
-			               : STATUS_ERR_PROTOCOL;
-	return STATUS_ERR_PROTOCOL;
 }
 
 /* A save resent after a lost answer: answer with what the first one saved. */
@@ -195,7 +173,7 @@ enum status handle_offer_save(struct server *server, struct conn *conn, const st
 	struct offer offer;
 	enum status st;
 
-	if (decode_offer(req, &offer) != STATUS_OK)
+	if (server_get_record(req, &offer_def, &offer) != STATUS_OK)
 		return STATUS_ERR_PROTOCOL;
 	if (!rights_offer_write(server->config, who, &offer))
 		return STATUS_ERR_DENIED;
@@ -218,17 +196,13 @@ enum status handle_offer_deactivate(struct server *server, struct conn *conn,
                                     const struct wire_msg *req, struct codec_buf *reply)
 {
 	uint64_t id = 0, date = 0;
-	struct store_txn *txn;
 	struct offer offer;
 	enum status st;
 
 	if (wire_get_u64(req, WF_ID, &id) != STATUS_OK ||
 	    wire_get_u64(req, WF_DATE, &date) == STATUS_ERR_PROTOCOL || date > INT32_MAX)
 		return STATUS_ERR_PROTOCOL;
-	if ((st = store_begin_snapshot(server->store, &txn)) != STATUS_OK)
-		return st;
-	st = store_get(txn, STORE_OFFERS, id, &offer);
-	store_abort(txn);
+	st = server_get_offer(server, conn, id, &offer);
 	if (st == STATUS_OK &&
 	    !rights_offer_write(server->config, server_staff(server, conn), &offer))
 		st = STATUS_ERR_DENIED;
@@ -336,15 +310,8 @@ enum status handle_offer_count_set(struct server *server, struct conn *conn,
 {
 	struct field_error err = {0};
 	struct offer_count count;
-	struct codec_reader reader;
-	struct codec_field field;
-	enum status st = STATUS_ERR_PROTOCOL;
+	enum status st = server_get_record(req, &offer_count_def, &count);
 
-	codec_open(&reader, req->data, req->len);
-	while (st == STATUS_ERR_PROTOCOL && codec_next(&reader, &field) == STATUS_OK)
-		if (field.tag == WF_RECORD && field.type == CODEC_BYTES &&
-		    record_decode(&offer_count_def, field.data, field.len, &count) == STATUS_OK)
-			st = STATUS_OK;
 	if (st != STATUS_OK || count.offer >> (64 - OFFER_COUNT_MONTH_BITS))
 		return STATUS_ERR_PROTOCOL;
 	if ((st = offer_count_validate(&count, &err)) != STATUS_OK) {
