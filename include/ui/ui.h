@@ -160,6 +160,9 @@ enum status ui_call(struct ui *ui, struct wire_msg *reply, char *errtext, size_t
  * time ("in Bearbeitung durch NAME seit HH:MM") in HOLDER. */
 enum status ui_lock(struct ui *ui, const char *table, uint64_t id, char *holder, size_t size);
 void ui_unlock(struct ui *ui, const char *table, uint64_t id);
+/* "in Bearbeitung durch NAME seit HH:MM" from an answer naming the holder
+ * of an edit lock (WF_HOLDER, WF_SINCE). */
+void ui_holder_text(const struct wire_msg *reply, char *buf, size_t size);
 /* Still held (after a server restart a lock may have gone to someone else). */
 bool ui_holds_lock(const struct ui *ui, const char *table, uint64_t id);
 
@@ -176,6 +179,15 @@ enum status ui_draft_delete(struct ui *ui, uint64_t id);
 int ui_put(WINDOW *win, int y, int x, const char *text, int width, bool pad);
 /* The columns ui_put would use for TEXT (in ASCII mode "ä" takes two). */
 int ui_width(const char *text);
+/* One character as ui_put draws it, at the window's cursor: the columns
+ * used, or -1 (nothing drawn) when it needs more than ROOM. ui_char_width
+ * is its width. */
+int ui_put_char(WINDOW *win, wchar_t c, int room);
+int ui_char_width(wchar_t c);
+/* UTF-8 TEXT as ui_put shows it in ASCII mode (ä -> ae, é -> ?), for text
+ * handed to libform, which cannot show UTF-8 outside a UTF-8 locale. Never
+ * longer than TEXT; always NUL-terminates OUT; returns the length. */
+size_t ui_ascii_text(const char *text, char *out, size_t size);
 /* A box-drawing line / frame with the ASCII fallback when needed. */
 void ui_hline(struct ui *ui, WINDOW *win, int y, int x, int width);
 

@@ -3,7 +3,8 @@
  * Stored text is UTF-8. In a UTF-8 locale each character is drawn with its
  * wcwidth; when the locale is not UTF-8 (an old terminal emulator), German
  * letters are spelt out (ä -> ae) and everything else beyond ASCII becomes
- * '?', so a screen never shows mojibake. */
+ * '?', so a screen never shows mojibake. ui_ascii_text gives the same
+ * spelling to the form, for libform, which shows no UTF-8 there. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +33,8 @@ static size_t utf8_next(const char *s, size_t len, uint32_t *cp)
 	return n;
 }
 
+/* No spelling is longer than its character in UTF-8, so ui_ascii_text
+ * never makes text longer. */
 static const char *ascii_spelling(uint32_t cp)
 {
 	static const struct {
@@ -47,10 +50,28 @@ static const char *ascii_spelling(uint32_t cp)
 	return "?";
 }
 
-/* Draws one character; returns the columns used, or -1 when it does not
- * fit in ROOM columns. */
-static int put_char(WINDOW *win, uint32_t cp, int room)
+/* Control characters have no width of their own; they are shown as '?'. */
+static bool is_control(uint32_t cp)
 {
+	return cp < 0x20 || cp == 0x7f;
+}
+
+int ui_char_width(wchar_t c)
+{
+	int w;
+
+	if (c < 0x80)
+		return 1;
+	if (draw_ascii)
+		return (int)strlen(ascii_spelling((uint32_t)c));
+	w = wcwidth(c);
+	return w < 0 ? 1 : w;
+}
+
+int ui_put_char(WINDOW *win, wchar_t c, int room)
+{
+	uint32_t cp = is_control((uint32_t)c) ? '?' : (uint32_t)c;
+
 	if (cp < 0x80 || draw_ascii) {
 		const char *s = cp < 0x80 ? NULL : ascii_spelling(cp);
 		int w = s ? (int)strlen(s) : 1;
@@ -82,20 +103,39 @@ int ui_width(const char *text)
 	while (len > 0) {
 		uint32_t cp;
 		size_t n = utf8_next(text, len, &cp);
-		int w;
 
 		if (n == 0)
 			break;
-		if (cp < 0x80)
-			w = 1;
-		else if (draw_ascii)
-			w = (int)strlen(ascii_spelling(cp));
-		else if ((w = wcwidth((wchar_t)cp)) < 0)
-			w = 1;
-		used += w;
+		used += ui_char_width((wchar_t)cp);
 		text += n;
 		len -= n;
 	}
+	return used;
+}
+
+size_t ui_ascii_text(const char *text, char *out, size_t size)
+{
+	size_t len = strlen(text), used = 0;
+
+	if (size == 0)
+		return 0;
+	while (len > 0) {
+		uint32_t cp;
+		size_t n = utf8_next(text, len, &cp), k;
+		const char *s;
+
+		if (n == 0 || !text_valid_utf8(text, n))
+			n = 1, cp = '?'; /* each malformed byte is one '?', as text_neutralise */
+		s = cp >= 0x80 ? ascii_spelling(cp) : is_control(cp) ? "?" : NULL;
+		k = s ? strlen(s) : 1;
+		if (used + k >= size)
+			break;
+		memcpy(out + used, s ? s : text, k);
+		used += k;
+		text += n;
+		len -= n;
+	}
+	out[used] = '\0';
 	return used;
 }
 
@@ -115,7 +155,7 @@ int ui_put(WINDOW *win, int y, int x, const char *text, int width, bool pad)
 		size_t n = utf8_next(p, len, &cp);
 		int w;
 
-		if (n == 0 || (w = put_char(win, cp, width - used)) < 0)
+		if (n == 0 || (w = ui_put_char(win, (wchar_t)cp, width - used)) < 0)
 			break;
 		used += w;
 		p += n;

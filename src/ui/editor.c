@@ -7,7 +7,9 @@
  * wraps after the last blank that fits, or is cut inside a word longer than
  * the line. The editor wraps one column short of the window's width, so the
  * cursor behind the last character of a full line stays inside the window.
- * Widths are wcwidth's, the same the terminal uses.
+ * Widths are ui_char_width's: wcwidth's, the same the terminal uses, or on a
+ * terminal without UTF-8 those of the ASCII spelling ui_put shows (ä is
+ * "ae", two columns). There only ASCII can be typed.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -107,13 +109,6 @@ size_t editor_encode(const wchar_t *s, size_t n, char *out, size_t size)
 	return len;
 }
 
-static int char_width(wchar_t c)
-{
-	int w = wcwidth(c);
-
-	return w < 0 ? 1 : w;
-}
-
 /* Finds the end of the visual line starting at START of TEXT (LEN
  * characters) in WIDTH columns: *END is where its characters end, the
  * return value where the next line starts (LEN + 1 after the last line). */
@@ -123,7 +118,7 @@ static size_t wrap_line(const wchar_t *text, size_t len, size_t start, int width
 	int col = 0;
 
 	for (size_t i = start; i < len; i++) {
-		int w = char_width(text[i]);
+		int w = ui_char_width(text[i]);
 
 		if (text[i] == L'\n') {
 			*end = i;
@@ -185,7 +180,7 @@ static int span_width(const struct editor *ed, size_t from, size_t to)
 	int w = 0;
 
 	for (size_t i = from; i < to; i++)
-		w += char_width(ed->text[i]);
+		w += ui_char_width(ed->text[i]);
 	return w;
 }
 
@@ -206,8 +201,8 @@ static size_t index_at(const struct editor *ed, size_t k, int goal)
 	size_t i = ed->lines[k].start, last = line_last(ed, k);
 	int col = 0;
 
-	while (i < last && col + char_width(ed->text[i]) <= goal)
-		col += char_width(ed->text[i++]);
+	while (i < last && col + ui_char_width(ed->text[i]) <= goal)
+		col += ui_char_width(ed->text[i++]);
 	return i;
 }
 
@@ -269,14 +264,10 @@ static void draw_span(WINDOW *win, int y, int x, const wchar_t *text, size_t fro
 
 	wmove(win, y, x);
 	for (size_t i = from; i < to; i++) {
-		wchar_t c = text[i];
-		int w = wcwidth(c);
+		int w = ui_put_char(win, text[i], width - col); /* a '\n' shows as '?' */
 
-		if (w < 0 || c == L'\n')
-			c = L'?', w = 1;
-		if (col + w > width)
+		if (w < 0)
 			break;
-		waddnwstr(win, &c, 1);
 		col += w;
 	}
 	for (; pad && col < width; col++)
@@ -399,28 +390,38 @@ static bool is_close(struct ui_input in)
 	return (!in.is_key && in.ch == 27) || (in.is_key && in.ch == KEY_F(2));
 }
 
-static bool is_newline(struct ui_input in)
+bool editor_is_enter(struct ui_input in)
 {
 	return in.is_key ? in.ch == KEY_ENTER : in.ch == '\r' || in.ch == '\n';
 }
 
-static bool is_backspace(struct ui_input in)
+bool editor_is_backspace(struct ui_input in)
 {
 	return in.is_key ? in.ch == KEY_BACKSPACE : in.ch == 127 || in.ch == 8;
+}
+
+bool editor_refuse_char(struct ui *ui, struct ui_input in)
+{
+	if (in.is_key || in.ch < 0x80 || !ui_ascii(ui))
+		return false;
+	ui_error(ui, "Nur ASCII-Zeichen möglich: das Terminal arbeitet nicht mit UTF-8");
+	return true;
 }
 
 /* Keys that change the text. */
 static enum editor_result edit_key(struct editor *ed, struct ui_input in)
 {
 	ed->goal = -1;
-	if (is_newline(in))
+	if (editor_is_enter(in))
 		return insert_char(ed, L'\n');
-	if (is_backspace(in))
+	if (editor_is_backspace(in))
 		return ed->cur > 0 ? remove_char(ed, ed->cur - 1) : EDITOR_USED;
 	if (in.is_key && in.ch == KEY_DC)
 		return ed->cur < ed->len ? remove_char(ed, ed->cur) : EDITOR_USED;
 	if (!in.is_key && in.ch == '\t')
 		return EDITOR_USED; /* a tab is a control character: not stored */
+	if (editor_refuse_char(ed->ui, in))
+		return EDITOR_USED;
 	if (!in.is_key && iswprint(in.ch) && wcwidth(in.ch) > 0)
 		return insert_char(ed, (wchar_t)in.ch);
 	return EDITOR_UNUSED;
@@ -433,7 +434,8 @@ enum editor_result editor_key(struct editor *ed, struct ui_input in)
 	if (move_key(ed, in))
 		return EDITOR_USED;
 	if (ed->readonly) {
-		if (is_newline(in) || is_backspace(in) || (!in.is_key && iswprint(in.ch)))
+		if (editor_is_enter(in) || editor_is_backspace(in) ||
+		    (!in.is_key && iswprint(in.ch)))
 			return EDITOR_USED;
 		return EDITOR_UNUSED;
 	}

@@ -3,7 +3,8 @@
  * have no way out to $EDITOR (design.md), so this is the editor.
  *
  * Private to src/ui: the form engine (form.c) opens it for fields with
- * `multiline = true` and draws its preview of the first lines.
+ * `multiline = true` and draws its preview of the first lines; its UTF-8
+ * and key helpers below serve the form's other parts as well.
  */
 #ifndef UI_EDITOR_H
 #define UI_EDITOR_H
@@ -49,5 +50,14 @@ size_t editor_decode(const char *text, wchar_t *out, size_t size);
 size_t editor_encode(const wchar_t *s, size_t n, char *out, size_t size);
 /* Bytes of code point C in UTF-8. */
 size_t editor_utf8_len(wchar_t c);
+
+/* Enter (or Return) and Backspace as terminals send them, read alike by
+ * the editor, the form and its choice list. */
+bool editor_is_enter(struct ui_input in);
+bool editor_is_backspace(struct ui_input in);
+/* On a terminal without UTF-8 (ui_ascii) a typed character beyond ASCII
+ * is refused with a message on the message line: it could not be shown,
+ * and what such a terminal sends is no UTF-8. True when IN was refused. */
+bool editor_refuse_char(struct ui *ui, struct ui_input in);
 
 #endif

@@ -5,9 +5,9 @@
  * back into its buffer (win_wchnstr drops the continuation cells, and stale
  * cells stay behind the text), and a dynamic field that grows is redrawn
  * from that buffer. So every field's text lives in form_item.text, the
- * current field's characters in a shadow line that each editing key
- * changes together with form_driver_w, and libform's buffer is only ever
- * written (set_field_buffer), never read. Fields are grown to their maximum
+ * current field's characters in a shadow line (field_line.c) that each
+ * editing key changes together with form_driver_w, and libform's buffer is
+ * only ever written (set_field_buffer), never read. Fields are grown to their maximum
  * while they hold only blanks, one column beyond the longest text, so they
  * never grow later and the cursor always has a column after the last
  * character.
@@ -19,20 +19,22 @@
  * Scrolling uses libform's pages: a page ends where the next field would
  * not fit. Labels, messages beside fields, the names behind reference ids
  * and the preview of multi-line fields are drawn after libform has drawn.
- * Choices pop up in a list; multi-line text opens editor.c. Both
+ * Choices pop up in a list (choice.c); multi-line text opens editor.c. Both
  * take the keys while open, so the shell keeps running (hang-up, drafts).
+ *
+ * On a terminal without UTF-8 (ui_ascii) libform, in a locale that is not
+ * UTF-8, would show every umlaut as a blank. There it gets the ASCII text
+ * ui_put shows (ui_ascii_text: ä -> ae), which is all it ever displays;
+ * the text kept here stays UTF-8, and only ASCII can be typed.
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 #include <wctype.h>
 
-#include <form.h>
-
 #include "editor.h"
+#include "form_private.h"
 #include "model/text.h"
-#include "ui/ui.h"
 
 enum {
 	MULTI_ROWS = 4,     /* rows of a multi-line field's preview */
@@ -57,13 +59,6 @@ struct form_item {
 	char error[MESSAGE_SIZE];
 };
 
-struct popup {
-	bool open;
-	size_t count, sel, top; /* entries, the selected one, the first shown */
-	int y, x, rows, cols;   /* the frame; ROWS entries inside */
-	int value_cols;
-};
-
 struct ui_form {
 	struct ui *ui;
 	WINDOW *win, *sub;
@@ -78,11 +73,8 @@ struct ui_form {
 	struct form_item *items;
 	size_t nitems, cur;
 	int label_cols;
-	wchar_t *line;   /* the current field's characters */
-	size_t len, pos; /* their count and the cursor's index */
-	size_t line_cap;
-	int first_col; /* the first column of the current field shown, as libform's */
-	struct popup popup;
+	struct field_line line; /* the current field's characters */
+	struct choice_popup popup;
 	struct editor *editor;
 	bool editor_changed;
 	bool left_changed, typed; /* for ui_form_draft_due */
@@ -102,66 +94,6 @@ static struct form_item *current(struct ui_form *form)
 	return &form->items[form->cur];
 }
 
-static bool is_choice(const struct field_def *f)
-{
-	return f->type == FIELD_CHOICE || f->type == FIELD_REF;
-}
-
-/* The K-th entry a choice field offers: VALUE goes into the field, NAME is
- * the other spelling (a choice's code name, a reference's full name). */
-static bool item_entry(const struct ui_form *form, const struct field_def *f, size_t k,
-                       const char **value, const char **name)
-{
-	const struct config *c = ui_config(form->ui);
-
-	if (f->type == FIELD_CHOICE) {
-		if (!f->choices || !f->choices[k])
-			return false;
-		*value = f->choice_labels ? f->choice_labels[k] : f->choices[k];
-		*name = f->choices[k];
-		return true;
-	}
-#define ENTRY(list, n, id)                                       \
-	do {                                                     \
-		if (!c || k >= c->n)                             \
-			return false;                            \
-		*value = c->list[k].id, *name = c->list[k].name; \
-		return true;                                     \
-	} while (0)
-	switch (f->source) {
-	case SOURCE_DISTRICTS:
-		ENTRY(districts, ndistricts, id);
-	case SOURCE_TEAMS:
-		ENTRY(teams, nteams, id);
-	case SOURCE_PROVIDERS:
-		ENTRY(providers, nproviders, id);
-	case SOURCE_SERVICES:
-		ENTRY(services, nservices, code);
-	case SOURCE_STAFF:
-		ENTRY(staff, nstaff, login);
-	default:
-		return false;
-	}
-#undef ENTRY
-}
-
-/* The entry TEXT stands for: the same in any case, or the only one it
- * begins (ASCII case folded). NULL when none or several. */
-static const char *choice_match(const struct ui_form *form, const struct field_def *f,
-                                const char *text)
-{
-	const char *value, *name, *found = NULL;
-	size_t n = strlen(text), hits = 0;
-
-	for (size_t k = 0; n > 0 && item_entry(form, f, k, &value, &name); k++) {
-		if (strcasecmp(text, value) == 0 || strcasecmp(text, name) == 0)
-			return value;
-		if (strncasecmp(text, value, n) == 0 || strncasecmp(text, name, n) == 0)
-			found = value, hits++;
-	}
-	return hits == 1 ? found : NULL;
-}
-
 static attr_t item_attr(const struct ui_form *form, size_t i)
 {
 	bool active = i == form->cur;
@@ -179,66 +111,24 @@ static void item_set_attr(struct ui_form *form, size_t i)
 	set_field_back(form->items[i].field, attr);
 }
 
-/* --- the current field: libform's cursor and our shadow line --- */
-
-static int char_cols(wchar_t c)
-{
-	int w = wcwidth(c);
-
-	return w < 0 ? 1 : w;
-}
-
-static int line_cols(const struct ui_form *form, size_t n)
-{
-	int cols = 0;
-
-	for (size_t i = 0; i < n; i++)
-		cols += char_cols(form->line[i]);
-	return cols;
-}
-
-/* Scrolls as libform does after each request (_nc_Refresh_Current_Field),
- * so that paint_current shows what libform's view holds. */
-static void view_follow(struct ui_form *form)
-{
-	int col = line_cols(form, form->pos), cols = current(form)->cols;
-
-	if (col < form->first_col)
-		form->first_col = col;
-	else if (col >= form->first_col + cols)
-		form->first_col = col - cols + 1;
-}
-
-static void cursor_to(struct ui_form *form, size_t target)
-{
-	if (target == 0 && form->pos > 0) {
-		form_driver_w(form->form, KEY_CODE_YES, REQ_BEG_FIELD);
-		form->pos = 0;
-		view_follow(form);
-	}
-	while (form->pos != target) {
-		bool left = form->pos > target;
-
-		form_driver_w(form->form, KEY_CODE_YES, left ? REQ_PREV_CHAR : REQ_NEXT_CHAR);
-		form->pos = left ? form->pos - 1 : form->pos + 1;
-		view_follow(form);
-	}
-}
+/* --- the current field's text --- */
 
 /* Writes item I's text into libform's buffer, which redraws the field; the
  * current field's cursor goes back to index POS. */
 static void item_show_text(struct ui_form *form, size_t i, size_t pos)
 {
 	struct form_item *it = &form->items[i];
+	const char *text = it->def->multiline ? "" : it->text; /* those show as previews */
+	char ascii[PARSE_CAP];
 
-	set_field_buffer(it->field, 0, it->def->multiline ? "" : it->text);
-	if (i != form->cur || !form->posted)
-		return;
-	form->pos = form->len = 0; /* libform holds no text of a multi-line field */
-	form->first_col = 0;
-	if (!it->def->multiline)
-		form->len = editor_decode(it->text, form->line, form->line_cap);
-	cursor_to(form, pos < form->len ? pos : form->len);
+	if (form->line.ascii) {
+		ui_ascii_text(text, ascii, sizeof(ascii));
+		set_field_buffer(it->field, 0, ascii);
+	} else {
+		set_field_buffer(it->field, 0, text);
+	}
+	if (i == form->cur && form->posted)
+		field_line_load(&form->line, text, it->cols, pos);
 }
 
 static void item_changed(struct ui_form *form, struct form_item *it)
@@ -263,7 +153,7 @@ static void shadow_store(struct ui_form *form)
 {
 	struct form_item *it = current(form);
 
-	editor_encode(form->line, form->len, it->text, it->cap);
+	editor_encode(form->line.chars, form->line.len, it->text, it->cap);
 	item_changed(form, it);
 }
 
@@ -278,8 +168,8 @@ static void items_limits(struct ui_form *form)
 		it->cap = text ? it->def->size : SMALL_CAP;
 		if (it->cap > PARSE_CAP)
 			it->cap = PARSE_CAP;
-		if (it->cap > form->line_cap)
-			form->line_cap = it->cap;
+		if (it->cap > form->line.cap)
+			form->line.cap = it->cap;
 	}
 }
 
@@ -289,7 +179,7 @@ static int label_cols(const struct ui_form *form)
 
 	for (size_t i = 0; i < form->nitems; i++) {
 		const struct field_def *f = form->items[i].def;
-		int w = text_width(f->label) + (f->required ? 2 : 0);
+		int w = ui_width(f->label) + (f->required ? 2 : 0);
 
 		widest = w > widest ? w : widest;
 	}
@@ -381,7 +271,7 @@ static bool form_build(struct ui_form *form)
 	for (size_t i = 0; i < form->nitems; i++)
 		if (!(form->fields[i] = item_field_new(form, i)))
 			return false;
-	form->form = new_form(form->fields);
+	form->form = form->line.form = new_form(form->fields);
 	form->sub = derwin(form->win, getmaxy(form->win), width - form->label_cols, 0,
 	                   form->label_cols);
 	if (!form->form || !form->sub)
@@ -410,7 +300,7 @@ static void form_destroy(struct ui_form *form)
 	free(form->fields);
 	if (form->sub)
 		delwin(form->sub);
-	form->form = NULL;
+	form->form = form->line.form = NULL;
 	form->fields = NULL;
 	form->sub = NULL;
 	form->posted = false;
@@ -448,44 +338,13 @@ static void paint_note(struct ui_form *form, size_t i)
 		return;
 	if (note[0] && strncmp(note, it->def->label, n) == 0 && strncmp(note + n, ": ", 2) == 0)
 		note += n + 2;
-	for (size_t k = 0;
-	     !note[0] && it->def->type == FIELD_REF && item_entry(form, it->def, k, &value, &name);
+	for (size_t k = 0; !note[0] && it->def->type == FIELD_REF &&
+	                   choice_entry(form->ui, it->def, k, &value, &name);
 	     k++)
 		if (strcmp(value, it->text) == 0)
 			note = name;
 	wattrset(form->win, it->error[0] ? ui_attr(form->ui, UI_ATTR_ERROR) : A_NORMAL);
 	ui_put(form->win, it->row, x, note, room, true);
-	wattrset(form->win, A_NORMAL);
-}
-
-/* Draws the visible part of the current one-line field from our shadow
- * line. libform's copy from its pad shifts the line when the first column
- * shown cuts a double-width character, and after the screen erased its
- * window this restores the field; a character cut at either edge shows as
- * blanks. */
-static void paint_current(struct ui_form *form)
-{
-	const struct form_item *it = current(form);
-	int col = 0, x = 0;
-
-	wattrset(form->win, item_attr(form, form->cur));
-	wmove(form->win, it->row, form->label_cols);
-	for (size_t i = 0; i < form->len && x < it->cols; col += char_cols(form->line[i]), i++) {
-		int w = char_cols(form->line[i]), cut;
-
-		if (col + w <= form->first_col)
-			continue; /* left of the view */
-		if (col >= form->first_col && x + w <= it->cols) {
-			waddnwstr(form->win, &form->line[i], 1);
-			x += w;
-			continue;
-		}
-		cut = col < form->first_col ? col + w - form->first_col : it->cols - x;
-		for (; cut > 0; cut--, x++)
-			waddch(form->win, ' ');
-	}
-	for (; x < it->cols; x++)
-		waddch(form->win, ' ');
 	wattrset(form->win, A_NORMAL);
 }
 
@@ -502,7 +361,8 @@ static void paint_extras(struct ui_form *form)
 		paint_label(form, i);
 		paint_note(form, i);
 		if (i == form->cur && !it->def->multiline)
-			paint_current(form);
+			field_line_paint(&form->line, form->win, it->row, form->label_cols,
+			                 item_attr(form, i));
 		if (it->def->multiline)
 			editor_preview(form->win, it->row, form->label_cols, it->rows, it->cols,
 			               it->text, item_attr(form, i));
@@ -612,7 +472,7 @@ static void enter_item(struct ui_form *form, size_t i)
 	item_set_attr(form, old);
 	item_show_text(form, old, 0); /* libform's copy may hold stale cells */
 	item_set_attr(form, i);
-	form->pos = 0;
+	form->line.pos = 0;
 	item_show_text(form, i, SIZE_MAX);
 	show_help(form);
 }
@@ -632,7 +492,8 @@ static void form_fail(struct ui_form *form, size_t i, const char *message)
 static enum status item_check(struct ui_form *form, size_t i, void *rec)
 {
 	struct form_item *it = &form->items[i];
-	const char *match = is_choice(it->def) ? choice_match(form, it->def, it->text) : NULL;
+	const char *match =
+	        choice_field(it->def) ? choice_match(form->ui, it->def, it->text) : NULL;
 	char message[MESSAGE_SIZE];
 	enum status st;
 
@@ -677,202 +538,38 @@ static size_t page_first(const struct ui_form *form, int delta)
 	return form->cur;
 }
 
-static bool is_enter(struct ui_input in)
-{
-	return in.is_key ? in.ch == KEY_ENTER : in.ch == '\r' || in.ch == '\n';
-}
-
-static bool is_backspace(struct ui_input in)
-{
-	return in.is_key ? in.ch == KEY_BACKSPACE : in.ch == 127 || in.ch == 8;
-}
-
 static bool is_delete(struct ui_input in)
 {
-	return is_backspace(in) || (in.is_key && in.ch == KEY_DC);
+	return editor_is_backspace(in) || (in.is_key && in.ch == KEY_DC);
 }
 
-/* --- the list of choices (Space or F4) ---
- *
- * Drawn by hand into the form's window, not with libmenu: the entries come
- * straight from the field table or the configuration without copies, and
- * ui_put gives them the ASCII spelling on a terminal that is not UTF-8. */
-
-/* Entry K of the list: the field's entries, then the empty value for a
- * field that may stay empty. */
-static bool popup_entry(const struct ui_form *form, size_t k, const char **value, const char **name)
-{
-	const struct field_def *f = form->items[form->cur].def;
-
-	if (item_entry(form, f, k, value, name)) {
-		*name = f->type == FIELD_REF ? *name : "";
-		return true;
-	}
-	if (f->required || (k > 0 && !item_entry(form, f, k - 1, value, name)))
-		return false;
-	*value = *name = "";
-	return true;
-}
-
-/* Counts the entries, measures them and finds the field's value among them. */
-static void popup_measure(struct ui_form *form)
-{
-	struct popup *p = &form->popup;
-	const char *value, *name;
-	int name_cols = 0;
-
-	p->value_cols = 6; /* "(leer)" */
-	p->sel = 0;
-	for (p->count = 0; popup_entry(form, p->count, &value, &name); p->count++) {
-		int w = text_width(value), n = text_width(name);
-
-		p->value_cols = w > p->value_cols ? w : p->value_cols;
-		name_cols = n > name_cols ? n : name_cols;
-		if (strcmp(value, current(form)->text) == 0)
-			p->sel = p->count;
-	}
-	p->cols = p->value_cols + (name_cols ? name_cols + 1 : 0) + 2;
-}
-
-/* Below the current field, or above it when there is no room below. */
-static bool popup_place(struct ui_form *form)
-{
-	struct popup *p = &form->popup;
-	const struct form_item *it = current(form);
-	int height = getmaxy(form->win), width = getmaxx(form->win);
-
-	p->rows = (int)p->count < height - 2 ? (int)p->count : height - 2;
-	if (p->rows < 1 || width < 3)
-		return false;
-	p->cols = p->cols < width ? p->cols : width;
-	p->y = it->row + it->rows;
-	if (p->y + p->rows + 2 > height)
-		p->y = it->row >= p->rows + 2 ? it->row - p->rows - 2 : height - p->rows - 2;
-	p->x = form->label_cols + p->cols > width ? width - p->cols : form->label_cols;
-	p->top = 0;
-	return true;
-}
-
-static void popup_frame(struct ui_form *form)
-{
-	const struct popup *p = &form->popup;
-	WINDOW *w = form->win;
-	bool ascii = ui_ascii(form->ui);
-	int bottom = p->y + p->rows + 1, right = p->x + p->cols - 1;
-
-	wattrset(w, A_NORMAL);
-	mvwhline(w, p->y, p->x, ascii ? '-' : ACS_HLINE, p->cols);
-	mvwhline(w, bottom, p->x, ascii ? '-' : ACS_HLINE, p->cols);
-	mvwvline(w, p->y, p->x, ascii ? '|' : ACS_VLINE, p->rows + 2);
-	mvwvline(w, p->y, right, ascii ? '|' : ACS_VLINE, p->rows + 2);
-	mvwaddch(w, p->y, p->x, ascii ? '+' : ACS_ULCORNER);
-	mvwaddch(w, p->y, right, ascii ? '+' : ACS_URCORNER);
-	mvwaddch(w, bottom, p->x, ascii ? '+' : ACS_LLCORNER);
-	mvwaddch(w, bottom, right, ascii ? '+' : ACS_LRCORNER);
-}
-
-static void popup_draw(struct ui_form *form)
-{
-	struct popup *p = &form->popup;
-	int inner = p->cols - 2, value_cols = p->value_cols < inner ? p->value_cols : inner;
-	const char *value, *name;
-
-	if (p->sel < p->top)
-		p->top = p->sel;
-	else if (p->sel >= p->top + (size_t)p->rows)
-		p->top = p->sel - (size_t)p->rows + 1;
-	popup_frame(form);
-	for (int r = 0; r < p->rows && popup_entry(form, p->top + (size_t)r, &value, &name); r++) {
-		int y = p->y + 1 + r;
-
-		wattrset(form->win, p->top + (size_t)r == p->sel
-		                            ? ui_attr(form->ui, UI_ATTR_SELECTED)
-		                            : A_NORMAL);
-		ui_put(form->win, y, p->x + 1, value[0] ? value : "(leer)", value_cols, true);
-		if (inner > value_cols)
-			ui_put(form->win, y, p->x + 1 + value_cols, "", 1, true);
-		if (inner > value_cols + 1)
-			ui_put(form->win, y, p->x + 2 + value_cols, name, inner - value_cols - 1,
-			       true);
-	}
-	wattrset(form->win, A_NORMAL);
-	wmove(form->win, p->y + 1 + (int)(p->sel - p->top), p->x + 1);
-	wnoutrefresh(form->win);
-}
+/* --- the list of choices (Space or F4) --- */
 
 static int popup_open(struct ui_form *form)
 {
-	const struct field_def *f = current(form)->def;
+	const struct form_item *it = current(form);
 
-	popup_measure(form);
-	if (form->popup.count == 0 || !popup_place(form)) {
-		ui_error(form->ui, "%s: keine Auswahl möglich", f->label);
-		return UI_HANDLED;
-	}
-	form->popup.open = true;
-	popup_draw(form);
+	choice_popup_open(&form->popup, form->ui, form->win, it->def, it->text, it->row, it->rows,
+	                  form->label_cols);
 	return UI_HANDLED;
 }
 
-/* Jumps to the next entry whose value or name begins with C (any case). */
-static void popup_jump(struct ui_form *form, wint_t c)
+static int popup_input(struct ui_form *form, struct ui_input in)
 {
-	struct popup *p = &form->popup;
-	const char *value, *name;
+	const char *value;
 
-	for (size_t step = 1; step <= p->count; step++) {
-		size_t k = (p->sel + step) % p->count;
-		wchar_t first[2], other[2];
-
-		popup_entry(form, k, &value, &name);
-		editor_decode(value, first, 2);
-		editor_decode(name, other, 2);
-		if (towlower((wint_t)first[0]) == towlower(c) ||
-		    towlower((wint_t)other[0]) == towlower(c)) {
-			p->sel = k;
-			return;
-		}
-	}
-}
-
-/* Moves the selection; false when IN is no key that moves it. */
-static bool popup_move(struct popup *p, struct ui_input in)
-{
-	size_t last = p->count - 1, page = (size_t)p->rows;
-
-	if (!in.is_key)
-		return false;
-	if (in.ch == KEY_UP || in.ch == KEY_HOME)
-		p->sel = in.ch == KEY_HOME || p->sel == 0 ? 0 : p->sel - 1;
-	else if (in.ch == KEY_DOWN || in.ch == KEY_END)
-		p->sel = in.ch == KEY_END || p->sel == last ? last : p->sel + 1;
-	else if (in.ch == KEY_PPAGE)
-		p->sel = p->sel > page ? p->sel - page : 0;
-	else if (in.ch == KEY_NPAGE)
-		p->sel = p->sel + page < last ? p->sel + page : last;
-	else
-		return false;
-	return true;
-}
-
-static int popup_key(struct ui_form *form, struct ui_input in)
-{
-	bool pick = is_enter(in) || (!in.is_key && in.ch == ' ');
-	const char *value, *name;
-
-	if (pick || (!in.is_key && in.ch == 27) || (in.is_key && in.ch == KEY_F(4))) {
-		form->popup.open = false;
-		if (pick && popup_entry(form, form->popup.sel, &value, &name))
-			item_set_text(form, form->cur, value);
+	switch (choice_popup_key(&form->popup, in, &value)) {
+	case CHOICE_UNUSED:
+		return UI_UNHANDLED;
+	case CHOICE_PICKED:
+		item_set_text(form, form->cur, value);
+		/* fall through */
+	case CHOICE_CLOSED:
 		paint_all(form);
 		return UI_HANDLED | UI_REDRAW;
+	default:
+		return UI_HANDLED;
 	}
-	if (!in.is_key && iswprint(in.ch))
-		popup_jump(form, in.ch);
-	else if (!popup_move(&form->popup, in))
-		return UI_UNHANDLED;
-	popup_draw(form);
-	return UI_HANDLED;
 }
 
 /* --- the editor for multi-line text --- */
@@ -934,9 +631,10 @@ static int nav_key(struct ui_form *form, struct ui_input in)
 {
 	size_t n = form->nitems;
 
-	if (is_enter(in) && current(form)->def->multiline)
+	if (editor_is_enter(in) && current(form)->def->multiline)
 		return editor_open(form, NULL);
-	if ((!in.is_key && in.ch == '\t') || (in.is_key && in.ch == KEY_DOWN) || is_enter(in))
+	if ((!in.is_key && in.ch == '\t') || (in.is_key && in.ch == KEY_DOWN) ||
+	    editor_is_enter(in))
 		return form_goto(form, (form->cur + 1) % n);
 	if (!in.is_key)
 		return UI_UNHANDLED;
@@ -953,65 +651,30 @@ static int nav_key(struct ui_form *form, struct ui_input in)
 	}
 }
 
-/* Left, Right, Home, End within the field (also when read-only). */
-static int move_key(struct ui_form *form, struct ui_input in)
-{
-	if (!in.is_key)
-		return UI_UNHANDLED;
-	switch (in.ch) {
-	case KEY_LEFT:
-		cursor_to(form, form->pos > 0 ? form->pos - 1 : 0);
-		return UI_HANDLED;
-	case KEY_RIGHT:
-		cursor_to(form, form->pos < form->len ? form->pos + 1 : form->len);
-		return UI_HANDLED;
-	case KEY_HOME:
-		cursor_to(form, 0);
-		return UI_HANDLED;
-	case KEY_END:
-		cursor_to(form, form->len);
-		return UI_HANDLED;
-	default:
-		return UI_UNHANDLED;
-	}
-}
-
 /* Inserts C at the cursor when it fits in the field's bytes and columns: a
  * double-width character must never push the field wider. */
 static int type_char(struct ui_form *form, wchar_t c)
 {
 	struct form_item *it = current(form);
+	struct field_line *l = &form->line;
 	int w = wcwidth(c);
 
 	if (w <= 0)
 		return UI_HANDLED;
-	if (strlen(it->text) + editor_utf8_len(c) >= it->cap || form->len + 1 >= form->line_cap ||
-	    text_width(it->text) + w > it->dcols - 1) {
+	if (strlen(it->text) + editor_utf8_len(c) >= it->cap || l->len + 1 >= l->cap ||
+	    field_line_width(l) + w > it->dcols - 1) {
 		ui_error(form->ui, "%s: mehr passt nicht in dieses Feld", it->def->label);
 		return UI_HANDLED;
 	}
-	if (form_driver_w(form->form, OK, c) != E_OK)
-		return UI_HANDLED;
-	wmemmove(form->line + form->pos + 1, form->line + form->pos, form->len - form->pos);
-	form->line[form->pos++] = c;
-	form->len++;
-	view_follow(form);
-	shadow_store(form);
+	if (field_line_insert(l, c))
+		shadow_store(form);
 	return UI_HANDLED;
 }
 
 static int delete_char(struct ui_form *form, bool before)
 {
-	size_t at = before ? form->pos - 1 : form->pos;
-
-	if (before ? form->pos == 0 : form->pos >= form->len)
-		return UI_HANDLED;
-	form_driver_w(form->form, KEY_CODE_YES, before ? REQ_DEL_PREV : REQ_DEL_CHAR);
-	wmemmove(form->line + at, form->line + at + 1, form->len - at - 1);
-	form->len--;
-	form->pos = at;
-	view_follow(form);
-	shadow_store(form);
+	if (field_line_delete(&form->line, before))
+		shadow_store(form);
 	return UI_HANDLED;
 }
 
@@ -1033,7 +696,7 @@ static int special_key(struct ui_form *form, struct ui_input in)
 		item_set_text(form, form->cur, yes ? "ja" : "nein");
 		return UI_HANDLED;
 	}
-	if (is_choice(it->def) && ((space && !it->touched) || (in.is_key && in.ch == KEY_F(4))))
+	if (choice_field(it->def) && ((space && !it->touched) || (in.is_key && in.ch == KEY_F(4))))
 		return popup_open(form);
 	if (it->def->multiline || it->def->type == FIELD_BOOL)
 		return is_delete(in) ? UI_HANDLED : UI_UNHANDLED; /* nothing to delete there */
@@ -1042,12 +705,12 @@ static int special_key(struct ui_form *form, struct ui_input in)
 
 static int edit_key(struct ui_form *form, struct ui_input in)
 {
-	int r = special_key(form, in);
+	int r = editor_refuse_char(form->ui, in) ? UI_HANDLED : special_key(form, in);
 
 	if (r != UI_UNHANDLED || current(form)->def->multiline ||
 	    current(form)->def->type == FIELD_BOOL)
 		return r;
-	if (is_backspace(in))
+	if (editor_is_backspace(in))
 		return delete_char(form, true);
 	if (in.is_key && in.ch == KEY_DC)
 		return delete_char(form, false);
@@ -1063,12 +726,12 @@ int ui_form_key(struct ui_form *form, struct ui_input in)
 	if (form->editor)
 		return editor_input(form, in);
 	if (form->popup.open)
-		return popup_key(form, in);
+		return popup_input(form, in);
 	if (!form->posted)
 		return UI_UNHANDLED;
 	r = nav_key(form, in);
-	if (r == UI_UNHANDLED)
-		r = move_key(form, in);
+	if (r == UI_UNHANDLED && field_line_move_key(&form->line, in))
+		r = UI_HANDLED; /* also when read-only */
 	if (r == UI_UNHANDLED && !form->readonly)
 		r = edit_key(form, in);
 	if ((r & UI_HANDLED) && !form->editor && !form->popup.open) {
@@ -1104,8 +767,8 @@ static bool items_new(struct ui_form *form, const char *const *names)
 		if (!(it->text = malloc(it->cap)) || !(it->start = malloc(it->cap)))
 			return false;
 	}
-	form->line = malloc(form->line_cap * sizeof(*form->line));
-	return form->nitems > 0 && form->line;
+	form->line.chars = malloc(form->line.cap * sizeof(*form->line.chars));
+	return form->nitems > 0 && form->line.chars;
 }
 
 /* Fills every item from the starting record. */
@@ -1134,6 +797,7 @@ struct ui_form *ui_form_new(struct ui *ui, WINDOW *win, const struct record_def 
 	form->def = def;
 	form->validate = validate;
 	form->readonly = readonly;
+	form->line.ascii = ui_ascii(ui);
 	form->start = malloc(def->size);
 	form->scratch = malloc(def->size);
 	if (!form->start || !form->scratch || !items_new(form, names)) {
@@ -1160,7 +824,7 @@ void ui_form_free(struct ui_form *form)
 		free(form->items[i].start);
 	}
 	free(form->items);
-	free(form->line);
+	free(form->line.chars);
 	free(form->start);
 	free(form->scratch);
 	free(form);
@@ -1174,18 +838,18 @@ void ui_form_draw(struct ui_form *form)
 	}
 	paint_all(form);
 	if (form->popup.open)
-		popup_draw(form);
+		choice_popup_draw(&form->popup);
 }
 
 void ui_form_resize(struct ui_form *form, WINDOW *win)
 {
-	size_t pos = form->pos;
+	size_t pos = form->line.pos;
 
 	form->popup.open = false;
 	form_destroy(form);
 	form->win = win;
 	if (form_build(form))
-		cursor_to(form, pos < form->len ? pos : form->len);
+		field_line_cursor_to(&form->line, pos < form->line.len ? pos : form->line.len);
 	if (form->editor)
 		editor_resize(form->editor, win);
 	ui_form_draw(form);

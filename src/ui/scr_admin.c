@@ -7,10 +7,10 @@
  * Both screens ask the server (LOCKS_LIST, AUDIT_QUERY), which decides who
  * may; the menu only hides them from other roles.
  *
- * Like the directories, each screen is a heading line (when the list was
- * fetched, which filters hold) above a list in a subwindow of the body.
+ * Like the directories, each screen is a list screen (list_screen.c): a
+ * heading line (when the list was fetched, which filters hold) above a
+ * list in a subwindow of the body.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,27 +19,13 @@
 #include "model/audit.h"
 #include "model/date.h"
 #include "model/text.h"
+#include "list_screen.h"
 #include "screens.h"
 
-#define HEADING_SIZE 256
 #define ERRTEXT_SIZE 256
 
-struct admin_state;
-
-/* What one admin screen shows. */
-struct admin_view {
-	const struct ui_column *columns;
-	size_t ncolumns, row_size;
-	enum status (*fetch)(void *ctx, struct ui_list *list, size_t first, bool *more);
-	void (*heading)(const struct admin_state *a, char *buf, size_t size);
-};
-
-struct admin_state {
-	const struct admin_view *view;
-	struct ui *ui;
-	WINDOW *pane; /* the list's window: the body less the heading line */
-	struct ui_list *list;
-	bool heading_dirty;
+/* The admin screens' own state in their list_screen. */
+struct admin_extra {
 	time_t loaded; /* locks: when the list was fetched */
 
 	/* audit: the filters, and where the next page starts */
@@ -69,23 +55,6 @@ static const char *word(const char *name)
 		if (strcmp(words[i].name, name) == 0)
 			return words[i].label;
 	return name;
-}
-
-/* printf into a cell; returns the length kept (never more than SIZE - 1). */
-static size_t cell(char *buf, size_t size, const char *fmt, ...)
-        __attribute__((format(printf, 3, 4)));
-
-static size_t cell(char *buf, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(buf, size, fmt, ap);
-	va_end(ap);
-	if (n < 0 || size == 0)
-		return 0;
-	return (size_t)n < size ? (size_t)n : size - 1;
 }
 
 /* How a time is shown: "10:42", "24.11. 10:42", "24.11.2026 10:42". */
@@ -120,87 +89,11 @@ static void show_error(struct ui *ui, enum status st, const char *errtext)
 		ui_error(ui, "%s", errtext[0] ? errtext : status_message(st));
 }
 
-/* --- the common screen --- */
-
-static WINDOW *admin_pane_new(struct screen *s)
+static enum status admin_open(struct screen *s, const struct list_view *view)
 {
-	return derwin(s->win, getmaxy(s->win) - 1, getmaxx(s->win), 1, 0);
-}
-
-static enum status admin_open(struct screen *s, const struct admin_view *view)
-{
-	struct admin_state *a = calloc(1, sizeof(*a));
-
-	if (!a)
+	if (!(s->data = list_screen_new(sizeof(struct admin_extra))))
 		return STATUS_ERR_NOMEM;
-	s->data = a;
-	a->view = view;
-	a->ui = s->ui;
-	a->heading_dirty = true;
-	if (!(a->pane = admin_pane_new(s)))
-		return STATUS_ERR_NOMEM;
-	a->list = ui_list_new(s->ui, a->pane, NULL, view->columns, view->ncolumns, view->row_size,
-	                      (struct ui_list_source){.fetch = view->fetch, .ctx = a});
-	if (!a->list)
-		return STATUS_ERR_NOMEM;
-	return ui_list_reload(a->list);
-}
-
-static void admin_draw(struct screen *s)
-{
-	struct admin_state *a = s->data;
-	char text[HEADING_SIZE];
-
-	if (a->heading_dirty) {
-		a->view->heading(a, text, sizeof(text));
-		wattrset(s->win, (int)ui_attr(s->ui, UI_ATTR_TITLE));
-		ui_put(s->win, 0, 0, text, getmaxx(s->win), true);
-		wattrset(s->win, A_NORMAL);
-		a->heading_dirty = false;
-	}
-	/* Every time: after the shell touched the body this sends the list's
-	 * lines too, which share the body's memory. */
-	wnoutrefresh(s->win);
-	ui_list_draw(a->list);
-}
-
-static void admin_resize(struct screen *s)
-{
-	struct admin_state *a = s->data;
-	WINDOW *pane = admin_pane_new(s);
-
-	if (!pane)
-		return; /* keep the old window; the next resize tries again */
-	ui_list_resize(a->list, pane);
-	delwin(a->pane);
-	a->pane = pane;
-	a->heading_dirty = true;
-}
-
-/* The subwindow goes before the shell deletes the body: curses refuses
- * to delete a window that still has subwindows. */
-static void admin_close(struct screen *s)
-{
-	struct admin_state *a = s->data;
-
-	if (!a)
-		return;
-	ui_list_free(a->list);
-	if (a->pane)
-		delwin(a->pane);
-	free(a);
-	s->data = NULL;
-}
-
-/* Fetches again (after a release, or with a new filter: then FROM_TOP,
- * so that the list does not fetch pages down to where the cursor was). */
-static int admin_reload(struct admin_state *a, bool from_top)
-{
-	if (from_top)
-		ui_list_key(a->list, (struct ui_input){.ch = KEY_HOME, .is_key = true});
-	a->heading_dirty = true;
-	ui_list_reload(a->list); /* errors were shown by the fetch */
-	return UI_HANDLED | UI_REDRAW;
+	return list_screen_open(s, view);
 }
 
 /* --- Bearbeitungssperren --- */
@@ -215,24 +108,26 @@ struct lock_row {
 
 static size_t lock_number(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%llu", (unsigned long long)((const struct lock_row *)row)->number);
+	return list_screen_cell(buf, size, "%llu",
+	                        (unsigned long long)((const struct lock_row *)row)->number);
 }
 
 static size_t lock_table(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%s", word(((const struct lock_row *)row)->table));
+	return list_screen_cell(buf, size, "%s", word(((const struct lock_row *)row)->table));
 }
 
 static size_t lock_record(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%llu", (unsigned long long)((const struct lock_row *)row)->record);
+	return list_screen_cell(buf, size, "%llu",
+	                        (unsigned long long)((const struct lock_row *)row)->record);
 }
 
 static size_t lock_holder(const void *row, char *buf, size_t size)
 {
 	const struct lock_row *lock = row;
 
-	return cell(buf, size, "%s (%s)", lock->name, lock->login);
+	return list_screen_cell(buf, size, "%s (%s)", lock->name, lock->login);
 }
 
 /* "10:42" today, "24.11. 16:05" before. */
@@ -256,10 +151,10 @@ static size_t lock_age(const void *row, char *buf, size_t size)
 	int64_t minutes = lock->now > lock->since ? (lock->now - lock->since) / 60 : 0;
 
 	if (minutes < 120)
-		return cell(buf, size, "%lld min", (long long)minutes);
+		return list_screen_cell(buf, size, "%lld min", (long long)minutes);
 	if (minutes < 48 * 60)
-		return cell(buf, size, "%lld h", (long long)(minutes / 60));
-	return cell(buf, size, "%lld Tage", (long long)(minutes / (24 * 60)));
+		return list_screen_cell(buf, size, "%lld h", (long long)(minutes / 60));
+	return list_screen_cell(buf, size, "%lld Tage", (long long)(minutes / (24 * 60)));
 }
 
 static const struct ui_column lock_columns[] = {
@@ -321,7 +216,8 @@ static void locks_take(const struct wire_msg *reply, struct ui_list *list, time_
 
 static enum status locks_fetch(void *ctx, struct ui_list *list, size_t first, bool *more)
 {
-	struct admin_state *a = ctx;
+	struct list_screen *ls = ctx;
+	struct admin_extra *a = ls->extra;
 	char errtext[ERRTEXT_SIZE];
 	struct wire_msg reply;
 	enum status st;
@@ -329,56 +225,57 @@ static enum status locks_fetch(void *ctx, struct ui_list *list, size_t first, bo
 	*more = false;
 	if (first)
 		return STATUS_OK; /* one answer holds them all */
-	ui_request(a->ui, WIRE_LOCKS_LIST);
-	if ((st = ui_call(a->ui, &reply, errtext, sizeof(errtext))) != STATUS_OK) {
-		show_error(a->ui, st, errtext);
+	ui_request(ls->ui, WIRE_LOCKS_LIST);
+	if ((st = ui_call(ls->ui, &reply, errtext, sizeof(errtext))) != STATUS_OK) {
+		show_error(ls->ui, st, errtext);
 		return st;
 	}
 	a->loaded = time(NULL);
 	locks_take(&reply, list, a->loaded);
-	a->heading_dirty = true;
+	ls->heading_dirty = true;
 	return STATUS_OK;
 }
 
-static void locks_heading(const struct admin_state *a, char *buf, size_t size)
+static void locks_heading(const struct list_screen *ls, char *buf, size_t size)
 {
+	const struct admin_extra *a = ls->extra;
 	char when[16];
 
 	cell_time(when, sizeof(when), a->loaded, TIME_CLOCK);
-	cell(buf, size, "Bearbeitungssperren aller Sitzungen · Stand %s", when);
+	list_screen_cell(buf, size, "Bearbeitungssperren aller Sitzungen · Stand %s", when);
 }
 
 /* Releases the selected lock after asking; its holder's screen learns it
  * at the next save, which the record's version check keeps safe. */
-static int locks_release(struct admin_state *a)
+static int locks_release(struct list_screen *ls)
 {
-	const struct lock_row *row = ui_list_selected(a->list);
+	const struct lock_row *row = ui_list_selected(ls->list);
 	char question[CONFIG_NAME_SIZE + 64], errtext[ERRTEXT_SIZE], name[CONFIG_NAME_SIZE];
 	struct wire_msg reply;
 	unsigned long long number;
 	enum status st;
 
 	if (!row) {
-		ui_error(a->ui, "Es gibt keine Sperre zum Freigeben.");
+		ui_error(ls->ui, "Es gibt keine Sperre zum Freigeben.");
 		return UI_HANDLED;
 	}
 	number = row->number;
 	text_copy(name, sizeof(name), row->name); /* ROW goes with the reload */
 	snprintf(question, sizeof(question), "Sperre Nr. %llu von %s freigeben?", number, name);
-	if (!ui_confirm(a->ui, question))
+	if (!ui_confirm(ls->ui, question))
 		return UI_HANDLED;
-	codec_put_u64(ui_request(a->ui, WIRE_UNLOCK), WF_ID, number);
-	st = ui_call(a->ui, &reply, errtext, sizeof(errtext));
+	codec_put_u64(ui_request(ls->ui, WIRE_UNLOCK), WF_ID, number);
+	st = ui_call(ls->ui, &reply, errtext, sizeof(errtext));
 	if (st == STATUS_OK)
-		ui_message(a->ui, "Sperre Nr. %llu von %s ist freigegeben.", number, name);
+		ui_message(ls->ui, "Sperre Nr. %llu von %s ist freigegeben.", number, name);
 	else if (st == STATUS_ERR_NOT_FOUND)
-		ui_message(a->ui, "Sperre Nr. %llu besteht nicht mehr.", number);
+		ui_message(ls->ui, "Sperre Nr. %llu besteht nicht mehr.", number);
 	else
-		show_error(a->ui, st, errtext);
-	return admin_reload(a, false);
+		show_error(ls->ui, st, errtext);
+	return list_screen_reload(ls, false);
 }
 
-static const struct admin_view locks_view = {
+static const struct list_view locks_view = {
         .columns = lock_columns,
         .ncolumns = sizeof(lock_columns) / sizeof(lock_columns[0]),
         .row_size = sizeof(struct lock_row),
@@ -401,15 +298,15 @@ static enum status locks_open(struct screen *s)
 
 static int locks_key(struct screen *s, int action, struct ui_input in)
 {
-	struct admin_state *a = s->data;
+	struct list_screen *ls = s->data;
 
 	switch (action) {
 	case ACT_RELEASE:
-		return locks_release(a);
+		return locks_release(ls);
 	case ACT_RELOAD:
-		return admin_reload(a, false);
+		return list_screen_reload(ls, false);
 	default:
-		return ui_list_key(a->list, in);
+		return ui_list_key(ls->list, in);
 	}
 }
 
@@ -418,18 +315,18 @@ const struct screen_ops scr_locks_ops = {
         .keys = locks_keys,
         .nkeys = sizeof(locks_keys) / sizeof(locks_keys[0]),
         .open = locks_open,
-        .draw = admin_draw,
+        .draw = list_screen_draw,
         .key = locks_key,
-        .resize = admin_resize,
-        .close = admin_close,
+        .resize = list_screen_resize,
+        .close = list_screen_close,
 };
 
 /* --- Protokoll --- */
 
 static size_t audit_id(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%llu",
-	            (unsigned long long)((const struct audit_entry *)row)->head.id);
+	return list_screen_cell(buf, size, "%llu",
+	                        (unsigned long long)((const struct audit_entry *)row)->head.id);
 }
 
 static size_t audit_time(const void *row, char *buf, size_t size)
@@ -439,17 +336,17 @@ static size_t audit_time(const void *row, char *buf, size_t size)
 
 static size_t audit_login(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%s", ((const struct audit_entry *)row)->login);
+	return list_screen_cell(buf, size, "%s", ((const struct audit_entry *)row)->login);
 }
 
 static size_t audit_action(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%s", word(((const struct audit_entry *)row)->action));
+	return list_screen_cell(buf, size, "%s", word(((const struct audit_entry *)row)->action));
 }
 
 static size_t audit_table(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%s", word(((const struct audit_entry *)row)->table));
+	return list_screen_cell(buf, size, "%s", word(((const struct audit_entry *)row)->table));
 }
 
 static size_t audit_record(const void *row, char *buf, size_t size)
@@ -457,13 +354,13 @@ static size_t audit_record(const void *row, char *buf, size_t size)
 	uint64_t record = ((const struct audit_entry *)row)->record;
 
 	if (!record)
-		return cell(buf, size, "%s", "");
-	return cell(buf, size, "%llu", (unsigned long long)record);
+		return list_screen_cell(buf, size, "%s", "");
+	return list_screen_cell(buf, size, "%llu", (unsigned long long)record);
 }
 
 static size_t audit_detail(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%s", ((const struct audit_entry *)row)->detail);
+	return list_screen_cell(buf, size, "%s", ((const struct audit_entry *)row)->detail);
 }
 
 static const struct ui_column audit_columns[] = {
@@ -491,9 +388,10 @@ static enum status audit_take(void *ctx, const struct codec_field *field)
  * scrolls. FIRST counts the rows in hand; the server's position is NEXT. */
 static enum status audit_fetch(void *ctx, struct ui_list *list, size_t first, bool *more)
 {
-	struct admin_state *a = ctx;
+	struct list_screen *ls = ctx;
+	struct admin_extra *a = ls->extra;
 	char errtext[ERRTEXT_SIZE];
-	struct codec_buf *req = ui_request(a->ui, WIRE_AUDIT_QUERY);
+	struct codec_buf *req = ui_request(ls->ui, WIRE_AUDIT_QUERY);
 	struct wire_msg reply;
 	enum status st;
 
@@ -506,8 +404,8 @@ static enum status audit_fetch(void *ctx, struct ui_list *list, size_t first, bo
 	if (a->since)
 		codec_put_u64(req, WF_DATE, (uint64_t)a->since);
 	codec_put_u64(req, WF_FIRST, a->next);
-	if ((st = ui_call(a->ui, &reply, errtext, sizeof(errtext))) != STATUS_OK) {
-		show_error(a->ui, st, errtext);
+	if ((st = ui_call(ls->ui, &reply, errtext, sizeof(errtext))) != STATUS_OK) {
+		show_error(ls->ui, st, errtext);
 		return st;
 	}
 	if ((st = wire_each(&reply, WF_RECORD, audit_take, list)) != STATUS_OK)
@@ -518,89 +416,96 @@ static enum status audit_fetch(void *ctx, struct ui_list *list, size_t first, bo
 	return STATUS_OK;
 }
 
-static void audit_heading(const struct admin_state *a, char *buf, size_t size)
+static void audit_heading(const struct list_screen *ls, char *buf, size_t size)
 {
+	const struct admin_extra *a = ls->extra;
 	char since[DATE_BUFSIZE];
-	size_t used = cell(buf, size, "Protokoll (Ortszeit)");
+	size_t used = list_screen_cell(buf, size, "Protokoll (Ortszeit)");
 
 	if (!a->user[0] && !a->since && !a->record) {
-		cell(buf + used, size - used, " · ohne Filter");
+		list_screen_cell(buf + used, size - used, " · ohne Filter");
 		return;
 	}
 	if (a->user[0])
-		used += cell(buf + used, size - used, " · Benutzer %s", a->user);
+		used += list_screen_cell(buf + used, size - used, " · Benutzer %s", a->user);
 	if (a->since) {
 		date_format(a->since, since, sizeof(since));
-		used += cell(buf + used, size - used, " · seit %s", since);
+		used += list_screen_cell(buf + used, size - used, " · seit %s", since);
 	}
 	if (a->record)
-		cell(buf + used, size - used, " · Datensatz %llu", (unsigned long long)a->record);
+		list_screen_cell(buf + used, size - used, " · Datensatz %llu",
+		                 (unsigned long long)a->record);
 }
 
-static int audit_ask_user(struct admin_state *a)
+static int audit_ask_user(struct list_screen *ls)
 {
+	struct admin_extra *a = ls->extra;
 	char buf[CONFIG_LOGIN_SIZE];
 
 	text_copy(buf, sizeof(buf), a->user);
-	if (!ui_prompt(a->ui, "Benutzer (Anmeldung, leer: alle): ", buf, sizeof(buf)))
+	if (!ui_prompt(ls->ui, "Benutzer (Anmeldung, leer: alle): ", buf, sizeof(buf)))
 		return UI_HANDLED;
 	text_trim(buf);
 	if (text_check(buf, false) != STATUS_OK || strchr(buf, ' ')) {
-		ui_error(a->ui, "Keine gültige Anmeldung: %s", buf);
+		ui_error(ls->ui, "Keine gültige Anmeldung: %s", buf);
 		return UI_HANDLED;
 	}
 	text_copy(a->user, sizeof(a->user), buf);
-	return admin_reload(a, true);
+	return list_screen_reload(ls, true);
 }
 
-static int audit_ask_date(struct admin_state *a)
+static int audit_ask_date(struct list_screen *ls)
 {
+	struct admin_extra *a = ls->extra;
 	char buf[32] = "";
 	int32_t date = 0;
 
 	date_format(a->since, buf, sizeof(buf));
-	if (!ui_prompt(a->ui, "Protokoll seit (TT.MM.JJJJ, leer: alles): ", buf, sizeof(buf)))
+	if (!ui_prompt(ls->ui, "Protokoll seit (TT.MM.JJJJ, leer: alles): ", buf, sizeof(buf)))
 		return UI_HANDLED;
 	text_trim(buf);
 	if (buf[0] && date_parse(buf, &date) != STATUS_OK) {
-		ui_error(a->ui, "Kein gültiges Datum: %s (bitte TT.MM.JJJJ)", buf);
+		ui_error(ls->ui, "Kein gültiges Datum: %s (bitte TT.MM.JJJJ)", buf);
 		return UI_HANDLED;
 	}
 	a->since = date;
-	return admin_reload(a, true);
+	return list_screen_reload(ls, true);
 }
 
-static int audit_ask_record(struct admin_state *a)
+static int audit_ask_record(struct list_screen *ls)
 {
+	struct admin_extra *a = ls->extra;
 	char buf[32] = "", *end;
 	unsigned long long record = 0;
 
 	if (a->record)
 		snprintf(buf, sizeof(buf), "%llu", (unsigned long long)a->record);
-	if (!ui_prompt(a->ui, "Datensatz-Nr. (leer: alle): ", buf, sizeof(buf)))
+	if (!ui_prompt(ls->ui, "Datensatz-Nr. (leer: alle): ", buf, sizeof(buf)))
 		return UI_HANDLED;
 	text_trim(buf);
 	if (buf[0]) {
 		record = buf[0] >= '0' && buf[0] <= '9' ? strtoull(buf, &end, 10) : 0;
 		if (!record || *end) {
-			ui_error(a->ui, "Keine gültige Datensatz-Nr.: %s", buf);
+			ui_error(ls->ui, "Keine gültige Datensatz-Nr.: %s", buf);
 			return UI_HANDLED;
 		}
 	}
 	a->record = record;
-	return admin_reload(a, true);
+	return list_screen_reload(ls, true);
 }
 
-static int audit_clear(struct admin_state *a)
+static int audit_clear(struct list_screen *ls)
 {
+	struct admin_extra *a = ls->extra;
+
 	a->user[0] = '\0';
 	a->since = 0;
 	a->record = 0;
-	ui_message(a->ui, "Alle Filter sind gelöscht.");
-	return admin_reload(a, true);
+	ui_message(ls->ui, "Alle Filter sind gelöscht.");
+	return list_screen_reload(ls, true);
 }
 
-static const struct admin_view audit_view = {
+static const struct list_view audit_view = {
         .columns = audit_columns,
         .ncolumns = sizeof(audit_columns) / sizeof(audit_columns[0]),
         .row_size = sizeof(struct audit_entry),
@@ -628,21 +533,21 @@ static enum status audit_open(struct screen *s)
 
 static int audit_key(struct screen *s, int action, struct ui_input in)
 {
-	struct admin_state *a = s->data;
+	struct list_screen *ls = s->data;
 
 	switch (action) {
 	case ACT_USER:
-		return audit_ask_user(a);
+		return audit_ask_user(ls);
 	case ACT_DATE:
-		return audit_ask_date(a);
+		return audit_ask_date(ls);
 	case ACT_RECORD:
-		return audit_ask_record(a);
+		return audit_ask_record(ls);
 	case ACT_CLEAR:
-		return audit_clear(a);
+		return audit_clear(ls);
 	case ACT_RELOAD:
-		return admin_reload(a, false);
+		return list_screen_reload(ls, false);
 	default:
-		return ui_list_key(a->list, in);
+		return ui_list_key(ls->list, in);
 	}
 }
 
@@ -651,8 +556,8 @@ const struct screen_ops scr_audit_ops = {
         .keys = audit_keys,
         .nkeys = sizeof(audit_keys) / sizeof(audit_keys[0]),
         .open = audit_open,
-        .draw = admin_draw,
+        .draw = list_screen_draw,
         .key = audit_key,
-        .resize = admin_resize,
-        .close = admin_close,
+        .resize = list_screen_resize,
+        .close = list_screen_close,
 };

@@ -2,18 +2,14 @@
  * and the address lookup, teams with their members, providers, and the
  * service catalogue.
  *
- * Every screen here is the same shape: a heading line that says what is
- * shown (which district, which team), and below it a list whose source
- * reads the configuration the program loaded at start. So one set of
- * open/draw/resize/close serves all six; a screen is a "view" (columns,
- * row type, fetch, heading) plus its own keys. The list lives in a
- * subwindow of the body (derwin), so that when the shell touches the body
- * after a screen above was closed, the list's lines are sent again with
- * the heading.
+ * Every screen here is a list screen (list_screen.c): a heading line that
+ * says what is shown (which district, which team), and below it a list
+ * whose source reads the configuration the program loaded at start. A
+ * screen is a list_view (columns, row type, fetch, heading) plus its own
+ * keys.
  *
  * Rows point into the configuration, which lives as long as the program.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,51 +17,20 @@
 #include "model/domain.h"
 #include "model/money.h"
 #include "model/text.h"
+#include "list_screen.h"
 #include "screens.h"
 
-#define HEADING_SIZE 256
 #define ADDRESS_SIZE 160
 
-struct dir_state;
-
-/* What one directory screen shows. */
-struct dir_view {
-	const struct ui_column *columns;
-	size_t ncolumns, row_size;
-	enum status (*fetch)(void *ctx, struct ui_list *list, size_t first, bool *more);
-	void (*heading)(const struct dir_state *d, char *buf, size_t size);
-};
-
-struct dir_state {
-	const struct dir_view *view;
-	struct ui *ui;
-	WINDOW *pane; /* the list's window: the body less the heading line */
-	struct ui_list *list;
-	int parent; /* the district (streets) or team (members) shown; -1 */
-	bool heading_dirty;
+/* The directory screens' own state in their list_screen. */
+struct dir_extra {
+	int parent;                 /* the district (streets) or team (members) shown; -1 */
 	char address[ADDRESS_SIZE]; /* the last address asked for, to refine */
 };
 
 enum { ACT_OPEN = 1, ACT_ADDRESS, ACT_LIST };
 
 /* --- cells --- */
-
-/* printf into a cell; returns the length kept (never more than SIZE - 1). */
-static size_t cell(char *buf, size_t size, const char *fmt, ...)
-        __attribute__((format(printf, 3, 4)));
-
-static size_t cell(char *buf, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(buf, size, fmt, ap);
-	va_end(ap);
-	if (n < 0 || size == 0)
-		return 0;
-	return (size_t)n < size ? (size_t)n : size - 1;
-}
 
 /* A count as Germans write it: "16.400". */
 static size_t cell_count(char *buf, size_t size, int64_t n)
@@ -88,90 +53,40 @@ static size_t cell_count(char *buf, size_t size, int64_t n)
 
 /* --- the common screen --- */
 
-static WINDOW *dir_pane_new(struct screen *s)
+/* The state of a screen that shows the sub-list of entry PARENT (-1:
+ * none); NULL when out of memory. */
+static struct list_screen *dir_state_new(int parent)
 {
-	return derwin(s->win, getmaxy(s->win) - 1, getmaxx(s->win), 1, 0);
+	struct list_screen *ls = list_screen_new(sizeof(struct dir_extra));
+
+	if (ls)
+		((struct dir_extra *)ls->extra)->parent = parent;
+	return ls;
 }
 
-/* S->DATA is NULL when opened from the menu, or a dir_state with PARENT
- * set by the screen that pushed a sub-list. */
-static enum status dir_open(struct screen *s, const struct dir_view *view)
+static int dir_parent(const struct list_screen *ls)
 {
-	struct dir_state *d = s->data;
+	return ((const struct dir_extra *)ls->extra)->parent;
+}
 
-	if (!d && !(d = calloc(1, sizeof(*d))))
+/* S->DATA is NULL when opened from the menu, or the state of a sub-list
+ * pushed by dir_push_sub(). */
+static enum status dir_open(struct screen *s, const struct list_view *view)
+{
+	if (!s->data && !(s->data = dir_state_new(-1)))
 		return STATUS_ERR_NOMEM;
-	if (!s->data)
-		d->parent = -1;
-	s->data = d;
-	d->view = view;
-	d->ui = s->ui;
-	d->heading_dirty = true;
-	if (!(d->pane = dir_pane_new(s)))
-		return STATUS_ERR_NOMEM;
-	d->list = ui_list_new(s->ui, d->pane, NULL, view->columns, view->ncolumns, view->row_size,
-	                      (struct ui_list_source){.fetch = view->fetch, .ctx = d});
-	if (!d->list)
-		return STATUS_ERR_NOMEM;
-	return ui_list_reload(d->list);
-}
-
-static void dir_draw(struct screen *s)
-{
-	struct dir_state *d = s->data;
-	char text[HEADING_SIZE];
-
-	if (d->heading_dirty) {
-		d->view->heading(d, text, sizeof(text));
-		wattrset(s->win, (int)ui_attr(s->ui, UI_ATTR_TITLE));
-		ui_put(s->win, 0, 0, text, getmaxx(s->win), true);
-		wattrset(s->win, A_NORMAL);
-		d->heading_dirty = false;
-	}
-	/* Every time: after the shell touched the body this sends the list's
-	 * lines too, which share the body's memory. */
-	wnoutrefresh(s->win);
-	ui_list_draw(d->list);
-}
-
-static void dir_resize(struct screen *s)
-{
-	struct dir_state *d = s->data;
-	WINDOW *pane = dir_pane_new(s);
-
-	if (!pane)
-		return; /* keep the old window; the next resize tries again */
-	ui_list_resize(d->list, pane);
-	delwin(d->pane);
-	d->pane = pane;
-	d->heading_dirty = true;
-}
-
-/* The subwindow goes before the shell deletes the body: curses refuses
- * to delete a window that still has subwindows. */
-static void dir_close(struct screen *s)
-{
-	struct dir_state *d = s->data;
-
-	if (!d)
-		return;
-	ui_list_free(d->list);
-	if (d->pane)
-		delwin(d->pane);
-	free(d);
-	s->data = NULL;
+	return list_screen_open(s, view);
 }
 
 /* Opens the sub-list OPS (streets, members) of entry PARENT. */
 static int dir_push_sub(struct screen *s, const struct screen_ops *ops, int parent)
 {
-	struct dir_state *sub = calloc(1, sizeof(*sub));
+	struct list_screen *sub = dir_state_new(parent);
 
 	if (!sub) {
 		ui_error(s->ui, "%s", status_message(STATUS_ERR_NOMEM));
 		return UI_HANDLED;
 	}
-	sub->parent = parent;
 	ui_push(s->ui, ops, sub);
 	return UI_HANDLED | UI_REDRAW;
 }
@@ -186,12 +101,13 @@ struct district_row {
 
 static size_t district_id(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%s", ((const struct district_row *)row)->district->id);
+	return list_screen_cell(buf, size, "%s", ((const struct district_row *)row)->district->id);
 }
 
 static size_t district_name(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%s", ((const struct district_row *)row)->district->name);
+	return list_screen_cell(buf, size, "%s",
+	                        ((const struct district_row *)row)->district->name);
 }
 
 static size_t district_residents(const void *row, char *buf, size_t size)
@@ -213,7 +129,7 @@ static const struct ui_column district_columns[] = {
 
 static enum status districts_fetch(void *ctx, struct ui_list *list, size_t first, bool *more)
 {
-	const struct config *config = ui_config(((struct dir_state *)ctx)->ui);
+	const struct config *config = ui_config(((struct list_screen *)ctx)->ui);
 
 	*more = false;
 	for (size_t i = first ? config->ndistricts : 0; i < config->ndistricts; i++) {
@@ -226,16 +142,17 @@ static enum status districts_fetch(void *ctx, struct ui_list *list, size_t first
 	return STATUS_OK;
 }
 
-static void districts_heading(const struct dir_state *d, char *buf, size_t size)
+static void districts_heading(const struct list_screen *ls, char *buf, size_t size)
 {
-	const struct config *config = ui_config(d->ui);
+	const struct config *config = ui_config(ls->ui);
 	char total[32];
 	int64_t sum = 0;
 
 	for (size_t i = 0; i < config->ndistricts; i++)
 		sum += config->districts[i].residents_u21;
 	cell_count(total, sizeof(total), sum);
-	cell(buf, size, "Sozialräume in %s · zusammen %s Einwohner unter 21", config->city, total);
+	list_screen_cell(buf, size, "Sozialräume in %s · zusammen %s Einwohner unter 21",
+	                 config->city, total);
 }
 
 /* --- the streets of one Sozialraum --- */
@@ -247,7 +164,7 @@ static const struct cfg_street *street_of(const void *row)
 
 static size_t street_name(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%s", street_of(row)->name);
+	return list_screen_cell(buf, size, "%s", street_of(row)->name);
 }
 
 /* "alle", "1–99", "2–98 gerade", "1–99 ungerade". */
@@ -258,9 +175,9 @@ static size_t street_numbers(const void *row, char *buf, size_t size)
 	        [PARITY_ALL] = "", [PARITY_ODD] = " ungerade", [PARITY_EVEN] = " gerade"};
 
 	if (street->from == 0)
-		return cell(buf, size, "alle");
-	return cell(buf, size, "%d–%d%s", (int)street->from, (int)street->to,
-	            parity[street->parity]);
+		return list_screen_cell(buf, size, "alle");
+	return list_screen_cell(buf, size, "%d–%d%s", (int)street->from, (int)street->to,
+	                        parity[street->parity]);
 }
 
 static const struct ui_column street_columns[] = {
@@ -280,8 +197,8 @@ static int street_compare(const void *pa, const void *pb)
 
 static enum status streets_fetch(void *ctx, struct ui_list *list, size_t first, bool *more)
 {
-	const struct dir_state *d = ctx;
-	const struct config *config = ui_config(d->ui);
+	const struct list_screen *ls = ctx;
+	const struct config *config = ui_config(ls->ui);
 	const struct cfg_street **rows;
 	size_t n = 0;
 
@@ -291,7 +208,7 @@ static enum status streets_fetch(void *ctx, struct ui_list *list, size_t first, 
 	if (!(rows = malloc((config->nstreets ? config->nstreets : 1) * sizeof(*rows))))
 		return STATUS_ERR_NOMEM;
 	for (size_t i = 0; i < config->nstreets; i++)
-		if (config->streets[i].district == d->parent)
+		if (config->streets[i].district == dir_parent(ls))
 			rows[n++] = &config->streets[i];
 	qsort(rows, n, sizeof(*rows), street_compare);
 	for (size_t i = 0; i < n; i++)
@@ -300,11 +217,12 @@ static enum status streets_fetch(void *ctx, struct ui_list *list, size_t first, 
 	return STATUS_OK;
 }
 
-static void streets_heading(const struct dir_state *d, char *buf, size_t size)
+static void streets_heading(const struct list_screen *ls, char *buf, size_t size)
 {
-	const struct cfg_district *district = &ui_config(d->ui)->districts[d->parent];
+	const struct cfg_district *district = &ui_config(ls->ui)->districts[dir_parent(ls)];
 
-	cell(buf, size, "Straßenverzeichnis · Sozialraum %s – %s", district->id, district->name);
+	list_screen_cell(buf, size, "Straßenverzeichnis · Sozialraum %s – %s", district->id,
+	                 district->name);
 }
 
 /* --- the address lookup --- */
@@ -352,7 +270,7 @@ static void address_answer(struct ui *ui, const char *typed)
 
 static int districts_address(struct screen *s)
 {
-	struct dir_state *d = s->data;
+	struct dir_extra *d = ((struct list_screen *)s->data)->extra;
 	char buf[ADDRESS_SIZE];
 
 	text_copy(buf, sizeof(buf), d->address);
@@ -368,7 +286,7 @@ static int districts_address(struct screen *s)
 
 /* --- the screens of Sozialräume --- */
 
-static const struct dir_view districts_view = {
+static const struct list_view districts_view = {
         .columns = district_columns,
         .ncolumns = sizeof(district_columns) / sizeof(district_columns[0]),
         .row_size = sizeof(struct district_row),
@@ -376,7 +294,7 @@ static const struct dir_view districts_view = {
         .heading = districts_heading,
 };
 
-static const struct dir_view streets_view = {
+static const struct list_view streets_view = {
         .columns = street_columns,
         .ncolumns = sizeof(street_columns) / sizeof(street_columns[0]),
         .row_size = sizeof(const struct cfg_street *),
@@ -406,11 +324,11 @@ static enum status streets_open(struct screen *s)
 
 static int streets_key(struct screen *s, int action, struct ui_input in)
 {
-	struct dir_state *d = s->data;
+	struct list_screen *ls = s->data;
 
 	if (action == ACT_ADDRESS)
 		return districts_address(s);
-	return ui_list_key(d->list, in);
+	return ui_list_key(ls->list, in);
 }
 
 static const struct screen_ops streets_ops = {
@@ -418,10 +336,10 @@ static const struct screen_ops streets_ops = {
         .keys = streets_keys,
         .nkeys = sizeof(streets_keys) / sizeof(streets_keys[0]),
         .open = streets_open,
-        .draw = dir_draw,
+        .draw = list_screen_draw,
         .key = streets_key,
-        .resize = dir_resize,
-        .close = dir_close,
+        .resize = list_screen_resize,
+        .close = list_screen_close,
 };
 
 static enum status districts_open(struct screen *s)
@@ -431,18 +349,18 @@ static enum status districts_open(struct screen *s)
 
 static int districts_key(struct screen *s, int action, struct ui_input in)
 {
-	struct dir_state *d = s->data;
+	struct list_screen *ls = s->data;
 	const struct district_row *row;
 
 	switch (action) {
 	case ACT_OPEN:
-		if (!(row = ui_list_selected(d->list)))
+		if (!(row = ui_list_selected(ls->list)))
 			return UI_HANDLED;
 		return dir_push_sub(s, &streets_ops, row->index);
 	case ACT_ADDRESS:
 		return districts_address(s);
 	default:
-		return ui_list_key(d->list, in);
+		return ui_list_key(ls->list, in);
 	}
 }
 
@@ -451,10 +369,10 @@ const struct screen_ops scr_districts_ops = {
         .keys = districts_keys,
         .nkeys = sizeof(districts_keys) / sizeof(districts_keys[0]),
         .open = districts_open,
-        .draw = dir_draw,
+        .draw = list_screen_draw,
         .key = districts_key,
-        .resize = dir_resize,
-        .close = dir_close,
+        .resize = list_screen_resize,
+        .close = list_screen_close,
 };
 
 /* --- Teams --- */
@@ -468,17 +386,17 @@ struct team_row {
 
 static size_t team_id(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%s", ((const struct team_row *)row)->team->id);
+	return list_screen_cell(buf, size, "%s", ((const struct team_row *)row)->team->id);
 }
 
 static size_t team_name(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%s", ((const struct team_row *)row)->team->name);
+	return list_screen_cell(buf, size, "%s", ((const struct team_row *)row)->team->name);
 }
 
 static size_t team_districts(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%s", ((const struct team_row *)row)->districts);
+	return list_screen_cell(buf, size, "%s", ((const struct team_row *)row)->districts);
 }
 
 static size_t team_members(const void *row, char *buf, size_t size)
@@ -501,13 +419,13 @@ static void team_district_ids(const struct config *config, const struct cfg_team
 
 	buf[0] = '\0';
 	for (size_t i = 0; i < team->ndistricts && used < size; i++)
-		used += cell(buf + used, size - used, "%s%s", i ? ", " : "",
-		             config->districts[team->districts[i]].id);
+		used += list_screen_cell(buf + used, size - used, "%s%s", i ? ", " : "",
+		                         config->districts[team->districts[i]].id);
 }
 
 static enum status teams_fetch(void *ctx, struct ui_list *list, size_t first, bool *more)
 {
-	const struct config *config = ui_config(((struct dir_state *)ctx)->ui);
+	const struct config *config = ui_config(((struct list_screen *)ctx)->ui);
 
 	*more = false;
 	for (size_t i = first ? config->nteams : 0; i < config->nteams; i++) {
@@ -521,9 +439,9 @@ static enum status teams_fetch(void *ctx, struct ui_list *list, size_t first, bo
 	return STATUS_OK;
 }
 
-static void teams_heading(const struct dir_state *d, char *buf, size_t size)
+static void teams_heading(const struct list_screen *ls, char *buf, size_t size)
 {
-	cell(buf, size, "Sozialraumteams in %s", ui_config(d->ui)->city);
+	list_screen_cell(buf, size, "Sozialraumteams in %s", ui_config(ls->ui)->city);
 }
 
 /* --- the members of one team --- */
@@ -535,17 +453,17 @@ static const struct cfg_staff *staff_of(const void *row)
 
 static size_t member_name(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%s", staff_of(row)->name);
+	return list_screen_cell(buf, size, "%s", staff_of(row)->name);
 }
 
 static size_t member_login(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%s", staff_of(row)->login);
+	return list_screen_cell(buf, size, "%s", staff_of(row)->login);
 }
 
 static size_t member_role(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%s", role_labels[staff_of(row)->role]);
+	return list_screen_cell(buf, size, "%s", role_labels[staff_of(row)->role]);
 }
 
 static const struct ui_column member_columns[] = {
@@ -556,12 +474,12 @@ static const struct ui_column member_columns[] = {
 
 static enum status members_fetch(void *ctx, struct ui_list *list, size_t first, bool *more)
 {
-	const struct dir_state *d = ctx;
-	const struct config *config = ui_config(d->ui);
+	const struct list_screen *ls = ctx;
+	const struct config *config = ui_config(ls->ui);
 
 	*more = false;
 	for (size_t i = first ? config->nstaff : 0; i < config->nstaff; i++)
-		if (config->staff[i].team == d->parent) {
+		if (config->staff[i].team == dir_parent(ls)) {
 			const struct cfg_staff *staff = &config->staff[i];
 
 			ui_list_append(list, &staff);
@@ -569,18 +487,18 @@ static enum status members_fetch(void *ctx, struct ui_list *list, size_t first, 
 	return STATUS_OK;
 }
 
-static void members_heading(const struct dir_state *d, char *buf, size_t size)
+static void members_heading(const struct list_screen *ls, char *buf, size_t size)
 {
-	const struct config *config = ui_config(d->ui);
-	const struct cfg_team *team = &config->teams[d->parent];
+	const struct config *config = ui_config(ls->ui);
+	const struct cfg_team *team = &config->teams[dir_parent(ls)];
 	char districts[128];
 
 	team_district_ids(config, team, districts, sizeof(districts));
-	cell(buf, size, "%s – %s · Sozialräume %s", team->id, team->name,
-	     districts[0] ? districts : "keine");
+	list_screen_cell(buf, size, "%s – %s · Sozialräume %s", team->id, team->name,
+	                 districts[0] ? districts : "keine");
 }
 
-static const struct dir_view teams_view = {
+static const struct list_view teams_view = {
         .columns = team_columns,
         .ncolumns = sizeof(team_columns) / sizeof(team_columns[0]),
         .row_size = sizeof(struct team_row),
@@ -588,7 +506,7 @@ static const struct dir_view teams_view = {
         .heading = teams_heading,
 };
 
-static const struct dir_view members_view = {
+static const struct list_view members_view = {
         .columns = member_columns,
         .ncolumns = sizeof(member_columns) / sizeof(member_columns[0]),
         .row_size = sizeof(const struct cfg_staff *),
@@ -612,11 +530,11 @@ static const struct ui_key list_keys[] = {
  * of 80 characters cut: it follows the cursor. */
 static int list_key(struct screen *s, int action, struct ui_input in)
 {
-	struct dir_state *d = s->data;
+	struct list_screen *ls = s->data;
 
 	(void)action;
-	d->heading_dirty = true;
-	return ui_list_key(d->list, in);
+	ls->heading_dirty = true;
+	return ui_list_key(ls->list, in);
 }
 
 static enum status members_open(struct screen *s)
@@ -629,10 +547,10 @@ static const struct screen_ops members_ops = {
         .keys = list_keys,
         .nkeys = sizeof(list_keys) / sizeof(list_keys[0]),
         .open = members_open,
-        .draw = dir_draw,
+        .draw = list_screen_draw,
         .key = list_key,
-        .resize = dir_resize,
-        .close = dir_close,
+        .resize = list_screen_resize,
+        .close = list_screen_close,
 };
 
 static enum status teams_open(struct screen *s)
@@ -642,12 +560,12 @@ static enum status teams_open(struct screen *s)
 
 static int teams_key(struct screen *s, int action, struct ui_input in)
 {
-	struct dir_state *d = s->data;
+	struct list_screen *ls = s->data;
 	const struct team_row *row;
 
 	if (action != ACT_OPEN)
-		return ui_list_key(d->list, in);
-	if (!(row = ui_list_selected(d->list)))
+		return ui_list_key(ls->list, in);
+	if (!(row = ui_list_selected(ls->list)))
 		return UI_HANDLED;
 	return dir_push_sub(s, &members_ops, row->index);
 }
@@ -657,10 +575,10 @@ const struct screen_ops scr_teams_ops = {
         .keys = teams_keys,
         .nkeys = sizeof(teams_keys) / sizeof(teams_keys[0]),
         .open = teams_open,
-        .draw = dir_draw,
+        .draw = list_screen_draw,
         .key = teams_key,
-        .resize = dir_resize,
-        .close = dir_close,
+        .resize = list_screen_resize,
+        .close = list_screen_close,
 };
 
 /* --- Träger --- */
@@ -672,22 +590,22 @@ static const struct cfg_provider *provider_of(const void *row)
 
 static size_t provider_id(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%s", provider_of(row)->id);
+	return list_screen_cell(buf, size, "%s", provider_of(row)->id);
 }
 
 static size_t provider_name(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%s", provider_of(row)->name);
+	return list_screen_cell(buf, size, "%s", provider_of(row)->name);
 }
 
 static size_t provider_address(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%s", provider_of(row)->address);
+	return list_screen_cell(buf, size, "%s", provider_of(row)->address);
 }
 
 static size_t provider_phone(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%s", provider_of(row)->phone);
+	return list_screen_cell(buf, size, "%s", provider_of(row)->phone);
 }
 
 static const struct ui_column provider_columns[] = {
@@ -699,7 +617,7 @@ static const struct ui_column provider_columns[] = {
 
 static enum status providers_fetch(void *ctx, struct ui_list *list, size_t first, bool *more)
 {
-	const struct config *config = ui_config(((struct dir_state *)ctx)->ui);
+	const struct config *config = ui_config(((struct list_screen *)ctx)->ui);
 
 	*more = false;
 	for (size_t i = first ? config->nproviders : 0; i < config->nproviders; i++) {
@@ -710,18 +628,18 @@ static enum status providers_fetch(void *ctx, struct ui_list *list, size_t first
 	return STATUS_OK;
 }
 
-static void providers_heading(const struct dir_state *d, char *buf, size_t size)
+static void providers_heading(const struct list_screen *ls, char *buf, size_t size)
 {
-	const void *row = ui_list_selected(d->list);
+	const void *row = ui_list_selected(ls->list);
 	const struct cfg_provider *p = row ? provider_of(row) : NULL;
 
 	if (p)
-		cell(buf, size, "%s · %s", p->name, p->address);
+		list_screen_cell(buf, size, "%s · %s", p->name, p->address);
 	else
-		cell(buf, size, "Träger in %s", ui_config(d->ui)->city);
+		list_screen_cell(buf, size, "Träger in %s", ui_config(ls->ui)->city);
 }
 
-static const struct dir_view providers_view = {
+static const struct list_view providers_view = {
         .columns = provider_columns,
         .ncolumns = sizeof(provider_columns) / sizeof(provider_columns[0]),
         .row_size = sizeof(const struct cfg_provider *),
@@ -739,10 +657,10 @@ const struct screen_ops scr_providers_ops = {
         .keys = list_keys,
         .nkeys = sizeof(list_keys) / sizeof(list_keys[0]),
         .open = providers_open,
-        .draw = dir_draw,
+        .draw = list_screen_draw,
         .key = list_key,
-        .resize = dir_resize,
-        .close = dir_close,
+        .resize = list_screen_resize,
+        .close = list_screen_close,
 };
 
 /* --- Leistungen --- */
@@ -754,22 +672,22 @@ static const struct cfg_service *service_of(const void *row)
 
 static size_t service_code(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%s", service_of(row)->code);
+	return list_screen_cell(buf, size, "%s", service_of(row)->code);
 }
 
 static size_t service_name(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%s", service_of(row)->name);
+	return list_screen_cell(buf, size, "%s", service_of(row)->name);
 }
 
 static size_t service_basis(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%s", service_of(row)->legal_basis);
+	return list_screen_cell(buf, size, "%s", service_of(row)->legal_basis);
 }
 
 static size_t service_cost_model(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%s", cost_model_labels[service_of(row)->cost_model]);
+	return list_screen_cell(buf, size, "%s", cost_model_labels[service_of(row)->cost_model]);
 }
 
 static size_t service_rate(const void *row, char *buf, size_t size)
@@ -777,17 +695,17 @@ static size_t service_rate(const void *row, char *buf, size_t size)
 	char money[MONEY_BUFSIZE];
 
 	money_format(service_of(row)->rate, money, sizeof(money));
-	return cell(buf, size, "%s", money);
+	return list_screen_cell(buf, size, "%s", money);
 }
 
 static size_t service_setting(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%s", setting_labels[service_of(row)->setting]);
+	return list_screen_cell(buf, size, "%s", setting_labels[service_of(row)->setting]);
 }
 
 static size_t service_case_specific(const void *row, char *buf, size_t size)
 {
-	return cell(buf, size, "%s", service_of(row)->case_specific ? "ja" : "nein");
+	return list_screen_cell(buf, size, "%s", service_of(row)->case_specific ? "ja" : "nein");
 }
 
 static const struct ui_column service_columns[] = {
@@ -802,7 +720,7 @@ static const struct ui_column service_columns[] = {
 
 static enum status services_fetch(void *ctx, struct ui_list *list, size_t first, bool *more)
 {
-	const struct config *config = ui_config(((struct dir_state *)ctx)->ui);
+	const struct config *config = ui_config(((struct list_screen *)ctx)->ui);
 
 	*more = false;
 	for (size_t i = first ? config->nservices : 0; i < config->nservices; i++) {
@@ -813,18 +731,18 @@ static enum status services_fetch(void *ctx, struct ui_list *list, size_t first,
 	return STATUS_OK;
 }
 
-static void services_heading(const struct dir_state *d, char *buf, size_t size)
+static void services_heading(const struct list_screen *ls, char *buf, size_t size)
 {
-	const void *row = ui_list_selected(d->list);
+	const void *row = ui_list_selected(ls->list);
 	const struct cfg_service *sv = row ? service_of(row) : NULL;
 
 	if (sv)
-		cell(buf, size, "%s · %s · %s", sv->code, sv->name, sv->legal_basis);
+		list_screen_cell(buf, size, "%s · %s · %s", sv->code, sv->name, sv->legal_basis);
 	else
-		cell(buf, size, "Keine Leistungsarten in der Konfiguration");
+		list_screen_cell(buf, size, "Keine Leistungsarten in der Konfiguration");
 }
 
-static const struct dir_view services_view = {
+static const struct list_view services_view = {
         .columns = service_columns,
         .ncolumns = sizeof(service_columns) / sizeof(service_columns[0]),
         .row_size = sizeof(const struct cfg_service *),
@@ -842,8 +760,8 @@ const struct screen_ops scr_services_ops = {
         .keys = list_keys,
         .nkeys = sizeof(list_keys) / sizeof(list_keys[0]),
         .open = services_open,
-        .draw = dir_draw,
+        .draw = list_screen_draw,
         .key = list_key,
-        .resize = dir_resize,
-        .close = dir_close,
+        .resize = list_screen_resize,
+        .close = list_screen_close,
 };

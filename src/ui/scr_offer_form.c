@@ -167,6 +167,8 @@ static void form_save(struct screen *s)
 	st = ui_call(s->ui, &reply, err, sizeof(err));
 	if (st == STATUS_OK)
 		st = wire_each(&reply, WF_RECORD, decode_into, &offer);
+	else if (st == STATUS_ERR_LOCKED)
+		ui_holder_text(&reply, err, sizeof(err)); /* who has it, since when */
 	if (st != STATUS_OK) {
 		form_save_draft(s);
 		ui_error(s->ui, "Nicht gespeichert: %s%s", err[0] ? err : status_message(st),

@@ -98,7 +98,7 @@ enum status ui_call(struct ui *ui, struct wire_msg *reply, char *errtext, size_t
 	return st;
 }
 
-static void holder_text(const struct wire_msg *reply, char *buf, size_t size)
+void ui_holder_text(const struct wire_msg *reply, char *buf, size_t size)
 {
 	char name[CONFIG_NAME_SIZE] = "?", when[8] = "";
 	uint64_t since = 0;
@@ -123,7 +123,7 @@ static enum status take_lock(struct ui *ui, const char *table, uint64_t id, char
 	codec_put_u64(req, WF_ID, id);
 	st = wire_client_call(ui->client, &reply);
 	if (st == STATUS_ERR_LOCKED && holder)
-		holder_text(&reply, holder, size);
+		ui_holder_text(&reply, holder, size);
 	return st;
 }
 

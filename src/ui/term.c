@@ -73,11 +73,11 @@ void ui_term_colours(struct ui *ui)
 		return;
 	start_color();
 	use_default_colors();
-	init_pair(1, COLOR_WHITE, COLOR_BLUE);   /* bars */
-	init_pair(2, COLOR_BLACK, COLOR_CYAN);   /* selection */
-	init_pair(3, COLOR_RED, -1);             /* errors */
-	init_pair(4, COLOR_BLACK, COLOR_WHITE);  /* fields */
-	init_pair(6, COLOR_BLUE, -1);            /* labels, titles */
+	init_pair(1, COLOR_WHITE, COLOR_BLUE);  /* bars */
+	init_pair(2, COLOR_BLACK, COLOR_CYAN);  /* selection */
+	init_pair(3, COLOR_RED, -1);            /* errors */
+	init_pair(4, COLOR_BLACK, COLOR_WHITE); /* fields */
+	init_pair(6, COLOR_BLUE, -1);           /* labels, titles */
 }
 
 attr_t ui_attr(const struct ui *ui, enum ui_attr which)
@@ -136,15 +136,26 @@ void ui_term_stop(void)
 		endwin();
 }
 
+/* In a UTF-8 locale keys are read as wide characters; otherwise get_wch
+ * would swallow the bytes of a character it cannot decode, so bytes are
+ * read one by one and a byte above ASCII reaches the form, which refuses it
+ * with a message instead of losing it silently. */
 bool ui_term_read(struct ui *ui, struct ui_input *in, int timeout_ms)
 {
 	int r;
 
-	(void)ui;
 	doupdate();
 	if (ui_got_hangup || ui_got_term)
 		return false;
 	timeout(timeout_ms);
+	if (ui->ascii) {
+		r = getch();
+		if (r == ERR)
+			return false;
+		in->is_key = r >= KEY_MIN;
+		in->ch = (wint_t)r;
+		return true;
+	}
 	r = get_wch(&in->ch);
 	if (r == ERR)
 		return false;

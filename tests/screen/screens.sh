@@ -59,6 +59,35 @@ keys adm f
 screen_check "admin: releasing asks first" adm "freigeben\?"
 keys adm j
 screen_check "admin: ... and the lock is gone" adm "Keine Einträge|freigegeben"
+# fk.fg's form is still open, without the lock now: another user takes the
+# offer and saves; fk.fg's save is refused with the version message and
+# nothing is overwritten.
+open_session tl tl.fg
+keys tl a
+screen_check "conflict: a team lead opens the list" tl "Elterncafé FG"
+keys tl Enter
+screen_check "conflict: ... and gets the offer for editing" tl "Angebot Nr\. 1, Stand 2"
+keys tl Tab Tab End
+type_text tl " am Markt"
+keys tl F2
+screen_check "conflict: the team lead saves version 3" tl "Gespeichert \(Angebot Nr\. 1, Stand 3\)"
+keys fk Tab Tab End
+type_text fk " (alt)"
+keys fk F2
+screen_check "conflict: a save while another user holds the lock names the holder" fk \
+	"Nicht gespeichert: in Bearbeitung durch Jürgen Müller seit"
+keys tl Escape
+screen_check "conflict: the team lead leaves the form" tl "Einträg|Eintrag"
+keys fk F2
+screen_check "conflict: the stale save is refused with the version message" fk \
+	"Nicht gespeichert: Der Datensatz wurde inzwischen"
+"${A[@]}" export offers >"$TMP/out" 2>&1
+expect_output "conflict: ... and the stored name is the team lead's" "Elterncafé FG am Markt;"
+keys fk F5
+screen_check "conflict: F5 loads the new version" fk "Neu geladen: Stand 3"
+keys fk Escape j
+keys tl Escape
+
 keys adm Escape p
 screen_check "admin: the audit log shows writes" adm "angelegt"
 keys adm b
@@ -69,18 +98,34 @@ grep -q " demo " "$TMP/screen" && not_ok "admin: ... only that user's entries" |
 	ok "admin: ... only that user's entries"
 
 # Quit with unsaved input asks; the input stays as a draft.
-keys fk Escape
+screen_check "quit: back in the list" fk "Einträg|Eintrag"
 keys fk Enter
-screen_check "quit: the form is open again" fk "Angebot Nr\. 1"
+screen_check "quit: the form is open again" fk "Angebot Nr\. 1, Stand 3"
 keys fk Tab Tab End
 type_text fk " (neu)"
-screen_check "quit: typed into the name" fk "Name \* +Elterncafé FG \(neu\)"
+screen_check "quit: typed into the name" fk "Name \* +Elterncafé FG am Markt \(neu\)"
 keys fk F10
 screen_check "quit: unsaved input makes quit ask" fk "ungesicherte Eingaben"
 keys fk j
 screen_check "quit: ... and the program ends" fk "EXITED 0"
 open_session fk2 fk.fg
-screen_check "quit: the input is offered as a draft at the next login" fk2 "Angebot: Elterncafé FG \(neu\)"
+screen_check "quit: the input is offered as a draft at the next login" fk2 "Angebot: Elterncafé FG am Markt"
+
+# A double-width character never overflows a field: 30 of them (60
+# columns) in the 40-column name field.
+open_session cjk fk.fg
+keys cjk a
+screen_check "wide: offers list" cjk "Einträg|Eintrag"
+keys cjk n Tab Tab
+type_text cjk "$(printf '東%.0s' $(seq 30))"
+screen_check "wide: typed into the name field" cjk "Name \* +東"
+grep "^Name" "$TMP/screen" | python3 -c '
+import sys, unicodedata
+line = sys.stdin.read().rstrip("\n")
+cols = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line.rstrip())
+sys.exit(0 if cols <= 18 + 40 else 1)' && ok "wide: ... the field stays within its 40 columns" ||
+	not_ok "wide: ... the field stays within its 40 columns"
+keys cjk Escape j
 
 # The idle timeout ends the session and keeps the input.
 sed -i 's/idle_timeout = 900;/idle_timeout = 2;/' "$C"
