@@ -70,13 +70,7 @@ static enum status put_draft(struct server *server, struct conn *conn, struct dr
 		st = store_seq_next(txn, "drafts", &draft->head.id);
 	if (st == STATUS_OK)
 		st = store_put_plain(txn, STORE_DRAFTS, draft);
-	if (st != STATUS_OK) {
-		store_abort(txn);
-		return st;
-	}
-	st = store_commit_deferred(txn);
-	server_deferred(server);
-	return st;
+	return server_finish_write(server, txn, st);
 }
 
 enum status handle_draft_put(struct server *server, struct conn *conn, const struct wire_msg *req,
@@ -139,8 +133,7 @@ enum status handle_draft_delete(struct server *server, struct conn *conn,
 			st = STATUS_ERR_NOT_FOUND; /* somebody else's draft does not exist here */
 		if (st == STATUS_OK)
 			st = store_delete_plain(txn, STORE_DRAFTS, id);
-		st = st == STATUS_OK ? store_commit_deferred(txn) : (store_abort(txn), st);
-		server_deferred(server);
+		st = server_finish_write(server, txn, st);
 	}
 	free(draft);
 	if (st == STATUS_OK)

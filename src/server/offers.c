@@ -143,13 +143,7 @@ static enum status write_offer(struct server *server, struct conn *conn, uint64_
 		st = server_mark_applied(txn, conn, request, offer->head.id);
 	if (st == STATUS_OK)
 		st = drafts_drop(txn, conn->login, "offers", edited);
-	if (st != STATUS_OK) {
-		store_abort(txn);
-		return st;
-	}
-	st = store_commit_deferred(txn);
-	server_deferred(server);
-	return st;
+	return server_finish_write(server, txn, st);
 }
 
 /* Another connection holds the edit lock: the answer names the holder. */
@@ -295,13 +289,7 @@ static enum status write_count(struct server *server, struct conn *conn, uint64_
 		st = STATUS_ERR_CONFLICT; /* someone entered this month meanwhile */
 	if (st == STATUS_OK)
 		st = server_mark_applied(txn, conn, request, count->head.id);
-	if (st != STATUS_OK) {
-		store_abort(txn);
-		return st;
-	}
-	st = store_commit_deferred(txn);
-	server_deferred(server);
-	return st;
+	return server_finish_write(server, txn, st);
 }
 
 /* Enters or corrects the number of people an offer reached in a month. */

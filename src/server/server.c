@@ -137,6 +137,17 @@ void server_deferred(struct server *server)
 	server->deferred_writes++;
 }
 
+enum status server_finish_write(struct server *server, struct store_txn *txn, enum status st)
+{
+	if (st != STATUS_OK) {
+		store_abort(txn);
+		return st;
+	}
+	st = store_commit_deferred(txn);
+	server_deferred(server);
+	return st;
+}
+
 static void read_conn(struct server *server, struct conn *conn, uint8_t *buf)
 {
 	struct codec_buf reply;

@@ -174,6 +174,9 @@ void worker_collect(struct server *server);
 struct conn *server_find_conn(struct server *server, uint64_t number);
 /* A write committed without sync: its answer waits for the round's flush. */
 void server_deferred(struct server *server);
+/* Ends a write transaction: aborts it when ST is an error (and returns
+ * ST), else commits it for the round's sync. */
+enum status server_finish_write(struct server *server, struct store_txn *txn, enum status st);
 
 /* Sends BUF to connection number CONN if it is still there. */
 void server_send_to(struct server *server, uint64_t conn, const struct codec_buf *buf);
