@@ -63,24 +63,41 @@ uint64_t store_key_decode(const void *data)
 	return id;
 }
 
+/* The record being put by this thread and its encoding: the index
+ * callback for the new version of a record then reads the struct instead
+ * of decoding the bytes again (it still decodes the old version it is
+ * told to unindex, whose bytes come from Berkeley DB). */
+static __thread const void *put_rec, *put_data;
+
+/* The index key of record DATA into BUF; -1 when it has none, -2 when the
+ * record cannot be read. */
+static int index_key(enum store_index index, const DBT *data, char *buf, size_t size)
+{
+	const struct record_def *def = store_tables[store_indexes[index].table].def;
+	void *rec;
+	int len;
+
+	if (put_rec && data->data == put_data)
+		return store_indexes[index].key(put_rec, buf, size);
+	if (!(rec = malloc(def->size)))
+		return -2;
+	len = record_decode(def, data->data, data->size, rec) == STATUS_OK
+	              ? store_indexes[index].key(rec, buf, size)
+	              : -2;
+	free(rec);
+	return len;
+}
+
 /* Berkeley DB calls this for every put into an indexed table. */
 static int index_callback(DB *secondary, const DBT *key, const DBT *data, DBT *result)
 {
 	enum store_index index = (enum store_index)(intptr_t)secondary->app_private;
-	const struct record_def *def = store_tables[store_indexes[index].table].def;
 	char buf[512];
-	void *rec = malloc(def->size);
-	int len;
+	int len = index_key(index, data, buf, sizeof(buf));
 
 	(void)key;
-	if (!rec)
-		return ENOMEM;
-	if (record_decode(def, data->data, data->size, rec) != STATUS_OK) {
-		free(rec);
+	if (len == -2)
 		return EINVAL;
-	}
-	len = store_indexes[index].key(rec, buf, sizeof(buf));
-	free(rec);
 	if (len < 0)
 		return DB_DONOTINDEX;
 	if ((size_t)len >= sizeof(buf))
@@ -236,7 +253,10 @@ enum status store_put_raw(struct store_txn *txn, enum store_table table, const v
 		store_key_encode(head->id, kbuf);
 		data.data = buf.data;
 		data.size = (u_int32_t)buf.len;
+		put_rec = rec;
+		put_data = buf.data;
 		st = store_status(db->put(db, txn->txn, &key, &data, flags));
+		put_rec = put_data = NULL;
 	}
 	codec_buf_free(&buf);
 	return st;

@@ -158,6 +158,34 @@ static void test_audit_in_same_transaction(void)
 	store_close(store);
 }
 
+/* An update that changes indexed fields moves the entries: the old keys
+ * are gone, the new ones found (the index callback reads the record being
+ * put without decoding it; the old one it decodes). */
+static void rename_moves_index_entries(struct store *store)
+{
+	struct store_txn *txn;
+	struct offer o;
+	int found = 0;
+
+	store_begin(store, "tl.fg", &txn);
+	CHECK_INT(store_get(txn, STORE_OFFERS, 4, &o), STATUS_OK);
+	strcpy(o.name, "Zauberwald");
+	strcpy(o.district, "HM");
+	CHECK_INT(store_update(txn, STORE_OFFERS, &o), STATUS_OK);
+	CHECK_INT(store_commit(txn), STATUS_OK);
+	store_begin_snapshot(store, &txn);
+	store_index_scan(txn, STORE_OFFERS_BY_NAME, "spielkreis", count_visit, &found);
+	CHECK_INT(found, 0);
+	store_index_scan(txn, STORE_OFFERS_BY_NAME, "zauber", count_visit, &found);
+	CHECK_INT(found, 1);
+	found = 0;
+	store_index_scan(txn, STORE_OFFERS_BY_DISTRICT, "GA", count_visit, &found);
+	CHECK_INT(found, 0);
+	store_index_scan(txn, STORE_OFFERS_BY_DISTRICT, "HM", count_visit, &found);
+	CHECK_INT(found, 1);
+	store_abort(txn);
+}
+
 static void test_index_prefix_folded(void)
 {
 	struct store *store = fresh_store();
@@ -188,6 +216,7 @@ static void test_index_prefix_folded(void)
 	store_index_scan(txn, STORE_OFFERS_BY_NAME, "zzz", count_visit, &found);
 	CHECK_INT(found, 0);
 	store_abort(txn);
+	rename_moves_index_entries(store);
 	store_close(store);
 }
 
