@@ -37,7 +37,12 @@ enum store_table {
 };
 
 /* Secondary indexes. Keys of names are folded (text_fold). */
-enum store_index { STORE_OFFERS_BY_NAME, STORE_OFFERS_BY_DISTRICT, STORE_INDEX_COUNT };
+enum store_index {
+	STORE_OFFERS_BY_NAME,
+	STORE_OFFERS_BY_DISTRICT,
+	STORE_DRAFTS_BY_LOGIN, /* key "LOGIN/": scan with that prefix */
+	STORE_INDEX_COUNT
+};
 
 enum store_flags {
 	STORE_BULK = 1 << 0, /* commits not synced; store_flush syncs a batch */

@@ -42,9 +42,19 @@ static int key_offer_district(const void *rec, char *buf, size_t size)
 	return snprintf(buf, size, "%s", offer->district);
 }
 
+/* A login never holds '/', so "LOGIN/" is a prefix of that login's keys
+ * only. */
+static int key_draft_login(const void *rec, char *buf, size_t size)
+{
+	const struct draft *draft = rec;
+
+	return snprintf(buf, size, "%s/", draft->login);
+}
+
 const struct index_desc store_indexes[STORE_INDEX_COUNT] = {
         [STORE_OFFERS_BY_NAME] = {STORE_OFFERS, "offers_name", key_offer_name, true},
         [STORE_OFFERS_BY_DISTRICT] = {STORE_OFFERS, "offers_district", key_offer_district, false},
+        [STORE_DRAFTS_BY_LOGIN] = {STORE_DRAFTS, "drafts_login", key_draft_login, false},
 };
 
 void store_key_encode(uint64_t id, unsigned char out[8])
@@ -154,12 +164,13 @@ int store_tables_open(struct store *store, DB_TXN *txn, bool create)
 		DB *primary = store->tables[store_indexes[i].table];
 
 		snprintf(file, sizeof(file), "%s.idx", store_indexes[i].file);
-		if ((ret = open_db(store, txn, &store->indexes[i], file, true, create)) != 0)
+		/* Always DB_CREATE: an index added since the directory was made
+		 * is then built from its table by associate(). */
+		if ((ret = open_db(store, txn, &store->indexes[i], file, true, true)) != 0)
 			return ret;
 		store->indexes[i]->app_private = (void *)(intptr_t)i;
-		/* DB_CREATE builds the index from the table when it is new. */
 		ret = primary->associate(primary, txn, store->indexes[i], index_callback,
-		                         (txn ? 0 : DB_AUTO_COMMIT) | (create ? DB_CREATE : 0));
+		                         (txn ? 0 : DB_AUTO_COMMIT) | DB_CREATE);
 		if (ret != 0)
 			return ret;
 	}
