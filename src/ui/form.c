@@ -121,12 +121,13 @@ static void item_show_text(struct ui_form *form, size_t i, size_t pos)
 	const char *text = it->def->multiline ? "" : it->text; /* those show as previews */
 	char ascii[PARSE_CAP];
 
-	if (form->line.ascii) {
+	/* Only what is shown is changed: stored text with a control character
+	 * shows '?' there, and saving it unchanged is refused at the field. */
+	if (form->line.ascii)
 		ui_ascii_text(text, ascii, sizeof(ascii));
-		set_field_buffer(it->field, 0, ascii);
-	} else {
-		set_field_buffer(it->field, 0, text);
-	}
+	else
+		text_neutralise(text, false, ascii, sizeof(ascii));
+	set_field_buffer(it->field, 0, ascii);
 	if (i == form->cur && form->posted)
 		field_line_load(&form->line, text, it->cols, pos);
 }
