@@ -20,4 +20,19 @@ static inline struct offer sample_offer(const char *name)
 	return o;
 }
 
+/* Offer number I of a series for benchmarks: the same records whichever
+ * program loads them. */
+static inline struct offer sample_offer_number(long i)
+{
+	static const char *const districts[] = {"FG", "HM", "GA", "GL"};
+	char name[64];
+	struct offer o;
+
+	snprintf(name, sizeof(name), "Angebot %ld Müllerstraße", i);
+	o = sample_offer(name);
+	strcpy(o.district, districts[i % 4]);
+	snprintf(o.times, sizeof(o.times), "Di %ld-17 Uhr", i % 12 + 8);
+	return o;
+}
+
 #endif

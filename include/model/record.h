@@ -107,6 +107,11 @@ enum status field_parse(const struct field_def *field, const char *text, void *r
  * label, yes/no as "ja"/"nein"); returns the length. */
 size_t field_format(const struct field_def *field, const void *rec, char *buf, size_t size);
 
+/* The value of a field of a number type (ids, numbers, money in cents,
+ * dates as yyyymmdd, yes/no as 1/0), for comparing records by value;
+ * false for text and choices. */
+bool record_field_number(const struct field_def *field, const void *rec, int64_t *out);
+
 const struct field_def *record_field(const struct record_def *def, const char *name);
 
 #endif

@@ -44,6 +44,26 @@ static int64_t field_number(const struct field_def *field, const void *rec)
 	}
 }
 
+bool record_field_number(const struct field_def *field, const void *rec, int64_t *out)
+{
+	switch (field->type) {
+	case FIELD_ID:
+		/* an id above INT64_MAX (none is handed out) sorts last */
+		*out = *(const uint64_t *)field_cptr(field, rec) > INT64_MAX
+		               ? INT64_MAX
+		               : field_number(field, rec);
+		return true;
+	case FIELD_INT:
+	case FIELD_MONEY:
+	case FIELD_DATE:
+	case FIELD_BOOL:
+		*out = field_number(field, rec);
+		return true;
+	default:
+		return false;
+	}
+}
+
 static int choice_count(const struct field_def *field)
 {
 	int n = 0;

@@ -151,37 +151,6 @@ struct sort_key {
 	int sign;   /* -1 descending */
 };
 
-/* The value of a field of a number type (dates, money, ids compare as
- * values, not as their display text "TT.MM.JJJJ"). */
-static bool list_field_number(const struct field_def *f, const void *rec, int64_t *out)
-{
-	const char *p = (const char *)rec + f->offset;
-	uint64_t id;
-	int32_t date;
-	bool yes;
-
-	switch (f->type) {
-	case FIELD_ID:
-		memcpy(&id, p, sizeof(id));
-		*out = id > INT64_MAX ? INT64_MAX : (int64_t)id;
-		return true;
-	case FIELD_INT:
-	case FIELD_MONEY:
-		memcpy(out, p, sizeof(*out));
-		return true;
-	case FIELD_DATE:
-		memcpy(&date, p, sizeof(date));
-		*out = date;
-		return true;
-	case FIELD_BOOL:
-		memcpy(&yes, p, sizeof(yes));
-		*out = yes;
-		return true;
-	default:
-		return false;
-	}
-}
-
 /* A number as shown in German ("1.234,56 €", "-3", "12"), scaled by 100
  * so whole numbers and cents compare alike; text without digits is 0. */
 static int64_t list_parse_number(const char *s)
@@ -221,7 +190,7 @@ static void list_sort_key(const struct ui_list *list, size_t row, struct sort_ke
 	key->num = 0;
 	key->text = NULL;
 	key->sign = list->descending ? -1 : 1;
-	if (f && list_field_number(f, rec, &key->num))
+	if (f && record_field_number(f, rec, &key->num))
 		return;
 	list_cell(list, (size_t)list->sort, rec, cell, sizeof(cell));
 	if (list->columns[list->sort].numeric) {

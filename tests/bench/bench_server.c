@@ -30,6 +30,7 @@
 #include "model/offer.h"
 #include "store/store.h"
 #include "wire/client.h"
+#include "../client.h"
 #include "../sample.h"
 
 #define READ_SECONDS    3.0
@@ -130,23 +131,9 @@ static struct summary summarize(struct samples *s)
 	return sum;
 }
 
-/* The same records in the server's store and the in-process copy: offer i
- * gets id i + 1 from the table's sequence in both. */
-static struct offer offer_number(long i)
-{
-	static const char *const districts[] = {"FG", "HM", "GA", "GL"};
-	char name[64];
-	struct offer o;
-
-	snprintf(name, sizeof(name), "Angebot %ld Müllerstraße", i);
-	o = sample_offer(name);
-	strcpy(o.district, districts[i % 4]);
-	snprintf(o.times, sizeof(o.times), "Di %ld-17 Uhr", i % 12 + 8);
-	return o;
-}
-
 /* Bulk insert (commits not synced, one flush at the end): a preload is not
- * what is measured. */
+ * what is measured. The server's store and the in-process copy get the
+ * same records (sample_offer_number): offer i has id i + 1 in both. */
 static int load(const char *dir, long records)
 {
 	struct store *store;
@@ -159,7 +146,7 @@ static int load(const char *dir, long records)
 		return 1;
 	}
 	for (long i = 0; i < records; i++) {
-		struct offer o = offer_number(i);
+		struct offer o = sample_offer_number(i);
 
 		if ((i % 1000 == 0 && store_begin(store, "bench", &txn) != STATUS_OK) ||
 		    store_insert(txn, STORE_OFFERS, &o) != STATUS_OK ||
@@ -233,30 +220,6 @@ static int bare_syncs(const char *datadir, struct summary *out)
 	return s.n ? 0 : 1;
 }
 
-/* Sends OFFER_SAVE of *O and takes the stored record (new id, version)
- * from the answer. */
-static enum status save_offer(struct wire_client *wire, struct offer *o)
-{
-	struct codec_buf enc;
-	struct wire_msg reply;
-	struct codec_reader r;
-	struct codec_field f;
-	enum status st;
-
-	codec_buf_init(&enc);
-	record_encode(&offer_def, o, &enc);
-	codec_put_bytes(wire_client_request(wire, WIRE_OFFER_SAVE), WF_RECORD, enc.data, enc.len);
-	codec_buf_free(&enc);
-	if ((st = wire_client_call(wire, &reply)) != STATUS_OK)
-		return st;
-	if (codec_open(&r, reply.data, reply.len) != STATUS_OK)
-		return STATUS_ERR_PROTOCOL;
-	while (codec_next(&r, &f) == STATUS_OK)
-		if (f.tag == WF_RECORD)
-			return record_decode(&offer_def, f.data, f.len, o);
-	return STATUS_ERR_PROTOCOL;
-}
-
 static enum status read_offer(struct client *c)
 {
 	struct wire_msg reply;
@@ -272,7 +235,7 @@ static enum status read_offer(struct client *c)
 static enum status update_own(struct client *c)
 {
 	snprintf(c->own.times, sizeof(c->own.times), "Mo %u Uhr", c->own.head.version % 1000);
-	return save_offer(c->wire, &c->own);
+	return client_save_offer(c->wire, &c->own);
 }
 
 static void *client_main(void *arg)
@@ -285,7 +248,7 @@ static void *client_main(void *arg)
 
 		snprintf(name, sizeof(name), "Bench-Angebot %u", c->seed);
 		c->own = sample_offer(name);
-		if (save_offer(c->wire, &c->own) != STATUS_OK)
+		if (client_save_offer(c->wire, &c->own) != STATUS_OK)
 			c->errors++;
 	}
 	pthread_barrier_wait(&c->phase->barrier); /* everyone ready */

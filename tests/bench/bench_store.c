@@ -28,27 +28,13 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static struct offer offer_number(long i)
-{
-	static const char *const districts[] = {"FG", "HM", "GA", "GL"};
-	char name[64];
-	struct offer o;
-
-	snprintf(name, sizeof(name), "Angebot %ld Müllerstraße", i);
-	o = sample_offer(name);
-	strcpy(o.district, districts[i % 4]);
-	snprintf(o.times, sizeof(o.times), "Di %ld-17 Uhr", i % 12 + 8);
-	o.active_from = DATE_MAKE(2026, 1, 1);
-	return o;
-}
-
 static double store_writes(struct store *store, long n)
 {
 	struct store_txn *txn = NULL;
 	double t0 = now();
 
 	for (long i = 0; i < n; i++) {
-		struct offer o = offer_number(i);
+		struct offer o = sample_offer_number(i);
 
 		if (i % BATCH == 0 && store_begin(store, "bench", &txn) != STATUS_OK)
 			return -1;
@@ -152,7 +138,7 @@ static int run_bare(const char *dir, long n, double *writes, double *reads)
 	             0600) != 0)
 		return 1;
 	for (long i = 0; i < n; i++) {
-		struct offer o = offer_number(i);
+		struct offer o = sample_offer_number(i);
 
 		o.head.id = (uint64_t)i + 1;
 		o.head.version = 1;

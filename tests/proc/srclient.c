@@ -25,30 +25,14 @@
 #include "model/draft.h"
 #include "model/offer.h"
 #include "wire/client.h"
+#include "../client.h"
 #include "../sample.h"
 
 static struct wire_client *client;
 
 static enum status save(struct offer *o)
 {
-	struct codec_buf enc;
-	struct wire_msg reply;
-	struct codec_reader r;
-	struct codec_field f;
-	enum status st;
-
-	codec_buf_init(&enc);
-	record_encode(&offer_def, o, &enc);
-	codec_put_bytes(wire_client_request(client, WIRE_OFFER_SAVE), WF_RECORD, enc.data, enc.len);
-	codec_buf_free(&enc);
-	st = wire_client_call(client, &reply);
-	if (st != STATUS_OK)
-		return st;
-	codec_open(&r, reply.data, reply.len);
-	while (codec_next(&r, &f) == STATUS_OK)
-		if (f.tag == WF_RECORD)
-			return record_decode(&offer_def, f.data, f.len, o);
-	return STATUS_ERR_PROTOCOL;
+	return client_save_offer(client, o);
 }
 
 static int lock(uint64_t id, bool quiet)
