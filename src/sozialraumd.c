@@ -61,6 +61,12 @@ static int load(struct server *server, const char *data_dir)
 	config_errors_free(&errors);
 	if (st != STATUS_OK)
 		return 1;
+	if (!(server->current = calloc(1, sizeof(*server->current)))) {
+		config_free(server->config);
+		return 1;
+	}
+	server->current->config = server->config;
+	server->current->users = 1;
 	snprintf(server->data_dir, sizeof(server->data_dir), "%s",
 	         data_dir ? data_dir : server->config->data_dir);
 	if (data_dir)
@@ -105,9 +111,7 @@ static void stop(struct server *server)
 	unlink(server->socket_path);
 	store_close(server->store);
 	server_log(LOG_NOTICE, "stopped");
-	config_free(server->config);
-	for (size_t i = 0; i < server->nold; i++)
-		config_free(server->old[i]);
+	server_config_put(server, server->current);
 }
 
 int main(int argc, char **argv)
@@ -142,6 +146,7 @@ int main(int argc, char **argv)
 			unlink(server.socket_path);
 		store_close(server.store);
 		config_free(server.config);
+		free(server.current);
 		return 1;
 	}
 	ret = server_run(&server);

@@ -1,23 +1,27 @@
-/* Saving an offer through the server, for the test and benchmark clients. */
+/* Saving a record through the server's record service, for the test and
+ * benchmark clients. */
 #ifndef TESTS_CLIENT_H
 #define TESTS_CLIENT_H
 
 #include "model/offer.h"
 #include "wire/client.h"
 
-/* Sends OFFER_SAVE of *O and takes the stored record (new id, version)
- * from the answer. */
-static inline enum status client_save_offer(struct wire_client *wire, struct offer *o)
+/* Sends RECORD_SAVE of *REC of type DEF and takes the stored record (new
+ * id, version) from the answer. */
+static inline enum status client_save(struct wire_client *wire, const struct record_def *def,
+                                      void *rec)
 {
-	struct codec_buf enc;
+	struct codec_buf enc, *req;
 	struct wire_msg reply;
 	struct codec_reader r;
 	struct codec_field f;
 	enum status st;
 
 	codec_buf_init(&enc);
-	record_encode(&offer_def, o, &enc);
-	codec_put_bytes(wire_client_request(wire, WIRE_OFFER_SAVE), WF_RECORD, enc.data, enc.len);
+	record_encode(def, rec, &enc);
+	req = wire_client_request(wire, WIRE_RECORD_SAVE);
+	codec_put_str(req, WF_TABLE, def->table);
+	codec_put_bytes(req, WF_RECORD, enc.data, enc.len);
 	codec_buf_free(&enc);
 	if ((st = wire_client_call(wire, &reply)) != STATUS_OK)
 		return st;
@@ -25,8 +29,13 @@ static inline enum status client_save_offer(struct wire_client *wire, struct off
 		return STATUS_ERR_PROTOCOL;
 	while (codec_next(&r, &f) == STATUS_OK)
 		if (f.tag == WF_RECORD)
-			return record_decode(&offer_def, f.data, f.len, o);
+			return record_decode(def, f.data, f.len, rec);
 	return STATUS_ERR_PROTOCOL;
+}
+
+static inline enum status client_save_offer(struct wire_client *wire, struct offer *o)
+{
+	return client_save(wire, &offer_def, o);
 }
 
 #endif

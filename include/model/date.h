@@ -40,4 +40,11 @@ int32_t date_from_days(int64_t days);
 /* Today in the local time zone. */
 int32_t date_today(void);
 
+/* A point in time (seconds since 1970 UTC) shown in the local time zone as
+ * "25.11.2026 14:05"; an empty string for 0. */
+size_t date_time_format(int64_t time, char *buf, size_t size);
+/* Parses "TT.MM.JJJJ HH:MM" (or a date alone: midnight) in the local time
+ * zone. STATUS_ERR_INVALID for anything else. */
+enum status date_time_parse(const char *text, int64_t *time);
+
 #endif

@@ -56,12 +56,5 @@ extern const struct record_def offer_count_def;
 #define OFFER_COUNT_MONTH_BITS 20 /* yyyymm < 2^20 */
 
 uint64_t offer_count_id(uint64_t offer, int32_t month);
-/* Checks the month (a real one, first day) and the count (0 to 100000). */
-enum status offer_count_validate(const struct offer_count *count, struct field_error *err);
-
-/* Rules beyond the field table: the budget line is one of the two lines
- * offers are booked against, and the period does not end before it starts. */
-enum status offer_validate(const struct offer *offer, const struct config *config,
-                           struct field_error *err);
 
 #endif

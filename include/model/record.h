@@ -38,6 +38,16 @@ enum field_type {
 	FIELD_TEXT,   /* char[size], UTF-8 */
 	FIELD_CHOICE, /* int, index into choices (stored by name) */
 	FIELD_REF,    /* char[size], the id of an entry of a configuration list */
+	FIELD_TIME,   /* int64_t seconds since 1970 UTC (events, times of day) */
+};
+
+/* What a field tells about a person, for redaction: each role sees the
+ * classes the rights table gives it (rights.h), the rest is blanked. */
+enum field_privacy {
+	PRIVACY_PLAIN,       /* no personal data */
+	PRIVACY_IDENTIFYING, /* names, addresses, birth dates: who somebody is */
+	PRIVACY_SENSITIVE,   /* what happened: journal text, risks, reasons */
+	PRIVACY_COUNT
 };
 
 /* The configuration list a FIELD_REF points into. */
@@ -58,25 +68,102 @@ struct field_def {
 	size_t offset, size;
 	int width;        /* display columns */
 	int64_t min, max; /* numbers, money, dates; min > max or both 0 means no limit */
+	/* Must be given: text not empty, a choice made, a date or number not
+	 * 0, an id set, yes/no answered "ja". */
 	bool required;
 	bool multiline;
 	const char *const *choices;       /* FIELD_CHOICE: NULL-terminated names */
 	const char *const *choice_labels; /* FIELD_CHOICE: German labels, same order */
 	enum field_source source;         /* FIELD_REF */
 	const char *help;                 /* German help text */
+	enum field_privacy privacy;
 };
 
-#define FIELD_AT(type, member) .offset = offsetof(type, member), .size = sizeof(((type *)0)->member)
+/* Typed field macros: FIELD_INT(struct x, member) sets the type, offset
+ * and size, and does not compile when the member is not of the type the
+ * field type stores (an int32_t member for FIELD_INT). */
+#define FIELD_MEMBER_(T, m, ctype)                                                             \
+	.offset = offsetof(T, m) +                                                             \
+	          0 * sizeof(char[__builtin_types_compatible_p(__typeof__(((T *)0)->m), ctype) \
+	                                  ? 1                                                  \
+	                                  : -1]),                                              \
+	.size = sizeof(((T *)0)->m)
+#define FIELD_ARRAY_(T, m) char[sizeof(((T *)0)->m)]
+#define FIELD_ID(T, m)     .type = FIELD_ID, FIELD_MEMBER_(T, m, uint64_t)
+#define FIELD_INT(T, m)    .type = FIELD_INT, FIELD_MEMBER_(T, m, int64_t)
+#define FIELD_MONEY(T, m)  .type = FIELD_MONEY, FIELD_MEMBER_(T, m, int64_t)
+#define FIELD_DATE(T, m)   .type = FIELD_DATE, FIELD_MEMBER_(T, m, int32_t)
+#define FIELD_TIME(T, m)   .type = FIELD_TIME, FIELD_MEMBER_(T, m, int64_t)
+#define FIELD_BOOL(T, m)   .type = FIELD_BOOL, FIELD_MEMBER_(T, m, bool)
+#define FIELD_CHOICE(T, m) .type = FIELD_CHOICE, FIELD_MEMBER_(T, m, int)
+#define FIELD_TEXT(T, m)   .type = FIELD_TEXT, FIELD_MEMBER_(T, m, FIELD_ARRAY_(T, m))
+#define FIELD_REF(T, m)    .type = FIELD_REF, FIELD_MEMBER_(T, m, FIELD_ARRAY_(T, m))
 
+/* A secondary index of a record type, kept by the store in the same
+ * transaction as every write. INDEX_KEY: KEY writes the record's key into
+ * BUF (binary keys are fine: ids big-endian so that they sort, a text
+ * ended by its '\0' so that "FG" is no prefix of "FG2") and returns its
+ * length, or -1 when the record has no entry. INDEX_WORDS: every word of
+ * text field FIELD, folded both ways (ä = ae = a), so a search for any
+ * word's beginning finds it. Entries of one key lie in id order. */
+enum index_kind {
+	INDEX_KEY,
+	INDEX_WORDS,
+	INDEX_PARENT, /* the parent's id, big-endian: kept by the store itself */
+};
+#define INDEX_KEY_MAX 256
+struct index_def {
+	const char *name; /* unique within the record type */
+	enum index_kind kind;
+	int (*key)(const void *rec, uint8_t *buf, size_t size);
+	const char *field;
+};
+
+/* Where a record's id comes from. */
+enum record_ids {
+	IDS_SEQUENCE, /* the next number of the table's sequence */
+	IDS_COMPUTED, /* make_id() of the record's content (a month of an offer) */
+	IDS_CALLER,   /* whoever writes it (bookkeeping: request ids) */
+};
+
+struct field_error;
+
+/* A record type. The registry (registry.h) lists every one; the store, the
+ * server's record service and the screens are driven by it. */
 struct record_def {
-	uint16_t kind;    /* unique per record type */
-	uint16_t version; /* the newest format this program writes and reads */
-	const char *name;
-	const char *label;
-	size_t size; /* sizeof the struct */
+	uint16_t kind;      /* unique per record type */
+	uint16_t version;   /* the newest format this program writes and reads */
+	const char *name;   /* code name, singular: "offer" */
+	const char *table;  /* table name, plural: "offers" (files, audit, wire) */
+	const char *label;  /* German, singular: "Angebot" */
+	const char *plural; /* German, plural: "Angebote" */
+	size_t size;        /* sizeof the struct */
 	const struct field_def *fields;
 	size_t nfields;
+	/* Rules beyond the field table (record_validate runs it after the
+	 * fields); NULL when there are none. */
+	enum status (*validate)(const void *rec, const struct config *config,
+	                        struct field_error *err);
+	enum record_ids ids;
+	uint64_t (*make_id)(const void *rec); /* IDS_COMPUTED */
+	/* The record this one belongs to (a month's count to its offer): the
+	 * id field PARENT_FIELD names a record of PARENT. Rights are decided on
+	 * the parent; verify checks that every parent exists; the store keeps
+	 * an index "parent" (parent id, then id) for the child lists. */
+	const struct record_def *parent;
+	const char *parent_field;
+	/* What decides a scope in the rights table (NULL when the type has
+	 * none): the district (team scope), the provider (own provider), the
+	 * lead caseworker's login (own cases). */
+	const char *district_field, *provider_field, *lead_field;
+	bool audited;     /* every write leaves an audit entry */
+	bool audit_reads; /* opening one leaves an audit entry too */
+	const struct index_def *indexes;
+	size_t nindexes;
 };
+
+#define RECORD_INDEXES(array) .indexes = array, .nindexes = sizeof(array) / sizeof(array[0])
+#define RECORD_FIELDS(array)  .fields = array, .nfields = sizeof(array) / sizeof(array[0])
 
 /* The outcome of a validation: which field, what status, and the message to
  * show at that field (German). */
@@ -94,8 +181,9 @@ enum status record_encode(const struct record_def *def, const void *rec, struct 
 enum status record_decode(const struct record_def *def, const void *data, size_t len, void *rec);
 
 /* Checks every field against its definition (required, limits, text rules,
- * dates, choices, references into CONFIG when not NULL). Stops at the first
- * error and describes it in ERR (may be NULL). */
+ * dates, choices, references into CONFIG when not NULL), then the type's
+ * own rules (DEF->validate). Stops at the first error and describes it in
+ * ERR (may be NULL). */
 enum status record_validate(const struct record_def *def, const void *rec,
                             const struct config *config, struct field_error *err);
 
@@ -113,5 +201,20 @@ size_t field_format(const struct field_def *field, const void *rec, char *buf, s
 bool record_field_number(const struct field_def *field, const void *rec, int64_t *out);
 
 const struct field_def *record_field(const struct record_def *def, const char *name);
+
+/* The value of text field NAME of REC ("" when DEF has no such field), and
+ * of id field NAME (0 when none). */
+const char *record_text(const struct record_def *def, const void *rec, const char *name);
+uint64_t record_id_field(const struct record_def *def, const void *rec, const char *name);
+
+/* Sets ERR to the message for FIELD (by name in DEF) and returns ST: for
+ * the validators of record types. */
+enum status record_fail(struct field_error *err, const struct record_def *def, const char *field,
+                        enum status st, const char *message);
+
+/* Index key helpers: a text and its terminating '\0', an id big-endian.
+ * Each returns the length written, or -1 when it does not fit. */
+int index_put_text(uint8_t *buf, size_t size, const char *text);
+int index_put_id(uint8_t *buf, size_t size, uint64_t id);
 
 #endif

@@ -1,27 +1,68 @@
-/* Who may do what: decided here, in the model, and asked by the server for
- * every request, so a screen that forgot a check still cannot show or
- * change what the role may not. */
+/* Who may do what: one table, role x record type x verb x scope, plus the
+ * privacy classes each role sees. Decided here, in the model, and asked by
+ * the server for every request (the terminal program asks the same
+ * functions only to offer what is allowed), so a screen that forgot a
+ * check still cannot show or change what the role may not. No other file
+ * decides a right.
+ *
+ * A record type with a parent (a month's count of an offer) takes its
+ * scope from the parent: its rights are decided on the parent record. */
 #ifndef MODEL_RIGHTS_H
 #define MODEL_RIGHTS_H
 
 #include <stdbool.h>
 
 #include "model/config.h"
-#include "model/offer.h"
+#include "model/record.h"
 
-/* The offers directory is no personal data: every role but controlling
- * (aggregates only) and admin (no content) reads it. */
-bool rights_offer_read(const struct cfg_staff *who);
+#define RIGHT_VERB_LIST(X)                                     \
+	X(LIST, "list")     /* see it in lists and searches */ \
+	X(READ, "read")     /* open it */                      \
+	X(CREATE, "create") /* make a new one */               \
+	X(CHANGE, "change") /* save changes to one */          \
+	X(END, "end")       /* end it (deactivate an offer) */ \
+	X(EXPORT, "export") /* put it into a CSV export */
 
-/* One offer: provider staff see only their own provider's offers (the
- * role sees only what belongs to its provider). */
-bool rights_offer_see(const struct config *config, const struct cfg_staff *who,
-                      const struct offer *offer);
-/* Changing an offer: the head of office everywhere; team leads and
- * caseworkers in their team's districts; provider staff for their own
- * provider's offers. */
-bool rights_offer_write(const struct config *config, const struct cfg_staff *who,
-                        const struct offer *offer);
+enum right_verb {
+#define X(name, text) VERB_##name,
+	RIGHT_VERB_LIST(X)
+#undef X
+	        VERB_COUNT
+};
+
+/* Which records of a type a row covers. */
+enum right_scope {
+	SCOPE_ALL,      /* every one */
+	SCOPE_TEAM,     /* those in the districts of the user's team */
+	SCOPE_PROVIDER, /* those of the user's own provider */
+	SCOPE_OWN,      /* those the user leads */
+};
+
+struct right {
+	enum role role;
+	const char *table;
+	enum right_verb verb;
+	enum right_scope scope;
+};
+
+extern const struct right rights_table[];
+extern const size_t rights_count;
+extern const char *const right_verb_names[];
+
+/* The role may do VERB to some records of type DEF (offer a menu entry,
+ * accept a list request at all). */
+bool rights_may(const struct cfg_staff *who, const struct record_def *def, enum right_verb verb);
+
+/* The role may do VERB to this record: SCOPE_REC is the record itself, or
+ * its parent when DEF has one. */
+bool rights_allow(const struct config *config, const struct cfg_staff *who,
+                  const struct record_def *def, enum right_verb verb, const void *scope_rec);
+
+/* The role sees fields of this privacy class. */
+bool rights_sees(const struct cfg_staff *who, enum field_privacy privacy);
+/* Blanks every field of REC the role may not see (text empty, numbers 0,
+ * choices unset). */
+void rights_redact(const struct cfg_staff *who, const struct record_def *def, void *rec);
 
 /* Locks, audit log, backup, verify: the technical admin only. */
 bool rights_admin(const struct cfg_staff *who);

@@ -32,6 +32,22 @@ size_t text_neutralise(const char *in, bool multiline, char *out, size_t size);
  * returns the length. */
 size_t text_fold(const char *in, char *out, size_t size);
 
+/* The words of a name as search keys, for the word index: each word
+ * (letters and digits; anything else separates them) folded as text_fold
+ * folds it and, where that differs, with the umlauts as plain vowels, so
+ * that "Väter-Kind-Turnen" gives "vaeter", "kind", "turnen" and "vater".
+ * Calls FN once for each distinct key (at most TEXT_WORDS_MAX, each cut to
+ * TEXT_WORD_SIZE - 1 bytes); FN returns false to stop. */
+#define TEXT_WORD_SIZE 48
+#define TEXT_WORDS_MAX 64
+void text_words(const char *text, bool (*fn)(void *ctx, const char *word), void *ctx);
+/* The longest word of a search as typed, folded, into OUT: the one the
+ * word index is searched with. Returns its length (0: no word). */
+size_t text_longest_word(const char *query, char *out, size_t size);
+/* Every word of QUERY begins a word of TEXT (both folded): "turnen kind"
+ * matches "Väter-Kind-Turnen". */
+bool text_match(const char *text, const char *query);
+
 /* Display width in terminal columns of UTF-8 text (wcwidth per character;
  * non-printable characters count 1). Needs setlocale for a UTF-8 locale. */
 int text_width(const char *s);

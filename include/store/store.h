@@ -26,23 +26,9 @@
  * newer format is refused. */
 #define STORE_FORMAT 1
 
-/* Tables (their file names and record types are in src/store/table.c). */
-enum store_table {
-	STORE_OFFERS,
-	STORE_AUDIT,
-	STORE_REQUESTS,     /* applied request ids of saves */
-	STORE_DRAFTS,       /* unsaved form input per user */
-	STORE_OFFER_COUNTS, /* people reached per offer and month */
-	STORE_TABLE_COUNT
-};
-
-/* Secondary indexes. Keys of names are folded (text_fold). */
-enum store_index {
-	STORE_OFFERS_BY_NAME,
-	STORE_OFFERS_BY_DISTRICT,
-	STORE_DRAFTS_BY_LOGIN, /* key "LOGIN/": scan with that prefix */
-	STORE_INDEX_COUNT
-};
+/* Tables: one for every record type of the registry (model/registry.h),
+ * file TABLE.db, with a file TABLE.INDEX.idx for every index the type
+ * declares, and TABLE.parent.idx for a type with a parent. */
 
 enum store_flags {
 	STORE_BULK = 1 << 0, /* commits not synced; store_flush syncs a batch */
@@ -77,47 +63,78 @@ void store_abort(struct store_txn *txn);
 /* Syncs the log: makes every bulk commit so far durable. */
 enum status store_flush(struct store *store);
 
-/* Record functions. REC is a struct of the table's record type.
- * insert: assigns head.id (from the table's sequence; tables without one
- *         take the id the caller set) and head.version = 1, writes audit
+/* Record functions. REC is a struct of DEF's record type.
+ * insert: assigns head.id (by DEF->ids: the table's sequence, make_id, or
+ *         the id the caller set) and head.version = 1, writes audit
  *         "create"; STATUS_ERR_EXISTS when the id is taken.
  * update: head.version must be the stored version (else STATUS_ERR_CONFLICT);
  *         stores version + 1 and sets it in REC; writes audit "update".
  * get:    STATUS_ERR_NOT_FOUND when there is no such record.
- * delete: like update's check; writes audit "delete". */
-enum status store_insert(struct store_txn *txn, enum store_table table, void *rec);
-enum status store_update(struct store_txn *txn, enum store_table table, void *rec);
-enum status store_get(struct store_txn *txn, enum store_table table, uint64_t id, void *rec);
-enum status store_delete(struct store_txn *txn, enum store_table table, uint64_t id,
+ * delete: like update's check; writes audit "delete".
+ * Audit entries are written for types that say so (DEF->audited). */
+enum status store_insert(struct store_txn *txn, const struct record_def *def, void *rec);
+enum status store_update(struct store_txn *txn, const struct record_def *def, void *rec);
+enum status store_get(struct store_txn *txn, const struct record_def *def, uint64_t id, void *rec);
+enum status store_delete(struct store_txn *txn, const struct record_def *def, uint64_t id,
                          uint32_t version);
 
 /* An audit entry for something that is not a write (opening a case file). */
-enum status store_audit(struct store_txn *txn, const char *action, enum store_table table,
+enum status store_audit(struct store_txn *txn, const char *action, const struct record_def *def,
                         uint64_t record, const char *detail);
 
-/* Visits records in id order from FIRST_ID, or index entries whose key
- * starts with PREFIX (folded for text keys); VISIT returns nonzero to stop.
+/* Runs inside every insert, update and delete of a content record, in the
+ * same transaction (OLD is NULL for an insert, NEW for a delete): the
+ * budget's aggregates move with the record that moves them. An error
+ * aborts the write. */
+typedef enum status (*store_hook_fn)(void *ctx, struct store_txn *txn, const struct record_def *def,
+                                     const void *old, const void *new);
+void store_set_hook(struct store *store, store_hook_fn fn, void *ctx);
+
+/* Visits records in id order from FIRST_ID; VISIT returns nonzero to stop.
  * REC passed to VISIT is only valid during the call. */
 typedef int (*store_visit_fn)(void *ctx, const void *rec);
-enum status store_scan(struct store_txn *txn, enum store_table table, uint64_t first_id,
+enum status store_scan(struct store_txn *txn, const struct record_def *def, uint64_t first_id,
                        store_visit_fn visit, void *ctx);
-enum status store_index_scan(struct store_txn *txn, enum store_index index, const char *prefix,
-                             store_visit_fn visit, void *ctx);
+
+/* A place in a walk: the index key and the record id (the id alone when
+ * walking the table). A page ends at one, the next page goes on after it:
+ * keyset paging, so page 1,000 costs what page 1 costs. */
+struct store_pos {
+	uint8_t key[INDEX_KEY_MAX];
+	uint32_t key_len;
+	uint64_t id;
+};
+
+/* What to walk: the table in id order (INDEX NULL) or one of the type's
+ * indexes ("parent" for the children of a parent), only entries whose key
+ * starts with PREFIX, from key START on (NULL: the first with PREFIX),
+ * continuing after AFTER when not NULL, forwards or BACKWARD. For a word
+ * index a record is visited once, at its first word with the prefix. */
+struct store_range {
+	const char *index;
+	const uint8_t *prefix;
+	size_t prefix_len;
+	const uint8_t *start;
+	size_t start_len;
+	const struct store_pos *after;
+	bool backward;
+};
+typedef int (*store_walk_fn)(void *ctx, const void *rec, const struct store_pos *pos);
+/* STATUS_ERR_NOT_FOUND when DEF has no such index. */
+enum status store_walk(struct store_txn *txn, const struct record_def *def,
+                       const struct store_range *range, store_walk_fn visit, void *ctx);
 
 /* The next value of the named sequence (starting at 1), in TXN. */
 enum status store_seq_next(struct store_txn *txn, const char *name, uint64_t *value);
 
-/* The table's name ("offers"), as in audit entries and file names. */
-const char *store_table_name(enum store_table table);
-
 /* Number of records in a table (a fast estimate is not enough: exact). */
-enum status store_count(struct store_txn *txn, enum store_table table, uint64_t *count);
+enum status store_count(struct store_txn *txn, const struct record_def *def, uint64_t *count);
 
 /* Writes REC as it is, with no id, version or audit handling: for records
  * that are bookkeeping, not content (applied request ids, drafts). */
-enum status store_put_plain(struct store_txn *txn, enum store_table table, const void *rec);
+enum status store_put_plain(struct store_txn *txn, const struct record_def *def, const void *rec);
 /* Deletes such a record; STATUS_ERR_NOT_FOUND when there is none. */
-enum status store_delete_plain(struct store_txn *txn, enum store_table table, uint64_t id);
+enum status store_delete_plain(struct store_txn *txn, const struct record_def *def, uint64_t id);
 
 /* Checks every invariant between records of an open store, in a snapshot
  * (the online verify; the files themselves are checked offline only). */

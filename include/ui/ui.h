@@ -83,6 +83,10 @@ struct screen_ops {
 	void (*save_draft)(struct screen *s);
 	/* The server came back after a restart: take edit locks again. May be NULL. */
 	void (*reconnected)(struct screen *s);
+	/* Somebody else saved a record this session may see: the screen
+	 * marks what it shows as stale and fetches it again when it is next
+	 * drawn. May be NULL. */
+	void (*event)(struct screen *s, const struct wire_event *ev);
 	void (*close)(struct screen *s); /* frees s->data */
 	/* Letters are typed here (a form): the shell's own keys are offered by
 	 * their function keys ("F1 Hilfe", "F10 Ende"). */
@@ -165,6 +169,31 @@ void ui_unlock(struct ui *ui, const char *table, uint64_t id);
 void ui_holder_text(const struct wire_msg *reply, char *buf, size_t size);
 /* Still held (after a server restart a lock may have gone to someone else). */
 bool ui_holds_lock(const struct ui *ui, const char *table, uint64_t id);
+
+/* The record service, the same for every record type. GET reads record
+ * ID of DEF into REC; when somebody else edits it, HOLDER (may be NULL)
+ * gets "in Bearbeitung durch NAME seit HH:MM", else "". SAVE sends REC
+ * (new: id 0, or version 0 for a type whose ids come from its content)
+ * and on success REC is what was stored; ERRTEXT gets the server's word
+ * (the field's message, or who holds the lock). */
+enum status ui_record_get(struct ui *ui, const struct record_def *def, uint64_t id, void *rec,
+                          char *holder, size_t size);
+enum status ui_record_save(struct ui *ui, const struct record_def *def, void *rec, char *errtext,
+                           size_t size);
+/* A list of DEF page by page: ui_record_list starts the request (add
+ * WF_WORDS, WF_INDEX with WF_KEY, WF_PARENT, WF_FILTER to it), and
+ * ui_record_page sends it from where POS says the last page ended (a
+ * zeroed POS: the first page), calls ADD for every record, and moves POS.
+ * REQ is the request ui_record_list returned.
+ * *MORE: another page follows. */
+struct ui_page_pos {
+	uint8_t after[WIRE_POSITION_MAX];
+	size_t len;
+};
+struct codec_buf *ui_record_list(struct ui *ui, const struct record_def *def);
+enum status ui_record_page(struct ui *ui, struct codec_buf *req, const struct record_def *def,
+                           struct ui_page_pos *pos, void (*add)(void *ctx, const void *rec),
+                           void *ctx, bool *more);
 
 /* Drafts: sends DRAFT (table, record, title, text filled in by the caller). */
 enum status ui_draft_put(struct ui *ui, struct draft *draft);

@@ -18,9 +18,11 @@ struct wire_welcome {
 };
 
 /* Connects to SOCKET_PATH as the caller's own Unix user, or as AS_LOGIN
- * (honoured only for root and the server's account; may be NULL). On
- * failure MSG says what happened in one sentence (English). */
-enum status wire_client_open(const char *socket_path, const char *as_login,
+ * (honoured only for root and the server's account; may be NULL). FLAGS:
+ * WIRE_CLIENT_EVENTS asks the server for events (an open screen updates
+ * itself). On failure MSG says what happened in one sentence (English). */
+enum { WIRE_CLIENT_EVENTS = 1 << 0 };
+enum status wire_client_open(const char *socket_path, const char *as_login, unsigned flags,
                              struct wire_client **out, struct wire_welcome *welcome, char *msg,
                              size_t size);
 void wire_client_close(struct wire_client *client);
@@ -49,5 +51,26 @@ int wire_client_fd(const struct wire_client *client);
 
 /* Times the client reconnected so far. */
 unsigned wire_client_reconnects(const struct wire_client *client);
+
+/* Something that happened on the server that this session did not ask
+ * about: a record somebody else saved. Events that arrive while a call
+ * waits for its answer are kept (the oldest dropped beyond
+ * WIRE_EVENTS_KEPT); wire_client_pump reads those that wait on the socket
+ * without blocking. */
+#define WIRE_EVENTS_KEPT 32
+struct wire_event {
+	char table[CONFIG_ID_SIZE];
+	uint64_t id;
+	char login[CONFIG_LOGIN_SIZE];
+	char kind[16];
+};
+/* STATUS_ERR_UNAVAILABLE when the server closed the connection (the
+ * socket is closed then; the next call or wire_client_try_reconnect
+ * connects again). */
+enum status wire_client_pump(struct wire_client *client);
+bool wire_client_next_event(struct wire_client *client, struct wire_event *out);
+/* One attempt to connect again when the connection is gone: true when it
+ * is there (again). */
+bool wire_client_try_reconnect(struct wire_client *client);
 
 #endif

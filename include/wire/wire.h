@@ -23,39 +23,42 @@
 #define WIRE_MAX_MESSAGE (64 * 1024)
 #define WIRE_SOCKET_NAME "sozialraum.sock"
 #define WIRE_PAGE_SIZE   50
+/* The longest list position (WF_AFTER): a record id and an index key. */
+#define WIRE_POSITION_MAX (8 + 256)
 
-/* Message kinds: requests and their answers. */
-#define WIRE_KIND_LIST(X)                                                                        \
-	X(HELLO, 1)             /* -> WELCOME: WF_VERSION, WF_LOGIN (as, optional) */            \
-	X(WELCOME, 2)           /* WF_LOGIN WF_NAME WF_ROLE WF_TEAM */                           \
-	X(ERROR, 3)             /* WF_STATUS WF_TEXT */                                          \
-	X(DONE, 4)              /* success without data; WF_TEXT may say more */                 \
-	X(OFFER_LIST, 10)       /* WF_DISTRICT WF_PROVIDER WF_PREFIX WF_FIRST -> OFFER_PAGE */   \
-	X(OFFER_PAGE, 11)       /* WF_RECORD... WF_MORE (next first id, 0 = end) */              \
-	X(OFFER_GET, 12)        /* WF_ID -> OFFER */                                             \
-	X(OFFER, 13)            /* WF_RECORD, and WF_HOLDER WF_SINCE when locked */              \
-	X(OFFER_SAVE, 14)       /* WF_RECORD (id 0 = new) -> OFFER */                            \
-	X(OFFER_DEACTIVATE, 15) /* WF_ID WF_DATE (last day; 0 = today) -> OFFER */               \
-	X(OFFER_COUNTS, 16)     /* WF_ID (offer) -> COUNTS */                                    \
-	X(COUNTS, 17)           /* WF_RECORD... (offer_count, by month) */                       \
-	X(OFFER_COUNT_SET, 18)  /* WF_RECORD (offer_count; version 0 = new) -> COUNTS */         \
-	X(LOCK_TAKE, 20)        /* WF_TABLE WF_ID -> DONE, or ERROR with WF_HOLDER WF_SINCE */   \
-	X(LOCK_RELEASE, 21)     /* WF_TABLE WF_ID -> DONE */                                     \
-	X(LOCKS_LIST, 22)       /* -> LOCKS (admin: all; others: their own) */                   \
-	X(LOCKS, 23)        /* per lock: WF_ID WF_TABLE WF_HOLDER WF_NAME WF_SINCE, in order */  \
-	X(UNLOCK, 24)       /* WF_ID (lock number) -> DONE */                                    \
-	X(BACKUP, 30)       /* WF_PATH -> DONE (long work, worker thread) */                     \
-	X(VERIFY, 31)       /* -> DONE or ERROR; WF_TEXT holds the findings */                   \
-	X(AUDIT_QUERY, 32)  /* WF_USER WF_ID (case) WF_DATE WF_FIRST -> AUDIT_PAGE */            \
-	X(AUDIT_PAGE, 33)   /* WF_RECORD... WF_MORE */                                           \
-	X(STATS, 34)        /* WF_RESET (optional) -> STATS_PAGE */                              \
-	X(STATS_PAGE, 35)   /* per class: WF_NAME WF_COUNT WF_MEDIAN WF_P99 (ns), in order */    \
-	X(EXPORT, 36)       /* WF_KIND WF_YEAR WF_DISTRICT -> EXPORT_DATA (worker thread) */     \
-	X(EXPORT_DATA, 37)  /* WF_DATA (a piece of the CSV text) WF_MORE (next offset, 0 end) */ \
-	X(EXPORT_NEXT, 38)  /* WF_FIRST (offset) -> EXPORT_DATA */                               \
-	X(DRAFT_PUT, 40)    /* WF_RECORD (draft; login and id are the server's) -> DONE WF_ID */ \
-	X(DRAFT_LIST, 41)   /* -> DRAFTS: the caller's own drafts */                             \
-	X(DRAFTS, 42)       /* WF_RECORD... */                                                   \
+/* Message kinds: requests and their answers. Lists come in pages of
+ * WIRE_PAGE_SIZE that continue after the last one's position (WF_AFTER,
+ * absent at the end). An EVENT has request id 0: nobody asked for it. */
+#define WIRE_KIND_LIST(X)                                                                          \
+	X(HELLO, 1)        /* -> WELCOME: WF_VERSION, WF_LOGIN (as, optional), WF_EVENTS */        \
+	X(WELCOME, 2)      /* WF_LOGIN WF_NAME WF_ROLE WF_TEAM */                                  \
+	X(ERROR, 3)        /* WF_STATUS WF_TEXT, and WF_HOLDER WF_LOGIN WF_SINCE when locked */    \
+	X(DONE, 4)         /* success without data; WF_TEXT may say more */                        \
+	X(RECORD_LIST, 10) /* WF_TABLE, one of WF_PARENT | WF_WORDS | WF_INDEX WF_KEY,      */     \
+	                   /* WF_FILTER... ("field=value"), WF_AFTER, WF_BACKWARD -> RECORDS */    \
+	X(RECORDS, 11)     /* WF_RECORD... WF_AFTER (where the next page starts) */                \
+	X(RECORD_GET, 12)  /* WF_TABLE WF_ID -> RECORD */                                          \
+	X(RECORD, 13)      /* WF_RECORD, and WF_HOLDER WF_LOGIN WF_SINCE when locked */            \
+	X(RECORD_SAVE, 14) /* WF_TABLE WF_RECORD (new: id 0, or version 0) -> RECORD */            \
+	X(EVENT, 15)       /* WF_TABLE WF_ID WF_LOGIN (who) WF_KIND ("saved") */                   \
+	X(OFFER_DEACTIVATE, 16) /* WF_ID WF_DATE (last day; 0 = today) -> RECORD */                \
+	X(LOCK_TAKE, 20)        /* WF_TABLE WF_ID -> DONE, or ERROR (locked) */                    \
+	X(LOCK_RELEASE, 21)     /* WF_TABLE WF_ID -> DONE */                                       \
+	X(LOCKS_LIST, 22)       /* -> LOCKS (admin: all; others: their own) */                     \
+	X(LOCKS, 23)            /* per lock: WF_LOCK WF_TABLE WF_ID WF_LOGIN WF_HOLDER WF_SINCE */ \
+	X(UNLOCK, 24)           /* WF_LOCK -> DONE */                                              \
+	X(BACKUP, 30)           /* WF_PATH -> DONE (long work, worker thread) */                   \
+	X(VERIFY, 31)           /* -> DONE or ERROR; WF_TEXT holds the findings */                 \
+	X(AUDIT_QUERY, 32)      /* WF_USER WF_ID (record) WF_DATE WF_AFTER -> AUDIT_PAGE */        \
+	X(AUDIT_PAGE, 33)       /* WF_RECORD... WF_AFTER */                                        \
+	X(STATS, 34)            /* WF_RESET (optional) -> STATS_PAGE */                            \
+	X(STATS_PAGE, 35)       /* per class: WF_NAME WF_COUNT WF_MEDIAN WF_P99 (ns), in order */  \
+	X(EXPORT, 36)           /* WF_KIND WF_YEAR WF_DISTRICT -> EXPORT_DATA (worker thread) */   \
+	X(EXPORT_DATA, 37)      /* WF_DATA (a piece of the CSV text) WF_OFFSET (next; 0 = end) */  \
+	X(EXPORT_NEXT, 38)      /* WF_OFFSET -> EXPORT_DATA */                                     \
+	X(DRAFT_PUT, 40)    /* WF_RECORD (draft; login and id are the server's) -> DONE WF_ID */   \
+	X(DRAFT_LIST, 41)   /* -> DRAFTS: the caller's own drafts */                               \
+	X(DRAFTS, 42)       /* WF_RECORD... */                                                     \
 	X(DRAFT_DELETE, 43) /* WF_ID -> DONE */
 
 enum wire_kind {
@@ -64,26 +67,22 @@ enum wire_kind {
 #undef X
 };
 
-/* Field tags of messages. */
+/* Field tags of messages: each has one meaning in every message. */
 enum wire_field {
 	WF_REQUEST = 1,
 	WF_STATUS = 2,
 	WF_TEXT = 3,
-	WF_LOGIN = 4,
-	WF_NAME = 5,
+	WF_LOGIN = 4, /* a login (the caller's, a lock holder's, who saved) */
+	WF_NAME = 5,  /* a display name or a name of a statistics class */
 	WF_ROLE = 6,
 	WF_TEAM = 7,
 	WF_VERSION = 8,
-	WF_ID = 9,
+	WF_ID = 9,      /* a record id */
 	WF_RECORD = 10, /* an encoded record; may repeat */
-	WF_TABLE = 11,
-	WF_HOLDER = 12,
-	WF_SINCE = 13, /* seconds since 1970 */
-	WF_PREFIX = 14,
+	WF_TABLE = 11,  /* a record type's table name */
+	WF_HOLDER = 12, /* the display name of an edit lock's holder */
+	WF_SINCE = 13,  /* seconds since 1970 */
 	WF_DISTRICT = 15,
-	WF_PROVIDER = 16,
-	WF_FIRST = 17,
-	WF_MORE = 18,
 	WF_PATH = 19,
 	WF_USER = 20,
 	WF_DATE = 21,
@@ -94,6 +93,16 @@ enum wire_field {
 	WF_YEAR = 26,
 	WF_DATA = 27,
 	WF_RESET = 28,
+	WF_LOCK = 29,     /* an edit lock's number */
+	WF_AFTER = 30,    /* a list position: where a page ended (opaque bytes) */
+	WF_INDEX = 31,    /* the name of an index of the record type */
+	WF_KEY = 32,      /* bytes: the start of the index keys wanted */
+	WF_WORDS = 33,    /* text: words that begin words of the name */
+	WF_PARENT = 34,   /* the id of the parent whose children are wanted */
+	WF_FILTER = 35,   /* "field=value": only records with that value; may repeat */
+	WF_OFFSET = 36,   /* a byte offset into an export */
+	WF_BACKWARD = 37, /* 1: the page before the position */
+	WF_EVENTS = 38,   /* 1: this session wants events */
 };
 
 const char *wire_kind_name(uint16_t kind);
@@ -118,6 +127,9 @@ enum status wire_parse(const void *data, size_t len, struct wire_msg *msg);
  * STATUS_ERR_PROTOCOL when of the wrong type or too long for BUF. */
 enum status wire_get_u64(const struct wire_msg *msg, uint16_t tag, uint64_t *value);
 enum status wire_get_str(const struct wire_msg *msg, uint16_t tag, char *buf, size_t size);
+/* A bytes field of at most SIZE bytes into BUF, its length in *LEN. */
+enum status wire_get_bytes(const struct wire_msg *msg, uint16_t tag, void *buf, size_t size,
+                           size_t *len);
 /* Visits every field with TAG (for repeated WF_RECORD). */
 enum status wire_each(const struct wire_msg *msg, uint16_t tag,
                       enum status (*fn)(void *ctx, const struct codec_field *field), void *ctx);

@@ -81,14 +81,13 @@ static enum status add_offer(struct store *store, const struct config *config, s
 	enum status st = store_begin(store, "demo", &txn);
 
 	if (st == STATUS_OK)
-		st = store_insert(txn, STORE_OFFERS, &o);
+		st = store_insert(txn, &offer_def, &o);
 	for (int m = 1; m <= 10 && st == STATUS_OK; m++) {
 		struct offer_count c = {.offer = o.head.id,
 		                        .month = DATE_MAKE(2026, m, 1),
 		                        .people = 5 + next_random(rnd) % 40};
 
-		c.head.id = offer_count_id(c.offer, c.month);
-		st = store_insert(txn, STORE_OFFER_COUNTS, &c);
+		st = store_insert(txn, &offer_count_def, &c);
 	}
 	if (st == STATUS_OK)
 		return store_commit(txn);
@@ -128,7 +127,7 @@ int admin_demo(struct admin *admin, int argc, char **argv)
 		return ADMIN_FINDING;
 	}
 	if ((st = store_begin_snapshot(store, &txn)) == STATUS_OK) {
-		st = store_count(txn, STORE_OFFERS, &count);
+		st = store_count(txn, &offer_def, &count);
 		store_abort(txn);
 	}
 	if (st == STATUS_OK && count) {

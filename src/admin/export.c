@@ -36,7 +36,7 @@ static int write_piece(const struct wire_msg *reply, uint64_t *more)
 	struct codec_field f;
 
 	*more = 0;
-	wire_get_u64(reply, WF_MORE, more);
+	wire_get_u64(reply, WF_OFFSET, more);
 	codec_open(&reader, reply->data, reply->len);
 	while (codec_next(&reader, &f) == STATUS_OK)
 		if (f.tag == WF_DATA && fwrite(f.data, 1, f.len, stdout) != f.len) {
@@ -64,7 +64,7 @@ int admin_export(struct admin *admin, int argc, char **argv)
 	}
 	ret = admin_call(client, &reply);
 	while (ret == ADMIN_OK && (ret = write_piece(&reply, &more)) == ADMIN_OK && more) {
-		codec_put_u64(wire_client_request(client, WIRE_EXPORT_NEXT), WF_FIRST, more);
+		codec_put_u64(wire_client_request(client, WIRE_EXPORT_NEXT), WF_OFFSET, more);
 		ret = admin_call(client, &reply);
 	}
 	if (ret == ADMIN_OK && fflush(stdout) != 0) {

@@ -24,7 +24,7 @@ static struct wire_client *connect_quietly(struct admin *admin, bool quiet)
 		snprintf(path, sizeof(path), "%s/%s", admin->data_dir, WIRE_SOCKET_NAME);
 	else
 		snprintf(path, sizeof(path), "%s", admin->config->socket_path);
-	if (wire_client_open(path, NULL, &client, NULL, msg, sizeof(msg)) != STATUS_OK) {
+	if (wire_client_open(path, NULL, 0, &client, NULL, msg, sizeof(msg)) != STATUS_OK) {
 		if (!quiet)
 			admin_error("%s", msg);
 		return NULL;
@@ -68,15 +68,15 @@ static enum status print_lock(struct codec_reader *reader)
 	char table[32] = "", login[64] = "", name[128] = "", when[32];
 
 	while (codec_next(reader, &f) == STATUS_OK) {
-		if (f.tag == WF_ID)
+		if (f.tag == WF_LOCK)
 			codec_get_u64(&f, &number);
 		else if (f.tag == WF_TABLE)
 			codec_get_str(&f, table, sizeof(table));
-		else if (f.tag == WF_FIRST)
+		else if (f.tag == WF_ID)
 			codec_get_u64(&f, &record);
-		else if (f.tag == WF_HOLDER)
+		else if (f.tag == WF_LOGIN)
 			codec_get_str(&f, login, sizeof(login));
-		else if (f.tag == WF_NAME)
+		else if (f.tag == WF_HOLDER)
 			codec_get_str(&f, name, sizeof(name));
 		else if (f.tag == WF_SINCE) {
 			codec_get_u64(&f, &since);
@@ -131,7 +131,7 @@ int admin_unlock(struct admin *admin, int argc, char **argv)
 	}
 	if (!(client = admin_connect(admin)))
 		return ADMIN_FINDING;
-	codec_put_u64(wire_client_request(client, WIRE_UNLOCK), WF_ID, number);
+	codec_put_u64(wire_client_request(client, WIRE_UNLOCK), WF_LOCK, number);
 	ret = admin_call(client, &reply);
 	if (ret == ADMIN_OK)
 		printf("edit lock %llu released\n", number);
@@ -186,7 +186,8 @@ int admin_verify_online(struct admin *admin)
 }
 
 struct audit_print {
-	uint64_t more;
+	uint8_t after[WIRE_POSITION_MAX]; /* where the next page starts */
+	size_t after_len;
 	unsigned count;
 };
 
@@ -248,13 +249,15 @@ int admin_audit(struct admin *admin, int argc, char **argv)
 			ret = ADMIN_USAGE;
 			break;
 		}
-		codec_put_u64(req, WF_FIRST, p.more);
+		if (p.after_len)
+			codec_put_bytes(req, WF_AFTER, p.after, p.after_len);
 		if ((ret = admin_call(client, &reply)) != ADMIN_OK)
 			break;
 		wire_each(&reply, WF_RECORD, print_entry, &p);
-		p.more = 0;
-		wire_get_u64(&reply, WF_MORE, &p.more);
-	} while (p.more);
+		if (wire_get_bytes(&reply, WF_AFTER, p.after, sizeof(p.after), &p.after_len) !=
+		    STATUS_OK)
+			p.after_len = 0;
+	} while (p.after_len);
 	if (ret == ADMIN_OK)
 		printf("%u audit entr%s\n", p.count, p.count == 1 ? "y" : "ies");
 	wire_client_close(client);

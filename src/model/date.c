@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "model/date.h"
+#include "model/text.h"
 
 #define YEAR_MIN 1900
 #define YEAR_MAX 2199
@@ -232,4 +233,51 @@ int32_t date_today(void)
 	if (now == (time_t)-1 || !localtime_r(&now, &tm))
 		return 0;
 	return DATE_MAKE(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+size_t date_time_format(int64_t t, char *buf, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (size == 0)
+		return 0;
+	buf[0] = '\0';
+	if (t == 0 || !localtime_r(&tt, &tm))
+		return 0;
+	return strftime(buf, size, "%d.%m.%Y %H:%M", &tm);
+}
+
+enum status date_time_parse(const char *text, int64_t *out)
+{
+	char day[32];
+	int hour = 0, minute = 0, n = 0;
+	const char *blank = strrchr(text, ' ');
+	int32_t date;
+	struct tm tm = {0};
+	time_t t;
+
+	if (blank && blank != text) {
+		if (sscanf(blank + 1, "%2d:%2d%n", &hour, &minute, &n) != 2 ||
+		    blank[1 + n] != '\0' || hour < 0 || hour > 23 || minute < 0 || minute > 59)
+			return STATUS_ERR_INVALID;
+		if ((size_t)(blank - text) >= sizeof(day))
+			return STATUS_ERR_INVALID;
+		memcpy(day, text, (size_t)(blank - text));
+		day[blank - text] = '\0';
+	} else if (!text_copy(day, sizeof(day), text)) {
+		return STATUS_ERR_INVALID;
+	}
+	if (date_parse(day, &date) != STATUS_OK)
+		return STATUS_ERR_INVALID;
+	tm.tm_year = DATE_YEAR(date) - 1900;
+	tm.tm_mon = DATE_MONTH(date) - 1;
+	tm.tm_mday = DATE_DAY(date);
+	tm.tm_hour = hour;
+	tm.tm_min = minute;
+	tm.tm_isdst = -1;
+	if ((t = mktime(&tm)) == (time_t)-1)
+		return STATUS_ERR_INVALID;
+	*out = (int64_t)t;
+	return STATUS_OK;
 }

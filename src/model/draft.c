@@ -7,52 +7,49 @@ static const struct field_def draft_fields[] = {
         {.tag = 2,
          .name = "login",
          .label = "Benutzer",
-         .type = FIELD_TEXT,
-         FIELD_AT(struct draft, login),
+         FIELD_TEXT(struct draft, login),
          .width = 12,
          .required = true},
         {.tag = 3,
          .name = "table",
          .label = "Art",
-         .type = FIELD_TEXT,
-         FIELD_AT(struct draft, table),
+         FIELD_TEXT(struct draft, table),
          .width = 10,
          .required = true},
         {.tag = 4,
          .name = "record",
          .label = "Datensatz",
-         .type = FIELD_ID,
-         FIELD_AT(struct draft, record),
+         FIELD_ID(struct draft, record),
          .width = 8},
-        {.tag = 5,
-         .name = "time",
-         .label = "Zeit",
-         .type = FIELD_INT,
-         FIELD_AT(struct draft, time),
-         .width = 19},
-        {.tag = 6,
-         .name = "title",
-         .label = "Titel",
-         .type = FIELD_TEXT,
-         FIELD_AT(struct draft, title),
-         .width = 40},
+        {.tag = 5, .name = "time", .label = "Zeit", FIELD_TIME(struct draft, time), .width = 19},
+        {.tag = 6, .name = "title", .label = "Titel", FIELD_TEXT(struct draft, title), .width = 40},
         {.tag = 7,
          .name = "text",
          .label = "Eingaben",
-         .type = FIELD_TEXT,
-         FIELD_AT(struct draft, text),
+         FIELD_TEXT(struct draft, text),
          .width = 60,
          .multiline = true},
+};
+
+static int key_login(const void *rec, uint8_t *buf, size_t size)
+{
+	return index_put_text(buf, size, ((const struct draft *)rec)->login);
+}
+
+static const struct index_def draft_indexes[] = {
+        {.name = "login", .kind = INDEX_KEY, .key = key_login},
 };
 
 const struct record_def draft_def = {
         .kind = 4,
         .version = 1,
         .name = "draft",
+        .table = "drafts",
         .label = "Entwurf",
+        .plural = "Entwürfe",
         .size = sizeof(struct draft),
-        .fields = draft_fields,
-        .nfields = sizeof(draft_fields) / sizeof(draft_fields[0]),
+        RECORD_FIELDS(draft_fields),
+        RECORD_INDEXES(draft_indexes),
 };
 
 /* Writes VALUE escaped at TEXT + LEN; returns the new length, or 0 when

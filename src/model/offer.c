@@ -1,5 +1,4 @@
 #include <stddef.h>
-#include <stdio.h>
 
 #include "model/date.h"
 #include "model/domain.h"
@@ -14,8 +13,7 @@ static const struct field_def offer_fields[] = {
         {.tag = 2,
          .name = "district",
          .label = "Sozialraum",
-         .type = FIELD_REF,
-         FIELD_AT(struct offer, district),
+         FIELD_REF(struct offer, district),
          .width = 6,
          .required = true,
          .source = SOURCE_DISTRICTS,
@@ -23,8 +21,7 @@ static const struct field_def offer_fields[] = {
         {.tag = 3,
          .name = "provider",
          .label = "Träger",
-         .type = FIELD_REF,
-         FIELD_AT(struct offer, provider),
+         FIELD_REF(struct offer, provider),
          .width = 6,
          .required = true,
          .source = SOURCE_PROVIDERS,
@@ -32,16 +29,14 @@ static const struct field_def offer_fields[] = {
         {.tag = 4,
          .name = "name",
          .label = "Name",
-         .type = FIELD_TEXT,
-         FIELD_AT(struct offer, name),
+         FIELD_TEXT(struct offer, name),
          .width = 40,
          .required = true,
          .help = "Wie das Angebot im Stadtteil heißt."},
         {.tag = 5,
          .name = "kind",
          .label = "Art",
-         .type = FIELD_CHOICE,
-         FIELD_AT(struct offer, kind),
+         FIELD_CHOICE(struct offer, kind),
          .width = 14,
          .required = true,
          .choices = kind_names,
@@ -50,41 +45,35 @@ static const struct field_def offer_fields[] = {
         {.tag = 6,
          .name = "target_group",
          .label = "Zielgruppe",
-         .type = FIELD_TEXT,
-         FIELD_AT(struct offer, target_group),
+         FIELD_TEXT(struct offer, target_group),
          .width = 40,
          .help = "Für wen das Angebot gedacht ist, z.B. Eltern mit Kindern unter 3."},
         {.tag = 7,
          .name = "address",
          .label = "Adresse",
-         .type = FIELD_TEXT,
-         FIELD_AT(struct offer, address),
+         FIELD_TEXT(struct offer, address),
          .width = 40},
         {.tag = 8,
          .name = "times",
          .label = "Zeiten",
-         .type = FIELD_TEXT,
-         FIELD_AT(struct offer, times),
+         FIELD_TEXT(struct offer, times),
          .width = 40,
          .help = "z.B. Di 15-17 Uhr"},
         {.tag = 9,
          .name = "contact",
          .label = "Kontakt",
-         .type = FIELD_TEXT,
-         FIELD_AT(struct offer, contact),
+         FIELD_TEXT(struct offer, contact),
          .width = 40},
         {.tag = 10,
          .name = "low_threshold",
          .label = "Niedrigschwellig",
-         .type = FIELD_BOOL,
-         FIELD_AT(struct offer, low_threshold),
+         FIELD_BOOL(struct offer, low_threshold),
          .width = 4,
          .help = "ja: ohne Antrag und ohne Hilfeplan zugänglich"},
         {.tag = 11,
          .name = "budget_line",
          .label = "Budgetlinie",
-         .type = FIELD_CHOICE,
-         FIELD_AT(struct offer, budget_line),
+         FIELD_CHOICE(struct offer, budget_line),
          .width = 18,
          .required = true,
          .choices = budget_line_names,
@@ -93,85 +82,89 @@ static const struct field_def offer_fields[] = {
         {.tag = 12,
          .name = "active_from",
          .label = "Aktiv ab",
-         .type = FIELD_DATE,
-         FIELD_AT(struct offer, active_from),
+         FIELD_DATE(struct offer, active_from),
          .width = 10,
          .required = true},
         {.tag = 13,
          .name = "active_to",
          .label = "Aktiv bis",
-         .type = FIELD_DATE,
-         FIELD_AT(struct offer, active_to),
+         FIELD_DATE(struct offer, active_to),
          .width = 10,
          .help = "leer: unbefristet"},
         {.tag = 14,
          .name = "inactive",
          .label = "Eingestellt",
-         .type = FIELD_BOOL,
-         FIELD_AT(struct offer, inactive),
+         FIELD_BOOL(struct offer, inactive),
          .width = 4},
         {.tag = 15,
          .name = "description",
          .label = "Beschreibung",
-         .type = FIELD_TEXT,
-         FIELD_AT(struct offer, description),
+         FIELD_TEXT(struct offer, description),
          .width = 60,
          .multiline = true,
          .help = "Was das Angebot bietet, in mehreren Zeilen (Enter öffnet den Editor)."},
+};
+
+/* The budget line is one of the two lines offers are booked against, and
+ * the period does not end before it starts. */
+static enum status offer_validate(const void *rec, const struct config *config,
+                                  struct field_error *err)
+{
+	const struct offer *offer = rec;
+
+	(void)config;
+	if (offer->budget_line == LINE_CASE_SPECIFIC)
+		return record_fail(err, &offer_def, "budget_line", STATUS_ERR_INVALID,
+		                   "Angebote laufen fallübergreifend oder fallunspezifisch");
+	if (offer->active_to && offer->active_to < offer->active_from)
+		return record_fail(err, &offer_def, "active_to", STATUS_ERR_RANGE,
+		                   "liegt vor dem Beginn");
+	return STATUS_OK;
+}
+
+static int key_district(const void *rec, uint8_t *buf, size_t size)
+{
+	return index_put_text(buf, size, ((const struct offer *)rec)->district);
+}
+
+static int key_provider(const void *rec, uint8_t *buf, size_t size)
+{
+	return index_put_text(buf, size, ((const struct offer *)rec)->provider);
+}
+
+static const struct index_def offer_indexes[] = {
+        {.name = "words", .kind = INDEX_WORDS, .field = "name"},
+        {.name = "district", .kind = INDEX_KEY, .key = key_district},
+        {.name = "provider", .kind = INDEX_KEY, .key = key_provider},
 };
 
 const struct record_def offer_def = {
         .kind = 1,
         .version = 2, /* 2: description */
         .name = "offer",
+        .table = "offers",
         .label = "Angebot",
+        .plural = "Angebote",
         .size = sizeof(struct offer),
-        .fields = offer_fields,
-        .nfields = sizeof(offer_fields) / sizeof(offer_fields[0]),
+        RECORD_FIELDS(offer_fields),
+        .validate = offer_validate,
+        .district_field = "district",
+        .provider_field = "provider",
+        .audited = true,
+        RECORD_INDEXES(offer_indexes),
 };
-
-enum status offer_validate(const struct offer *offer, const struct config *config,
-                           struct field_error *err)
-{
-	enum status st = record_validate(&offer_def, offer, config, err);
-
-	if (st != STATUS_OK)
-		return st;
-	if (offer->budget_line == LINE_CASE_SPECIFIC) {
-		if (err) {
-			err->field = record_field(&offer_def, "budget_line");
-			err->status = STATUS_ERR_INVALID;
-			snprintf(err->message, sizeof(err->message),
-			         "Budgetlinie: Angebote laufen fallübergreifend oder "
-			         "fallunspezifisch");
-		}
-		return STATUS_ERR_INVALID;
-	}
-	if (offer->active_to && offer->active_to < offer->active_from) {
-		if (err) {
-			err->field = record_field(&offer_def, "active_to");
-			err->status = STATUS_ERR_RANGE;
-			snprintf(err->message, sizeof(err->message),
-			         "Aktiv bis: liegt vor dem Beginn");
-		}
-		return STATUS_ERR_RANGE;
-	}
-	return STATUS_OK;
-}
 
 static const struct field_def offer_count_fields[] = {
         {.tag = 2,
          .name = "offer",
          .label = "Angebot",
-         .type = FIELD_ID,
-         FIELD_AT(struct offer_count, offer),
+         FIELD_ID(struct offer_count, offer),
          .width = 8,
          .required = true},
         {.tag = 3,
          .name = "month",
          .label = "Monat",
-         .type = FIELD_DATE,
-         FIELD_AT(struct offer_count, month),
+         FIELD_DATE(struct offer_count, month),
          .width = 10,
          .required = true,
          .min = 20000101,
@@ -179,40 +172,55 @@ static const struct field_def offer_count_fields[] = {
         {.tag = 4,
          .name = "people",
          .label = "Erreichte Personen",
-         .type = FIELD_INT,
-         FIELD_AT(struct offer_count, people),
+         FIELD_INT(struct offer_count, people),
          .width = 6,
          .min = 0,
          .max = 100000,
          .help = "Anzahl der erreichten Personen im Monat, ohne Namen"},
 };
 
-const struct record_def offer_count_def = {
-        .kind = 5,
-        .version = 1,
-        .name = "offer_count",
-        .label = "Monatszahl",
-        .size = sizeof(struct offer_count),
-        .fields = offer_count_fields,
-        .nfields = sizeof(offer_count_fields) / sizeof(offer_count_fields[0]),
-};
+/* The month is given as its first day, and the offer id leaves room for
+ * the month in the count's id. */
+static enum status offer_count_validate(const void *rec, const struct config *config,
+                                        struct field_error *err)
+{
+	const struct offer_count *count = rec;
+
+	(void)config;
+	if (DATE_DAY(count->month) != 1)
+		return record_fail(err, &offer_count_def, "month", STATUS_ERR_INVALID,
+		                   "der Erste des Monats");
+	if (count->offer >> (64 - OFFER_COUNT_MONTH_BITS))
+		return record_fail(err, &offer_count_def, "offer", STATUS_ERR_RANGE,
+		                   "keine gültige Nummer");
+	return STATUS_OK;
+}
 
 uint64_t offer_count_id(uint64_t offer, int32_t month)
 {
 	return offer << OFFER_COUNT_MONTH_BITS | (uint64_t)(month / 100 % 1000000);
 }
 
-enum status offer_count_validate(const struct offer_count *count, struct field_error *err)
+static uint64_t offer_count_make_id(const void *rec)
 {
-	enum status st = record_validate(&offer_count_def, count, NULL, err);
+	const struct offer_count *count = rec;
 
-	if (st == STATUS_OK && DATE_DAY(count->month) != 1) {
-		if (err) {
-			err->field = record_field(&offer_count_def, "month");
-			err->status = STATUS_ERR_INVALID;
-			snprintf(err->message, sizeof(err->message), "Monat: der Erste des Monats");
-		}
-		st = STATUS_ERR_INVALID;
-	}
-	return st;
+	return offer_count_id(count->offer, count->month);
 }
+
+const struct record_def offer_count_def = {
+        .kind = 5,
+        .version = 1,
+        .name = "offer_count",
+        .table = "offer_counts",
+        .label = "Monatszahl",
+        .plural = "Monatszahlen",
+        .size = sizeof(struct offer_count),
+        RECORD_FIELDS(offer_count_fields),
+        .validate = offer_count_validate,
+        .ids = IDS_COMPUTED,
+        .make_id = offer_count_make_id,
+        .parent = &offer_def,
+        .parent_field = "offer",
+        .audited = true,
+};

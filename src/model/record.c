@@ -32,6 +32,7 @@ static int64_t field_number(const struct field_def *field, const void *rec)
 		return (int64_t) * (const uint64_t *)p;
 	case FIELD_INT:
 	case FIELD_MONEY:
+	case FIELD_TIME:
 		return *(const int64_t *)p;
 	case FIELD_DATE:
 		return *(const int32_t *)p;
@@ -55,6 +56,7 @@ bool record_field_number(const struct field_def *field, const void *rec, int64_t
 		return true;
 	case FIELD_INT:
 	case FIELD_MONEY:
+	case FIELD_TIME:
 	case FIELD_DATE:
 	case FIELD_BOOL:
 		*out = field_number(field, rec);
@@ -283,9 +285,9 @@ static enum status validate_number(const struct field_def *field, const void *re
 		return fail(err, field, STATUS_ERR_INVALID, "kein gültiges Datum");
 	if (field->type == FIELD_CHOICE && (v < -1 || v >= choice_count(field)))
 		return fail(err, field, STATUS_ERR_INVALID, "keine der möglichen Auswahlen");
-	if (field->required && (field->type == FIELD_DATE || field->type == FIELD_CHOICE) &&
-	    v == (field->type == FIELD_DATE ? 0 : -1))
-		return fail(err, field, STATUS_ERR_REQUIRED, "bitte ausfüllen");
+	if (field->required && v == (field->type == FIELD_CHOICE ? -1 : 0))
+		return fail(err, field, STATUS_ERR_REQUIRED,
+		            field->type == FIELD_BOOL ? "muss bestätigt sein" : "bitte ausfüllen");
 	if (has_limits(field) && !(field->type == FIELD_DATE && v == 0) &&
 	    (v < field->min || v > field->max))
 		return fail(err, field, STATUS_ERR_RANGE, "Wert außerhalb des erlaubten Bereichs");
@@ -306,7 +308,20 @@ enum status record_validate(const struct record_def *def, const void *rec,
 		if (st != STATUS_OK)
 			return st;
 	}
-	return STATUS_OK;
+	return def->validate ? def->validate(rec, config, err) : STATUS_OK;
+}
+
+enum status record_fail(struct field_error *err, const struct record_def *def, const char *name,
+                        enum status st, const char *message)
+{
+	const struct field_def *field = record_field(def, name);
+
+	if (!field) {
+		if (err)
+			*err = (struct field_error){.status = st};
+		return st;
+	}
+	return fail(err, field, st, message);
 }
 
 static enum status parse_choice(const struct field_def *field, const char *text, int *out)
@@ -395,6 +410,9 @@ enum status field_parse(const struct field_def *field, const char *input, void *
 	case FIELD_MONEY:
 		st = text[0] ? money_parse(text, &v) : STATUS_OK;
 		break;
+	case FIELD_TIME:
+		st = text[0] ? date_time_parse(text, &v) : STATUS_OK;
+		break;
 	default:
 		st = parse_int(text, &v);
 		break;
@@ -426,6 +444,8 @@ size_t field_format(const struct field_def *field, const void *rec, char *buf, s
 		return money_format(v, buf, size);
 	case FIELD_DATE:
 		return date_format((int32_t)v, buf, size);
+	case FIELD_TIME:
+		return date_time_format(v, buf, size);
 	case FIELD_BOOL:
 		return (size_t)snprintf(buf, size, "%s", v ? "ja" : "nein");
 	case FIELD_CHOICE:
@@ -445,4 +465,39 @@ const struct field_def *record_field(const struct record_def *def, const char *n
 		if (strcmp(def->fields[i].name, name) == 0)
 			return &def->fields[i];
 	return NULL;
+}
+
+const char *record_text(const struct record_def *def, const void *rec, const char *name)
+{
+	const struct field_def *field = name ? record_field(def, name) : NULL;
+
+	if (!field || (field->type != FIELD_TEXT && field->type != FIELD_REF))
+		return "";
+	return field_cptr(field, rec);
+}
+
+uint64_t record_id_field(const struct record_def *def, const void *rec, const char *name)
+{
+	const struct field_def *field = name ? record_field(def, name) : NULL;
+
+	return field && field->type == FIELD_ID ? *(const uint64_t *)field_cptr(field, rec) : 0;
+}
+
+int index_put_text(uint8_t *buf, size_t size, const char *text)
+{
+	size_t len = strlen(text) + 1;
+
+	if (len > size)
+		return -1;
+	memcpy(buf, text, len);
+	return (int)len;
+}
+
+int index_put_id(uint8_t *buf, size_t size, uint64_t id)
+{
+	if (size < 8)
+		return -1;
+	for (int i = 0; i < 8; i++)
+		buf[i] = (uint8_t)(id >> (56 - 8 * i));
+	return 8;
 }

@@ -1,26 +1,68 @@
+/* The rights table and the functions that read it (rights.h). */
 #include <string.h>
 
 #include "model/rights.h"
 
-bool rights_offer_read(const struct cfg_staff *who)
-{
-	return who->role != ROLE_CONTROLLING && who->role != ROLE_ADMIN;
-}
+const char *const right_verb_names[] = {
+#define X(name, text) text,
+        RIGHT_VERB_LIST(X)
+#undef X
+                NULL};
 
-static bool own_provider(const struct config *config, const struct cfg_staff *who,
-                         const struct offer *offer)
-{
-	return who->provider >= 0 &&
-	       strcmp(config->providers[who->provider].id, offer->provider) == 0;
-}
+/* The offers directory is no personal data: every role but controlling
+ * (aggregates only) and admin (no content) reads it; the districts' teams
+ * and the head of office keep it, provider staff their own provider's
+ * offers. An admin exports it whole (for the committee's directory). The
+ * monthly counts follow their offer. */
+#define OFFER_RIGHTS(T)                                                                       \
+	{ROLE_FACHKRAFT, T, VERB_LIST, SCOPE_ALL}, {ROLE_FACHKRAFT, T, VERB_READ, SCOPE_ALL}, \
+	        {ROLE_FACHKRAFT, T, VERB_CREATE, SCOPE_TEAM},                                 \
+	        {ROLE_FACHKRAFT, T, VERB_CHANGE, SCOPE_TEAM},                                 \
+	        {ROLE_FACHKRAFT, T, VERB_END, SCOPE_TEAM},                                    \
+	        {ROLE_FACHKRAFT, T, VERB_EXPORT, SCOPE_ALL},                                  \
+	        {ROLE_TEAMLEITUNG, T, VERB_LIST, SCOPE_ALL},                                  \
+	        {ROLE_TEAMLEITUNG, T, VERB_READ, SCOPE_ALL},                                  \
+	        {ROLE_TEAMLEITUNG, T, VERB_CREATE, SCOPE_TEAM},                               \
+	        {ROLE_TEAMLEITUNG, T, VERB_CHANGE, SCOPE_TEAM},                               \
+	        {ROLE_TEAMLEITUNG, T, VERB_END, SCOPE_TEAM},                                  \
+	        {ROLE_TEAMLEITUNG, T, VERB_EXPORT, SCOPE_ALL},                                \
+	        {ROLE_AMTSLEITUNG, T, VERB_LIST, SCOPE_ALL},                                  \
+	        {ROLE_AMTSLEITUNG, T, VERB_READ, SCOPE_ALL},                                  \
+	        {ROLE_AMTSLEITUNG, T, VERB_CREATE, SCOPE_ALL},                                \
+	        {ROLE_AMTSLEITUNG, T, VERB_CHANGE, SCOPE_ALL},                                \
+	        {ROLE_AMTSLEITUNG, T, VERB_END, SCOPE_ALL},                                   \
+	        {ROLE_AMTSLEITUNG, T, VERB_EXPORT, SCOPE_ALL},                                \
+	        {ROLE_WIRTSCHAFT, T, VERB_LIST, SCOPE_ALL},                                   \
+	        {ROLE_WIRTSCHAFT, T, VERB_READ, SCOPE_ALL},                                   \
+	        {ROLE_WIRTSCHAFT, T, VERB_EXPORT, SCOPE_ALL},                                 \
+	        {ROLE_TRAEGER, T, VERB_LIST, SCOPE_PROVIDER},                                 \
+	        {ROLE_TRAEGER, T, VERB_READ, SCOPE_PROVIDER},                                 \
+	        {ROLE_TRAEGER, T, VERB_CREATE, SCOPE_PROVIDER},                               \
+	        {ROLE_TRAEGER, T, VERB_CHANGE, SCOPE_PROVIDER},                               \
+	        {ROLE_TRAEGER, T, VERB_END, SCOPE_PROVIDER},                                  \
+	        {ROLE_TRAEGER, T, VERB_EXPORT, SCOPE_PROVIDER},                               \
+	{                                                                                     \
+		ROLE_ADMIN, T, VERB_EXPORT, SCOPE_ALL                                         \
+	}
 
-bool rights_offer_see(const struct config *config, const struct cfg_staff *who,
-                      const struct offer *offer)
-{
-	if (!rights_offer_read(who))
-		return false;
-	return who->role != ROLE_TRAEGER || own_provider(config, who, offer);
-}
+const struct right rights_table[] = {
+        OFFER_RIGHTS("offers"),
+        OFFER_RIGHTS("offer_counts"),
+};
+
+const size_t rights_count = sizeof(rights_table) / sizeof(rights_table[0]);
+
+/* Which privacy classes each role sees: the caseworkers and the head of
+ * office everything; the budget clerks who somebody is, not what
+ * happened; provider staff, controlling and admin no personal data (the
+ * provider's minimum of a first name and a birth year is given by the
+ * record types that have one). */
+static const bool role_sees[ROLE_COUNT][PRIVACY_COUNT] = {
+        [ROLE_FACHKRAFT] = {true, true, true},   [ROLE_TEAMLEITUNG] = {true, true, true},
+        [ROLE_AMTSLEITUNG] = {true, true, true}, [ROLE_WIRTSCHAFT] = {true, true, false},
+        [ROLE_TRAEGER] = {true, false, false},   [ROLE_CONTROLLING] = {true, false, false},
+        [ROLE_ADMIN] = {true, false, false},
+};
 
 static bool team_has_district(const struct config *config, int team, const char *district)
 {
@@ -34,19 +76,68 @@ static bool team_has_district(const struct config *config, int team, const char 
 	return false;
 }
 
-bool rights_offer_write(const struct config *config, const struct cfg_staff *who,
-                        const struct offer *offer)
+static bool in_scope(const struct config *config, const struct cfg_staff *who,
+                     const struct record_def *def, enum right_scope scope, const void *rec)
 {
-	switch (who->role) {
-	case ROLE_AMTSLEITUNG:
+	switch (scope) {
+	case SCOPE_ALL:
 		return true;
-	case ROLE_TEAMLEITUNG:
-	case ROLE_FACHKRAFT:
-		return team_has_district(config, who->team, offer->district);
-	case ROLE_TRAEGER:
-		return own_provider(config, who, offer);
-	default:
-		return false;
+	case SCOPE_TEAM:
+		return def->district_field &&
+		       team_has_district(config, who->team,
+		                         record_text(def, rec, def->district_field));
+	case SCOPE_PROVIDER:
+		return def->provider_field && who->provider >= 0 &&
+		       (size_t)who->provider < config->nproviders &&
+		       strcmp(config->providers[who->provider].id,
+		              record_text(def, rec, def->provider_field)) == 0;
+	case SCOPE_OWN:
+		return def->lead_field &&
+		       strcmp(who->login, record_text(def, rec, def->lead_field)) == 0;
+	}
+	return false;
+}
+
+bool rights_may(const struct cfg_staff *who, const struct record_def *def, enum right_verb verb)
+{
+	for (size_t i = 0; i < rights_count; i++)
+		if (rights_table[i].role == who->role && rights_table[i].verb == verb &&
+		    strcmp(rights_table[i].table, def->table) == 0)
+			return true;
+	return false;
+}
+
+bool rights_allow(const struct config *config, const struct cfg_staff *who,
+                  const struct record_def *def, enum right_verb verb, const void *scope_rec)
+{
+	const struct record_def *scope_def = def->parent ? def->parent : def;
+
+	for (size_t i = 0; i < rights_count; i++) {
+		const struct right *r = &rights_table[i];
+
+		if (r->role == who->role && r->verb == verb && strcmp(r->table, def->table) == 0 &&
+		    in_scope(config, who, scope_def, r->scope, scope_rec))
+			return true;
+	}
+	return false;
+}
+
+bool rights_sees(const struct cfg_staff *who, enum field_privacy privacy)
+{
+	return who->role < ROLE_COUNT && privacy < PRIVACY_COUNT && role_sees[who->role][privacy];
+}
+
+void rights_redact(const struct cfg_staff *who, const struct record_def *def, void *rec)
+{
+	for (size_t i = 0; i < def->nfields; i++) {
+		const struct field_def *field = &def->fields[i];
+		char *p = (char *)rec + field->offset;
+
+		if (rights_sees(who, field->privacy))
+			continue;
+		memset(p, 0, field->size);
+		if (field->type == FIELD_CHOICE)
+			*(int *)(void *)p = -1;
 	}
 }
 

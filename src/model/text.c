@@ -228,18 +228,35 @@ static const char *fold_lookup(uint32_t cp)
  * is an accent: the diaeresis on a, o, u folds to the German "e", every
  * other mark is dropped, so both forms give the same key. Returns the
  * piece to append ("" for none) or NULL when CP is no such mark. */
-static const char *fold_combining(uint32_t cp, char prev)
+static const char *fold_combining(uint32_t cp, char prev, bool plain)
 {
 	bool after_letter = prev >= 'a' && prev <= 'z';
 
 	if (cp < COMBINING_FIRST || cp > COMBINING_LAST || !after_letter)
 		return NULL;
-	if (cp == COMBINING_DIAERESIS && (prev == 'a' || prev == 'o' || prev == 'u'))
+	if (!plain && cp == COMBINING_DIAERESIS && (prev == 'a' || prev == 'o' || prev == 'u'))
 		return "e";
 	return "";
 }
 
-size_t text_fold(const char *in, char *out, size_t size)
+/* The umlauts ä ö ü in either case: written "ae" by text_fold, "a" in the
+ * plain fold of the word index. */
+static bool is_umlaut(uint32_t cp)
+{
+	switch (cp) {
+	case 0xC4:
+	case 0xD6:
+	case 0xDC:
+	case 0xE4:
+	case 0xF6:
+	case 0xFC:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static size_t fold(const char *in, char *out, size_t size, bool plain)
 {
 	const unsigned char *p = (const unsigned char *)in;
 	size_t len = in ? strlen(in) : 0, used = 0;
@@ -262,8 +279,9 @@ size_t text_fold(const char *in, char *out, size_t size)
 			lower = (char)(cp - 'A' + 'a');
 			ok = out_append(out, size, &used, &lower, 1);
 		} else if ((piece = fold_lookup(cp)) ||
-		           (piece = fold_combining(cp, used ? out[used - 1] : '\0'))) {
-			ok = out_append(out, size, &used, piece, strlen(piece));
+		           (piece = fold_combining(cp, used ? out[used - 1] : '\0', plain))) {
+			ok = out_append(out, size, &used, piece,
+			                plain && is_umlaut(cp) ? 1 : strlen(piece));
 		} else {
 			ok = out_append(out, size, &used, p, n);
 		}
@@ -274,6 +292,129 @@ size_t text_fold(const char *in, char *out, size_t size)
 	}
 	out[used] = '\0';
 	return used;
+}
+
+size_t text_fold(const char *in, char *out, size_t size)
+{
+	return fold(in, out, size, false);
+}
+
+static bool is_word_byte(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
+}
+
+/* Calls FN for each word of FOLDED not yet in SEEN (NSEEN of at most
+ * TEXT_WORDS_MAX); false when FN said stop. */
+static bool each_word(char *folded, char seen[][TEXT_WORD_SIZE], size_t *nseen,
+                      bool (*fn)(void *ctx, const char *word), void *ctx)
+{
+	char *p = folded;
+
+	while (*p) {
+		char *start;
+		size_t i;
+
+		while (*p && !is_word_byte(*p))
+			p++;
+		for (start = p; is_word_byte(*p); p++)
+			;
+		if (p == start)
+			break;
+		if (*p)
+			*p++ = '\0';
+		if (strlen(start) >= TEXT_WORD_SIZE)
+			start[TEXT_WORD_SIZE - 1] = '\0';
+		for (i = 0; i < *nseen && strcmp(seen[i], start) != 0; i++)
+			;
+		if (i < *nseen || *nseen == TEXT_WORDS_MAX)
+			continue;
+		strcpy(seen[(*nseen)++], start);
+		if (!fn(ctx, start))
+			return false;
+	}
+	return true;
+}
+
+void text_words(const char *text, bool (*fn)(void *ctx, const char *word), void *ctx)
+{
+	char folded[1024], seen[TEXT_WORDS_MAX][TEXT_WORD_SIZE];
+	size_t nseen = 0;
+
+	fold(text, folded, sizeof(folded), false);
+	if (!each_word(folded, seen, &nseen, fn, ctx))
+		return;
+	fold(text, folded, sizeof(folded), true);
+	each_word(folded, seen, &nseen, fn, ctx);
+}
+
+struct longest {
+	char *out;
+	size_t size, len;
+};
+
+static bool keep_longest(void *ctx, const char *word)
+{
+	struct longest *l = ctx;
+	size_t len = strlen(word);
+
+	if (len > l->len && len < l->size) {
+		memcpy(l->out, word, len + 1);
+		l->len = len;
+	}
+	return true;
+}
+
+size_t text_longest_word(const char *query, char *out, size_t size)
+{
+	char folded[1024], seen[TEXT_WORDS_MAX][TEXT_WORD_SIZE];
+	struct longest l = {out, size, 0};
+	size_t nseen = 0;
+
+	if (size)
+		out[0] = '\0';
+	fold(query, folded, sizeof(folded), false);
+	each_word(folded, seen, &nseen, keep_longest, &l);
+	return l.len;
+}
+
+struct match {
+	const char *word;
+	bool found;
+};
+
+static bool starts_word(void *ctx, const char *key)
+{
+	struct match *m = ctx;
+
+	m->found = strncmp(key, m->word, strlen(m->word)) == 0;
+	return !m->found;
+}
+
+struct query_match {
+	const char *text;
+	bool all;
+};
+
+static bool query_word(void *ctx, const char *word)
+{
+	struct query_match *q = ctx;
+	struct match m = {word, false};
+
+	text_words(q->text, starts_word, &m);
+	q->all = m.found;
+	return q->all;
+}
+
+bool text_match(const char *text, const char *query)
+{
+	char folded[1024], seen[TEXT_WORDS_MAX][TEXT_WORD_SIZE];
+	struct query_match q = {text, true};
+	size_t nseen = 0;
+
+	fold(query, folded, sizeof(folded), false);
+	each_word(folded, seen, &nseen, query_word, &q);
+	return q.all;
 }
 
 int text_width(const char *s)

@@ -18,11 +18,12 @@ struct draft_find {
 	uint64_t found;
 };
 
-static int find_visit(void *ctx, const void *rec)
+static int find_visit(void *ctx, const void *rec, const struct store_pos *pos)
 {
 	struct draft_find *find = ctx;
 	const struct draft *draft = rec;
 
+	(void)pos;
 	if (strcmp(draft->login, find->login) != 0)
 		return 0;
 	if (find->reply) {
@@ -39,11 +40,15 @@ static int find_visit(void *ctx, const void *rec)
 
 static enum status draft_find(struct store_txn *txn, struct draft_find *find)
 {
-	char prefix[CONFIG_LOGIN_SIZE + 2];
+	uint8_t key[CONFIG_LOGIN_SIZE + 1];
+	struct store_range range = {.index = "login", .prefix = key};
+	int len = index_put_text(key, sizeof(key), find->login);
 
 	find->found = 0;
-	snprintf(prefix, sizeof(prefix), "%s/", find->login);
-	return store_index_scan(txn, STORE_DRAFTS_BY_LOGIN, prefix, find_visit, find);
+	if (len < 0)
+		return STATUS_ERR_INVALID;
+	range.prefix_len = (size_t)len;
+	return store_walk(txn, &draft_def, &range, find_visit, find);
 }
 
 enum status drafts_drop(struct store_txn *txn, const char *login, const char *table,
@@ -53,7 +58,7 @@ enum status drafts_drop(struct store_txn *txn, const char *login, const char *ta
 	enum status st = draft_find(txn, &find);
 
 	if (st == STATUS_OK && find.found)
-		st = store_delete_plain(txn, STORE_DRAFTS, find.found);
+		st = store_delete_plain(txn, &draft_def, find.found);
 	return st;
 }
 
@@ -71,9 +76,9 @@ static enum status put_draft(struct server *server, struct conn *conn, struct dr
 	draft->head.id = find.found;
 	draft->head.version = 1;
 	if (st == STATUS_OK && !find.found)
-		st = store_seq_next(txn, "drafts", &draft->head.id);
+		st = store_seq_next(txn, draft_def.table, &draft->head.id);
 	if (st == STATUS_OK)
-		st = store_put_plain(txn, STORE_DRAFTS, draft);
+		st = store_put_plain(txn, &draft_def, draft);
 	return server_finish_write(server, txn, st);
 }
 
@@ -132,11 +137,11 @@ enum status handle_draft_delete(struct server *server, struct conn *conn,
 	if (st == STATUS_OK)
 		st = store_begin(server->store, conn->login, &txn);
 	if (st == STATUS_OK) {
-		st = store_get(txn, STORE_DRAFTS, id, draft);
+		st = store_get(txn, &draft_def, id, draft);
 		if (st == STATUS_OK && strcmp(draft->login, conn->login) != 0)
 			st = STATUS_ERR_NOT_FOUND; /* somebody else's draft does not exist here */
 		if (st == STATUS_OK)
-			st = store_delete_plain(txn, STORE_DRAFTS, id);
+			st = store_delete_plain(txn, &draft_def, id);
 		st = server_finish_write(server, txn, st);
 	}
 	free(draft);

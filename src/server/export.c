@@ -36,7 +36,7 @@ static int offer_row(void *ctx, const void *rec)
 	if (ex->year_start && (offer->active_from > ex->year_end ||
 	                       (offer->active_to && offer->active_to < ex->year_start)))
 		return 0;
-	if (ex->who->role != ROLE_ADMIN && !rights_offer_see(ex->config, ex->who, offer))
+	if (!rights_allow(ex->config, ex->who, &offer_def, VERB_EXPORT, offer))
 		return 0;
 	csv_int(ex->csv, (int64_t)offer->head.id);
 	csv_record(ex->csv, &offer_def, offer_columns, offer);
@@ -56,19 +56,18 @@ static enum status export_offers(struct server *server, struct offer_export *ex,
 	csv_text(&csv, "Nr.");
 	csv_header(&csv, &offer_def, offer_columns);
 	ex->csv = &csv;
-	st = store_scan(txn, STORE_OFFERS, 0, offer_row, ex);
+	st = store_scan(txn, &offer_def, 0, offer_row, ex);
 	store_abort(txn);
 	return st == STATUS_OK ? csv_status(&csv) : st;
 }
 
-/* Reads what to export; LOGIN is who asked (the connection's). The staff entry is looked up in the
- * configuration the worker may read (the interactive thread keeps old ones
- * alive until exit). */
-enum status export_run(struct server *server, const char *login, const struct wire_msg *request,
-                       char **text, size_t *len, char *msg, size_t size)
+/* Reads what to export; LOGIN is who asked (the connection's), looked up
+ * in CONFIG, the configuration the job started with. */
+enum status export_run(struct server *server, const struct config *config, const char *login,
+                       const struct wire_msg *request, char **text, size_t *len, char *msg,
+                       size_t size)
 {
 	char kind[32] = "", district[CONFIG_ID_SIZE] = "";
-	const struct config *config = server->config;
 	struct offer_export ex = {.config = config, .district = district};
 	uint64_t year = 0;
 	FILE *out;
@@ -111,7 +110,7 @@ static void put_piece(struct conn *conn, uint64_t request, size_t offset, struct
 
 	wire_begin(reply, WIRE_EXPORT_DATA, request);
 	codec_put_bytes(reply, WF_DATA, conn->export_text + offset, n);
-	codec_put_u64(reply, WF_MORE, offset + n < conn->export_len ? offset + n : 0);
+	codec_put_u64(reply, WF_OFFSET, offset + n < conn->export_len ? offset + n : 0);
 	if (offset + n >= conn->export_len) {
 		free(conn->export_text);
 		conn->export_text = NULL;
@@ -134,7 +133,7 @@ enum status handle_export_next(struct server *server, struct conn *conn, const s
 	uint64_t offset = 0;
 
 	(void)server;
-	if (wire_get_u64(req, WF_FIRST, &offset) != STATUS_OK)
+	if (wire_get_u64(req, WF_OFFSET, &offset) != STATUS_OK)
 		return STATUS_ERR_PROTOCOL;
 	if (!conn->export_text || offset == 0 || offset >= conn->export_len)
 		return STATUS_ERR_NOT_FOUND;

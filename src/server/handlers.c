@@ -11,12 +11,12 @@
 
 #include "model/audit.h"
 #include "model/date.h"
-#include "model/offer.h"
 #include "model/request.h"
 #include "model/rights.h"
 #include "server.h"
 
 #define AUDIT_PAGE       200
+#define AUDIT_SCAN       5000
 #define MAX_BAD_MESSAGES 3
 
 struct handler {
@@ -72,29 +72,12 @@ enum status server_get_record(const struct wire_msg *req, const struct record_de
 	return STATUS_ERR_PROTOCOL;
 }
 
-/* The offer ID in a snapshot, if the caller may see it (another
- * provider's offer does not exist for provider staff). */
-enum status server_get_offer(struct server *server, const struct conn *conn, uint64_t id,
-                             struct offer *offer)
-{
-	struct store_txn *txn;
-	enum status st = store_begin_snapshot(server->store, &txn);
-
-	if (st != STATUS_OK)
-		return st;
-	st = store_get(txn, STORE_OFFERS, id, offer);
-	store_abort(txn);
-	if (st == STATUS_OK && !rights_offer_see(server->config, server_staff(server, conn), offer))
-		st = STATUS_ERR_NOT_FOUND;
-	return st;
-}
-
 bool server_was_applied(struct store_txn *txn, const struct conn *conn, uint64_t request,
                         uint64_t *record)
 {
 	struct applied_request applied;
 
-	if (store_get(txn, STORE_REQUESTS, request, &applied) != STATUS_OK ||
+	if (store_get(txn, &applied_request_def, request, &applied) != STATUS_OK ||
 	    strcmp(applied.login, conn->login) != 0)
 		return false;
 	*record = applied.record;
@@ -109,40 +92,47 @@ enum status server_mark_applied(struct store_txn *txn, const struct conn *conn, 
 	                                  .time = (int64_t)time(NULL)};
 
 	snprintf(applied.login, sizeof(applied.login), "%s", conn->login);
-	return store_put_plain(txn, STORE_REQUESTS, &applied);
+	return store_put_plain(txn, &applied_request_def, &applied);
 }
 
 /* --- edit locks --- */
 
-static enum status lock_target(const struct wire_msg *req, enum store_table *table, uint64_t *id)
+static enum status lock_target(const struct wire_msg *req, const struct record_def **def,
+                               uint64_t *id)
 {
-	char name[CONFIG_ID_SIZE];
-
-	if (wire_get_str(req, WF_TABLE, name, sizeof(name)) != STATUS_OK ||
-	    wire_get_u64(req, WF_ID, id) != STATUS_OK)
+	if (wire_get_u64(req, WF_ID, id) != STATUS_OK)
 		return STATUS_ERR_PROTOCOL;
-	if (strcmp(name, "offers") != 0)
-		return STATUS_ERR_INVALID;
-	*table = STORE_OFFERS;
-	return STATUS_OK;
+	return (*def = records_type(req)) ? STATUS_OK : STATUS_ERR_INVALID;
+}
+
+/* Whoever may change a record may take its edit lock. */
+static enum status may_lock(struct server *server, struct conn *conn, const struct record_def *def,
+                            uint64_t id)
+{
+	struct store_txn *txn;
+	void *rec = malloc(def->size);
+	enum status st = rec ? store_begin_snapshot(server->store, &txn) : STATUS_ERR_NOMEM;
+
+	if (st == STATUS_OK) {
+		st = records_read(server, conn, txn, def, id, VERB_CHANGE, rec);
+		store_abort(txn);
+	}
+	free(rec);
+	return st;
 }
 
 static enum status handle_lock_take(struct server *server, struct conn *conn,
                                     const struct wire_msg *req, struct codec_buf *reply)
 {
-	enum store_table table;
+	const struct record_def *def;
 	struct edit_lock *holder;
-	struct offer offer;
 	uint64_t id;
-	enum status st = lock_target(req, &table, &id);
+	enum status st = lock_target(req, &def, &id);
 
 	if (st == STATUS_OK)
-		st = server_get_offer(server, conn, id, &offer);
-	if (st == STATUS_OK &&
-	    !rights_offer_write(server->config, server_staff(server, conn), &offer))
-		st = STATUS_ERR_DENIED;
+		st = may_lock(server, conn, def, id);
 	if (st == STATUS_OK)
-		st = locks_take(server, conn, table, id, &holder);
+		st = locks_take(server, conn, def, id, &holder);
 	if (st == STATUS_ERR_LOCKED) {
 		server_reply_error(reply, req->request, st, NULL);
 		server_put_holder(reply, holder);
@@ -156,13 +146,13 @@ static enum status handle_lock_take(struct server *server, struct conn *conn,
 static enum status handle_lock_release(struct server *server, struct conn *conn,
                                        const struct wire_msg *req, struct codec_buf *reply)
 {
-	enum store_table table;
+	const struct record_def *def;
 	uint64_t id;
-	enum status st = lock_target(req, &table, &id);
+	enum status st = lock_target(req, &def, &id);
 
 	if (st != STATUS_OK)
 		return st;
-	locks_release(server, conn, table, id);
+	locks_release(server, conn, def, id);
 	wire_begin(reply, WIRE_DONE, req->request);
 	return STATUS_OK;
 }
@@ -178,11 +168,11 @@ static enum status handle_locks_list(struct server *server, struct conn *conn,
 
 		if (!all && strcmp(lock->login, conn->login) != 0)
 			continue; /* staff see their own locks (the dashboard) */
-		codec_put_u64(reply, WF_ID, lock->number);
-		codec_put_str(reply, WF_TABLE, store_table_name(lock->table));
-		codec_put_u64(reply, WF_FIRST, lock->record);
-		codec_put_str(reply, WF_HOLDER, lock->login);
-		codec_put_str(reply, WF_NAME, lock->name);
+		codec_put_u64(reply, WF_LOCK, lock->number);
+		codec_put_str(reply, WF_TABLE, lock->def->table);
+		codec_put_u64(reply, WF_ID, lock->record);
+		codec_put_str(reply, WF_LOGIN, lock->login);
+		codec_put_str(reply, WF_HOLDER, lock->name);
 		codec_put_u64(reply, WF_SINCE, (uint64_t)lock->since);
 	}
 	return STATUS_OK;
@@ -193,7 +183,7 @@ static enum status handle_unlock(struct server *server, struct conn *conn,
 {
 	uint64_t number;
 
-	if (wire_get_u64(req, WF_ID, &number) != STATUS_OK)
+	if (wire_get_u64(req, WF_LOCK, &number) != STATUS_OK)
 		return STATUS_ERR_PROTOCOL;
 	if (!locks_release_number(server, number))
 		return STATUS_ERR_NOT_FOUND;
@@ -205,63 +195,102 @@ static enum status handle_unlock(struct server *server, struct conn *conn,
 
 /* --- audit log --- */
 
+/* A filtered query reads one index from where the filter starts: the
+ * entries of a record or of a user from a day on, or all from a day on;
+ * what it then filters is bounded by AUDIT_SCAN per page. */
 struct audit_page {
 	char user[CONFIG_LOGIN_SIZE];
 	uint64_t record;
 	int64_t since;
-	unsigned count;
-	uint64_t more;
+	unsigned count, examined;
+	struct store_pos last;
+	bool more;
 	struct codec_buf *reply;
 };
 
-static int audit_visit(void *ctx, const void *rec)
+static int audit_visit(void *ctx, const void *rec, const struct store_pos *pos)
 {
 	struct audit_page *page = ctx;
 	const struct audit_entry *entry = rec;
 
+	if (page->count == AUDIT_PAGE || page->examined == AUDIT_SCAN ||
+	    page->reply->len > WIRE_MAX_MESSAGE / 2) {
+		page->more = true;
+		return 1;
+	}
+	page->examined++;
+	page->last = *pos;
 	if ((page->user[0] && strcmp(entry->login, page->user) != 0) ||
 	    (page->record && entry->record != page->record) || entry->time < page->since)
 		return 0;
-	if (page->count == AUDIT_PAGE || page->reply->len > WIRE_MAX_MESSAGE / 2) {
-		page->more = entry->head.id;
-		return 1;
-	}
 	server_put_record(page->reply, &audit_def, entry);
 	page->count++;
 	return 0;
+}
+
+/* The index and its range for the filters of PAGE: KEY holds the prefix,
+ * START the first key (the prefix and the day). */
+static void audit_range(const struct audit_page *page, struct store_range *range, uint8_t *key,
+                        uint8_t *start)
+{
+	uint64_t since = page->since > 0 ? (uint64_t)page->since : 0;
+	int n = 0;
+
+	if (page->record) {
+		range->index = "record";
+		n = index_put_id(key, INDEX_KEY_MAX, page->record);
+	} else if (page->user[0]) {
+		range->index = "login";
+		n = index_put_text(key, INDEX_KEY_MAX - 8, page->user);
+	} else if (since) {
+		range->index = "time";
+	} else {
+		return; /* the whole log in id order */
+	}
+	memcpy(start, key, (size_t)n);
+	index_put_id(start + n, 8, since);
+	range->prefix = key;
+	range->prefix_len = (size_t)n;
+	range->start = start;
+	range->start_len = (size_t)n + 8;
 }
 
 static enum status handle_audit(struct server *server, struct conn *conn,
                                 const struct wire_msg *req, struct codec_buf *reply)
 {
 	struct audit_page page = {.reply = reply};
-	uint64_t first = 0, date = 0;
+	uint8_t key[INDEX_KEY_MAX], start[INDEX_KEY_MAX + 8];
+	struct store_range range = {0};
+	struct store_pos after;
+	uint64_t date = 0;
 	struct store_txn *txn;
+	bool given;
 	enum status st;
 
 	(void)conn;
 	if (wire_get_str(req, WF_USER, page.user, sizeof(page.user)) == STATUS_ERR_PROTOCOL ||
 	    wire_get_u64(req, WF_ID, &page.record) == STATUS_ERR_PROTOCOL ||
-	    wire_get_u64(req, WF_DATE, &date) == STATUS_ERR_PROTOCOL ||
-	    wire_get_u64(req, WF_FIRST, &first) == STATUS_ERR_PROTOCOL)
+	    wire_get_u64(req, WF_DATE, &date) == STATUS_ERR_PROTOCOL || date > INT32_MAX ||
+	    records_get_position(req, &after, &given) != STATUS_OK)
 		return STATUS_ERR_PROTOCOL;
 	page.since = date ? date_to_days((int32_t)date) * 86400 : 0;
+	audit_range(&page, &range, key, start);
+	range.after = given ? &after : NULL;
 	wire_begin(reply, WIRE_AUDIT_PAGE, req->request);
 	if ((st = store_begin_snapshot(server->store, &txn)) != STATUS_OK)
 		return st;
-	st = store_scan(txn, STORE_AUDIT, first, audit_visit, &page);
+	st = store_walk(txn, &audit_def, &range, audit_visit, &page);
 	store_abort(txn);
-	codec_put_u64(reply, WF_MORE, page.more);
+	if (st == STATUS_OK && page.more)
+		records_put_position(reply, &page.last);
 	return st;
 }
 
 static const struct handler handlers[] = {
-        {WIRE_OFFER_LIST, .fn = handle_offer_list, .class = STATS_READ},
-        {WIRE_OFFER_GET, .fn = handle_offer_get, .class = STATS_READ},
-        {WIRE_OFFER_SAVE, .fn = handle_offer_save, .class = STATS_SAVE},
+        {WIRE_RECORD_LIST, .fn = handle_record_list, .class = STATS_READ},
+        {WIRE_RECORD_GET, .fn = handle_record_get, .class = STATS_READ},
+        {WIRE_RECORD_SAVE, .fn = handle_record_save, .class = STATS_SAVE},
         {WIRE_OFFER_DEACTIVATE, .fn = handle_offer_deactivate, .class = STATS_SAVE},
-        {WIRE_OFFER_COUNTS, .fn = handle_offer_counts, .class = STATS_READ},
-        {WIRE_OFFER_COUNT_SET, .fn = handle_offer_count_set, .class = STATS_SAVE},
         {WIRE_LOCK_TAKE, .fn = handle_lock_take, .class = STATS_READ},
         {WIRE_LOCK_RELEASE, .fn = handle_lock_release, .class = STATS_READ},
         {WIRE_DRAFT_PUT, .fn = handle_draft_put, .class = STATS_SAVE},
@@ -270,7 +299,7 @@ static const struct handler handlers[] = {
         {WIRE_EXPORT_NEXT, .fn = handle_export_next},
         {WIRE_LOCKS_LIST, .fn = handle_locks_list, .class = STATS_READ},
         {WIRE_UNLOCK, .admin = true, .fn = handle_unlock},
-        {WIRE_AUDIT_QUERY, .admin = true, .fn = handle_audit},
+        {WIRE_AUDIT_QUERY, .admin = true, .fn = handle_audit, .class = STATS_READ},
         {WIRE_STATS, .admin = true, .fn = handle_stats},
         {WIRE_BACKUP, .admin = true, .worker = true},
         {WIRE_VERIFY, .admin = true, .worker = true},
@@ -288,10 +317,12 @@ static enum status identify(struct server *server, struct conn *conn, const stru
 {
 	char as[CONFIG_LOGIN_SIZE] = "";
 	struct passwd *pw;
-	uint64_t version = 0;
+	uint64_t version = 0, events = 0;
 
-	if (wire_get_u64(req, WF_VERSION, &version) != STATUS_OK || version != WIRE_VERSION)
+	if (wire_get_u64(req, WF_VERSION, &version) != STATUS_OK || version != WIRE_VERSION ||
+	    wire_get_u64(req, WF_EVENTS, &events) == STATUS_ERR_PROTOCOL)
 		return STATUS_ERR_PROTOCOL;
+	conn->events = events != 0;
 	if (wire_get_str(req, WF_LOGIN, as, sizeof(as)) == STATUS_ERR_PROTOCOL)
 		return STATUS_ERR_PROTOCOL;
 	if (as[0] && !may_act_as(conn))

@@ -5,18 +5,18 @@
 
 #include "server.h"
 
-struct edit_lock *locks_find(struct server *server, enum store_table table, uint64_t record)
+struct edit_lock *locks_find(struct server *server, const struct record_def *def, uint64_t record)
 {
 	for (size_t i = 0; i < server->nlocks; i++)
-		if (server->locks[i].table == table && server->locks[i].record == record)
+		if (server->locks[i].def == def && server->locks[i].record == record)
 			return &server->locks[i];
 	return NULL;
 }
 
-enum status locks_take(struct server *server, const struct conn *conn, enum store_table table,
+enum status locks_take(struct server *server, const struct conn *conn, const struct record_def *def,
                        uint64_t record, struct edit_lock **holder)
 {
-	struct edit_lock *lock = locks_find(server, table, record);
+	struct edit_lock *lock = locks_find(server, def, record);
 	const struct cfg_staff *staff = server_staff(server, conn);
 
 	*holder = lock;
@@ -34,7 +34,7 @@ enum status locks_take(struct server *server, const struct conn *conn, enum stor
 	lock = &server->locks[server->nlocks++];
 	memset(lock, 0, sizeof(*lock));
 	lock->number = ++server->next_lock;
-	lock->table = table;
+	lock->def = def;
 	lock->record = record;
 	lock->conn = conn->number;
 	lock->since = time(NULL);
@@ -49,11 +49,11 @@ static void remove_at(struct server *server, size_t i)
 	server->locks[i] = server->locks[--server->nlocks];
 }
 
-void locks_release(struct server *server, const struct conn *conn, enum store_table table,
+void locks_release(struct server *server, const struct conn *conn, const struct record_def *def,
                    uint64_t record)
 {
 	for (size_t i = 0; i < server->nlocks; i++)
-		if (server->locks[i].table == table && server->locks[i].record == record &&
+		if (server->locks[i].def == def && server->locks[i].record == record &&
 		    server->locks[i].conn == conn->number) {
 			remove_at(server, i);
 			return;

@@ -188,8 +188,12 @@ static void send_pending(struct server *server)
 		server_log(LOG_CRIT, "cannot sync the log: stopping without acknowledging");
 		server_got_term = 1;
 		server->npending = 0;
+		for (size_t i = 0; i < server->nevents; i++)
+			free(server->events[i].scope_rec);
+		server->nevents = 0;
 	}
 	server->needs_flush = false;
+	records_send_events(server);
 	for (size_t i = 0; i < server->npending; i++) {
 		server_send_to(server, server->pending[i].conn, &server->pending[i].buf);
 		stats_add(server, server->pending[i].class, server->pending[i].started);
@@ -210,10 +214,34 @@ static void drop_closing(struct server *server)
 	}
 }
 
+struct config_ref *server_config_get(struct server *server)
+{
+	pthread_mutex_lock(&server->jobs_lock);
+	server->current->users++;
+	pthread_mutex_unlock(&server->jobs_lock);
+	return server->current;
+}
+
+void server_config_put(struct server *server, struct config_ref *ref)
+{
+	bool last;
+
+	if (!ref)
+		return;
+	pthread_mutex_lock(&server->jobs_lock);
+	last = --ref->users == 0;
+	pthread_mutex_unlock(&server->jobs_lock);
+	if (last) {
+		config_free(ref->config);
+		free(ref);
+	}
+}
+
 static void reload_config(struct server *server)
 {
 	struct config_errors errors = {0};
 	struct config *config = NULL;
+	struct config_ref *ref;
 
 	server_got_hup = 0;
 	if (config_load(server->config_path, &config, &errors) != STATUS_OK) {
@@ -225,11 +253,16 @@ static void reload_config(struct server *server)
 		return;
 	}
 	config_errors_free(&errors);
-	/* The worker may be reading the old one: it is kept until exit. */
-	if (server->nold < sizeof(server->old) / sizeof(server->old[0]))
-		server->old[server->nold++] = server->config;
-	else
-		config_free(server->config); /* many reloads: the oldest is long unused */
+	if (!(ref = calloc(1, sizeof(*ref)))) {
+		config_free(config);
+		server_log(LOG_ERR, "new configuration refused: out of memory");
+		return;
+	}
+	ref->config = config;
+	ref->users = 1;
+	/* A job of the worker may still read the old one: its last user frees it. */
+	server_config_put(server, server->current);
+	server->current = ref;
 	server->config = config;
 	for (struct conn *c = server->conns; c; c = c->next)
 		if (c->staff >= 0 && (c->staff = config_find_staff(config, c->login)) < 0)
@@ -314,6 +347,7 @@ int server_run(struct server *server)
 		drop_conn(server, server->conns);
 	free(server->locks);
 	free(server->pending);
+	free(server->events);
 	free(server->stats);
 	return 0;
 }

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "model/config.h"
+#include "model/rights.h"
 #include "store/store.h"
 #include "wire/wire.h"
 
@@ -27,13 +28,14 @@ struct conn {
 	int request_class; /* enum stats_class of the request being handled */
 	char *export_text; /* a finished export being fetched in pieces */
 	size_t export_len;
+	bool events; /* the session asked for events */
 };
 
 /* An edit lock lives in memory and belongs to one connection: it goes away
  * the moment that connection closes, for whatever reason. */
 struct edit_lock {
 	uint64_t number;
-	enum store_table table;
+	const struct record_def *def;
 	uint64_t record;
 	uint64_t conn;
 	char login[CONFIG_LOGIN_SIZE];
@@ -61,11 +63,29 @@ struct stats {
 
 struct job; /* worker.c */
 
+/* A configuration and the number of its users: the server while it is in
+ * force, and every job of the worker that started under it. A SIGHUP
+ * replaces the server's; the last user frees it. */
+struct config_ref {
+	struct config *config;
+	unsigned users; /* under jobs_lock */
+};
+
+/* A committed save that the sessions it concerns are told about after
+ * the round's sync: the record that decides who may see it (the record,
+ * or its parent), copied. */
+struct event {
+	const struct record_def *def;
+	uint64_t id;
+	uint64_t origin; /* the connection that saved: not told */
+	char login[CONFIG_LOGIN_SIZE];
+	void *scope_rec;
+};
+
 struct server {
 	const char *config_path;
-	struct config *config;
-	struct config *old[16]; /* replaced by SIGHUP; the worker may still read them */
-	size_t nold;
+	struct config *config; /* current->config, for the interactive thread */
+	struct config_ref *current;
 	char data_dir[PATH_MAX];
 	char socket_path[PATH_MAX];
 	struct store *store;
@@ -83,6 +103,8 @@ struct server {
 
 	struct pending *pending;
 	size_t npending, pending_cap;
+	struct event *events;
+	size_t nevents, events_cap;
 	bool needs_flush;
 	uint64_t deferred_writes; /* commits so far that wait for a sync */
 
@@ -119,9 +141,6 @@ void server_put_holder(struct codec_buf *reply, const struct edit_lock *lock);
 /* The first WF_RECORD of REQ decoded as DEF; STATUS_ERR_PROTOCOL when
  * absent or malformed. */
 enum status server_get_record(const struct wire_msg *req, const struct record_def *def, void *rec);
-struct offer;
-enum status server_get_offer(struct server *server, const struct conn *conn, uint64_t id,
-                             struct offer *offer);
 /* Exactly once: true when request REQUEST of CONN was applied before
  * (its record id in *RECORD); server_mark_applied records one in TXN. */
 bool server_was_applied(struct store_txn *txn, const struct conn *conn, uint64_t request,
@@ -129,9 +148,34 @@ bool server_was_applied(struct store_txn *txn, const struct conn *conn, uint64_t
 enum status server_mark_applied(struct store_txn *txn, const struct conn *conn, uint64_t request,
                                 uint64_t record);
 
-/* offers.c */
-handler_fn handle_offer_list, handle_offer_get, handle_offer_save, handle_offer_deactivate,
-        handle_offer_counts, handle_offer_count_set;
+/* records.c: the record service, the same for every registered type. */
+handler_fn handle_record_list, handle_record_get, handle_record_save;
+/* The record type named by WF_TABLE of REQ; NULL when there is none. */
+const struct record_def *records_type(const struct wire_msg *req);
+/* Reads record ID of DEF for CONN in TXN and checks that the caller may
+ * do VERB to it (STATUS_ERR_NOT_FOUND when it may not even see it). */
+enum status records_read(struct server *server, const struct conn *conn, struct store_txn *txn,
+                         const struct record_def *def, uint64_t id, enum right_verb verb,
+                         void *rec);
+/* The one write path of every record: the whole record validated by the
+ * model, another session's edit lock, the rights for VERB on the stored
+ * and the new record, the version check, exactly once by request id,
+ * the user's draft dropped, the audit entry, all in one transaction; the
+ * answer (RECORD, or ERROR with the field's message or the lock's holder)
+ * goes into REPLY, and the sessions it concerns get an event after the
+ * sync. REC is changed to what was stored. */
+enum status records_write(struct server *server, struct conn *conn, const struct wire_msg *req,
+                          const struct record_def *def, void *rec, enum right_verb verb,
+                          struct codec_buf *reply);
+/* A list position as it travels in WF_AFTER: the id big-endian, then the
+ * index key. get: *GIVEN false when the request has none. */
+void records_put_position(struct codec_buf *reply, const struct store_pos *pos);
+enum status records_get_position(const struct wire_msg *req, struct store_pos *pos, bool *given);
+/* Sends the events of the round (after its sync) and forgets them. */
+void records_send_events(struct server *server);
+
+/* offers.c: what is really about offers. */
+handler_fn handle_offer_deactivate;
 
 /* drafts.c */
 handler_fn handle_draft_put, handle_draft_list, handle_draft_delete;
@@ -145,19 +189,21 @@ uint64_t stats_now(void);
 void stats_add(struct server *server, int class, uint64_t started);
 handler_fn handle_stats;
 
-/* export.c: on the worker thread, the CSV text of an export request. */
-enum status export_run(struct server *server, const char *login, const struct wire_msg *request,
-                       char **text, size_t *len, char *msg, size_t size);
+/* export.c: on the worker thread, the CSV text of an export request,
+ * under the configuration CONFIG the job started with. */
+enum status export_run(struct server *server, const struct config *config, const char *login,
+                       const struct wire_msg *request, char **text, size_t *len, char *msg,
+                       size_t size);
 handler_fn handle_export_next;
 /* The first piece of a finished export, or its error, into REPLY. */
 void export_reply(struct conn *conn, uint64_t request, char *text, size_t len,
                   struct codec_buf *reply);
 
 /* locks.c */
-struct edit_lock *locks_find(struct server *server, enum store_table table, uint64_t record);
-enum status locks_take(struct server *server, const struct conn *conn, enum store_table table,
+struct edit_lock *locks_find(struct server *server, const struct record_def *def, uint64_t record);
+enum status locks_take(struct server *server, const struct conn *conn, const struct record_def *def,
                        uint64_t record, struct edit_lock **holder);
-void locks_release(struct server *server, const struct conn *conn, enum store_table table,
+void locks_release(struct server *server, const struct conn *conn, const struct record_def *def,
                    uint64_t record);
 void locks_release_conn(struct server *server, uint64_t conn);
 bool locks_release_number(struct server *server, uint64_t number);
@@ -177,6 +223,11 @@ void server_deferred(struct server *server);
 /* Ends a write transaction: aborts it when ST is an error (and returns
  * ST), else commits it for the round's sync. */
 enum status server_finish_write(struct server *server, struct store_txn *txn, enum status st);
+
+/* The configuration in force, for a job (one more user), and a job's
+ * release of it (the last user frees it). */
+struct config_ref *server_config_get(struct server *server);
+void server_config_put(struct server *server, struct config_ref *ref);
 
 /* Sends BUF to connection number CONN if it is still there. */
 void server_send_to(struct server *server, uint64_t conn, const struct codec_buf *buf);

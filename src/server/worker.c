@@ -21,6 +21,7 @@ struct job {
 	size_t request_len;
 	char *text; /* an export's CSV text, handed to the connection */
 	size_t text_len;
+	struct config_ref *config; /* the configuration the job started with */
 };
 
 static void run_backup(struct server *server, struct job *job)
@@ -49,8 +50,9 @@ static void run_verify(struct server *server, struct job *job)
 	size_t len = 0;
 	unsigned long problems = 0;
 	FILE *out = open_memstream(&text, &len);
-	enum status st = out ? store_verify_records(server->store, server->config, out, &problems)
-	                     : STATUS_ERR_NOMEM;
+	enum status st =
+	        out ? store_verify_records(server->store, job->config->config, out, &problems)
+	            : STATUS_ERR_NOMEM;
 
 	if (out)
 		fclose(out);
@@ -73,8 +75,8 @@ static void run_export(struct server *server, struct job *job)
 	enum status st = wire_parse(job->request_data, job->request_len, &request);
 
 	if (st == STATUS_OK)
-		st = export_run(server, job->login, &request, &job->text, &job->text_len, msg,
-		                sizeof(msg));
+		st = export_run(server, job->config->config, job->login, &request, &job->text,
+		                &job->text_len, msg, sizeof(msg));
 	else
 		snprintf(msg, sizeof(msg), "%s", status_text(st));
 	if (st != STATUS_OK)
@@ -129,11 +131,12 @@ int worker_start(struct server *server)
 	return pthread_create(&server->worker, NULL, worker_main, server);
 }
 
-static void free_jobs(struct job *job)
+static void free_jobs(struct server *server, struct job *job)
 {
 	while (job) {
 		struct job *next = job->next;
 
+		server_config_put(server, job->config);
 		codec_buf_free(&job->reply);
 		free(job->request_data);
 		free(job->text);
@@ -146,12 +149,12 @@ void worker_stop(struct server *server)
 {
 	pthread_mutex_lock(&server->jobs_lock);
 	server->worker_stop = true;
-	free_jobs(server->jobs); /* not started: their clients are gone too */
+	free_jobs(server, server->jobs); /* not started: their clients are gone too */
 	server->jobs = NULL;
 	pthread_cond_signal(&server->jobs_cond);
 	pthread_mutex_unlock(&server->jobs_lock);
 	pthread_join(server->worker, NULL);
-	free_jobs(server->done);
+	free_jobs(server, server->done);
 	server->done = NULL;
 }
 
@@ -172,9 +175,11 @@ enum status worker_submit(struct server *server, const struct conn *conn,
 		return STATUS_ERR_PROTOCOL;
 	}
 	codec_buf_init(&job->reply);
+	job->config = server_config_get(server);
 	if (job->kind == WIRE_EXPORT) {
 		job->request_data = malloc(request->len);
 		if (!job->request_data) {
+			server_config_put(server, job->config);
 			free(job);
 			return STATUS_ERR_NOMEM;
 		}
@@ -207,5 +212,5 @@ void worker_collect(struct server *server)
 		}
 		server_send_to(server, job->conn, &job->reply);
 	}
-	free_jobs(done);
+	free_jobs(server, done);
 }

@@ -7,30 +7,34 @@
 #include <limits.h>
 #include <pthread.h>
 
+#include "model/text.h"
 #include "store/store.h"
 
 #define STORE_MAX_SEQUENCES 64
+#define STORE_MAX_TABLES    64
+#define STORE_MAX_INDEXES   128
 
-struct table_desc {
-	const char *file;
+/* A table of a registered record type, and its secondary indexes, kept by
+ * Berkeley DB itself through associate(). */
+struct store_table {
 	const struct record_def *def;
-	bool audited;   /* every record has audit entries */
-	bool sequenced; /* ids come from the sequence named like the table */
+	DB *db;
+	size_t first_index, nindexes; /* into store->indexes */
 };
 
-/* An index key is written into BUF (SIZE bytes); returns its length, or -1
- * when the record has no entry in this index. */
-struct index_desc {
-	enum store_table table;
-	const char *file;
-	int (*key)(const void *rec, char *buf, size_t size);
-	bool folded; /* text keys: prefixes are folded before the search */
+struct store_index {
+	const struct record_def *def; /* of the table */
+	const struct index_def *index;
+	char file[96]; /* TABLE.NAME.idx */
+	DB *db;
 };
 
 struct store {
 	DB_ENV *env;
-	DB *tables[STORE_TABLE_COUNT];
-	DB *indexes[STORE_INDEX_COUNT];
+	struct store_table tables[STORE_MAX_TABLES];
+	size_t ntables;
+	struct store_index indexes[STORE_MAX_INDEXES];
+	size_t nindexes;
 	DB *meta;
 	DB *seqdb;
 	unsigned flags;
@@ -43,6 +47,8 @@ struct store {
 		DB_SEQUENCE *seq;
 	} seqs[STORE_MAX_SEQUENCES];
 	size_t nseqs;
+	store_hook_fn hook;
+	void *hook_ctx;
 };
 
 struct store_txn {
@@ -52,8 +58,18 @@ struct store_txn {
 	bool snapshot;
 };
 
-extern const struct table_desc store_tables[STORE_TABLE_COUNT];
-extern const struct index_desc store_indexes[STORE_INDEX_COUNT];
+/* The table of DEF (NULL when DEF is not registered). */
+struct store_table *store_table_of(struct store *store, const struct record_def *def);
+/* The index NAME of DEF's table, or NULL. */
+struct store_index *store_index_of(struct store *store, const struct record_def *def,
+                                   const char *name);
+
+/* The keys index INDEX has for REC (several for a word index), each
+ * written into KEYS[i] (INDEX_KEY_MAX bytes) with its length in LENS[i];
+ * returns how many (at most MAX), 0 when the record has no entry. */
+#define STORE_KEYS_MAX TEXT_WORDS_MAX
+size_t store_index_keys(const struct store_index *index, const void *rec,
+                        uint8_t keys[][INDEX_KEY_MAX], size_t lens[], size_t max);
 
 /* The one place where Berkeley DB's return codes become statuses. */
 enum status store_status(int ret);
@@ -88,7 +104,10 @@ enum status store_open_into(struct store *store, const char *dir, u_int32_t env_
                             char *msg, size_t size);
 
 /* Writes REC as it is (no id, version or audit handling). */
-enum status store_put_raw(struct store_txn *txn, enum store_table table, const void *rec,
+enum status store_put_raw(struct store_txn *txn, struct store_table *table, const void *rec,
                           u_int32_t flags);
+
+/* Reads the stored bytes of record ID; the caller frees DATA->data. */
+int store_get_raw(struct store_txn *txn, DB *db, uint64_t id, DBT *data, u_int32_t flags);
 
 #endif

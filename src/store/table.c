@@ -1,10 +1,12 @@
 /* Tables, secondary indexes, sequences and the record functions.
  *
- * A table is a btree keyed by the record id in big-endian (so cursor order
- * is id order) holding the record's encoding (record.h). A secondary index
- * is a btree with sorted duplicates, kept by Berkeley DB itself through
- * associate(): its key comes from the record, its data is the primary key.
- * Sequences are counters in seq.db, read and advanced inside the caller's
+ * Every record type of the registry has a table: a btree keyed by the
+ * record id in big-endian (so cursor order is id order) holding the
+ * record's encoding (record.h). Every index the type declares is a btree
+ * with sorted duplicates, kept by Berkeley DB itself through associate():
+ * its keys come from the record (several for a word index), its data is
+ * the primary key, so the entries of one key lie in id order. Sequences
+ * are counters in seq.db, read and advanced inside the caller's
  * transaction, so an id is never handed out twice and never lost by a
  * commit that did happen.
  */
@@ -14,48 +16,29 @@
 #include <time.h>
 
 #include "model/audit.h"
-#include "model/draft.h"
-#include "model/offer.h"
-#include "model/request.h"
-#include "model/text.h"
+#include "model/registry.h"
 #include "private.h"
 
-const struct table_desc store_tables[STORE_TABLE_COUNT] = {
-        [STORE_OFFERS] = {"offers", &offer_def, .audited = true, .sequenced = true},
-        [STORE_AUDIT] = {"audit", &audit_def, .sequenced = true},
-        [STORE_REQUESTS] = {"requests", &applied_request_def},
-        [STORE_DRAFTS] = {"drafts", &draft_def, .sequenced = true},
-        [STORE_OFFER_COUNTS] = {"offer_counts", &offer_count_def, .audited = true},
-};
+static const struct index_def parent_index = {.name = "parent", .kind = INDEX_PARENT};
 
-static int key_offer_name(const void *rec, char *buf, size_t size)
+struct store_table *store_table_of(struct store *store, const struct record_def *def)
 {
-	const struct offer *offer = rec;
-
-	return (int)text_fold(offer->name, buf, size);
+	for (size_t t = 0; t < store->ntables; t++)
+		if (store->tables[t].def == def)
+			return &store->tables[t];
+	return NULL;
 }
 
-static int key_offer_district(const void *rec, char *buf, size_t size)
+struct store_index *store_index_of(struct store *store, const struct record_def *def,
+                                   const char *name)
 {
-	const struct offer *offer = rec;
+	struct store_table *table = store_table_of(store, def);
 
-	return snprintf(buf, size, "%s", offer->district);
+	for (size_t i = 0; table && i < table->nindexes; i++)
+		if (strcmp(store->indexes[table->first_index + i].index->name, name) == 0)
+			return &store->indexes[table->first_index + i];
+	return NULL;
 }
-
-/* A login never holds '/', so "LOGIN/" is a prefix of that login's keys
- * only. */
-static int key_draft_login(const void *rec, char *buf, size_t size)
-{
-	const struct draft *draft = rec;
-
-	return snprintf(buf, size, "%s/", draft->login);
-}
-
-const struct index_desc store_indexes[STORE_INDEX_COUNT] = {
-        [STORE_OFFERS_BY_NAME] = {STORE_OFFERS, "offers_name", key_offer_name, true},
-        [STORE_OFFERS_BY_DISTRICT] = {STORE_OFFERS, "offers_district", key_offer_district, false},
-        [STORE_DRAFTS_BY_LOGIN] = {STORE_DRAFTS, "drafts_login", key_draft_login, false},
-};
 
 void store_key_encode(uint64_t id, unsigned char out[8])
 {
@@ -73,53 +56,112 @@ uint64_t store_key_decode(const void *data)
 	return id;
 }
 
+struct word_keys {
+	uint8_t (*keys)[INDEX_KEY_MAX];
+	size_t *lens, n, max;
+};
+
+static bool add_word(void *ctx, const char *word)
+{
+	struct word_keys *w = ctx;
+	size_t len = strlen(word);
+
+	if (w->n == w->max || len >= INDEX_KEY_MAX)
+		return w->n < w->max;
+	memcpy(w->keys[w->n], word, len);
+	w->lens[w->n++] = len;
+	return true;
+}
+
+size_t store_index_keys(const struct store_index *index, const void *rec,
+                        uint8_t keys[][INDEX_KEY_MAX], size_t lens[], size_t max)
+{
+	const struct index_def *def = index->index;
+	struct word_keys words = {.keys = keys, .lens = lens, .max = max};
+	int len;
+
+	if (max == 0)
+		return 0;
+	switch (def->kind) {
+	case INDEX_WORDS:
+		text_words(record_text(index->def, rec, def->field), add_word, &words);
+		return words.n;
+	case INDEX_PARENT:
+		len = index_put_id(keys[0], INDEX_KEY_MAX,
+		                   record_id_field(index->def, rec, index->def->parent_field));
+		break;
+	default:
+		len = def->key(rec, keys[0], INDEX_KEY_MAX);
+		break;
+	}
+	if (len < 0)
+		return 0;
+	lens[0] = (size_t)len;
+	return 1;
+}
+
 /* The record being put by this thread and its encoding: the index
  * callback for the new version of a record then reads the struct instead
  * of decoding the bytes again (it still decodes the old version it is
  * told to unindex, whose bytes come from Berkeley DB). */
 static __thread const void *put_rec, *put_data;
 
-/* The index key of record DATA into BUF; -1 when it has none, -2 when the
- * record cannot be read. */
-static int index_key(enum store_index index, const DBT *data, char *buf, size_t size)
+/* Fills RESULT with the keys (one DBT, or an array of them for several,
+ * every buffer ours to Berkeley DB: DB_DBT_APPMALLOC). */
+static int result_keys(DBT *result, uint8_t keys[][INDEX_KEY_MAX], const size_t lens[], size_t n)
 {
-	const struct record_def *def = store_tables[store_indexes[index].table].def;
-	void *rec;
-	int len;
+	DBT *many = n > 1 ? calloc(n, sizeof(*many)) : result;
 
-	if (put_rec && data->data == put_data)
-		return store_indexes[index].key(put_rec, buf, size);
-	if (!(rec = malloc(def->size)))
-		return -2;
-	len = record_decode(def, data->data, data->size, rec) == STATUS_OK
-	              ? store_indexes[index].key(rec, buf, size)
-	              : -2;
-	free(rec);
-	return len;
+	if (!many)
+		return ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		many[i].data = malloc(lens[i] ? lens[i] : 1);
+		if (!many[i].data) {
+			while (i-- > 0 && many != result)
+				free(many[i].data);
+			if (many != result)
+				free(many);
+			return ENOMEM;
+		}
+		memcpy(many[i].data, keys[i], lens[i]);
+		many[i].size = (u_int32_t)lens[i];
+		many[i].flags = DB_DBT_APPMALLOC;
+	}
+	if (n > 1) {
+		memset(result, 0, sizeof(*result));
+		result->data = many;
+		result->size = (u_int32_t)n;
+		result->flags = DB_DBT_MULTIPLE | DB_DBT_APPMALLOC;
+	}
+	return 0;
 }
 
 /* Berkeley DB calls this for every put into an indexed table. */
 static int index_callback(DB *secondary, const DBT *key, const DBT *data, DBT *result)
 {
-	enum store_index index = (enum store_index)(intptr_t)secondary->app_private;
-	char buf[512];
-	int len = index_key(index, data, buf, sizeof(buf));
+	const struct store_index *index = secondary->app_private;
+	uint8_t(*keys)[INDEX_KEY_MAX] = malloc(STORE_KEYS_MAX * INDEX_KEY_MAX);
+	size_t lens[STORE_KEYS_MAX], n = 0;
+	void *rec = NULL;
+	int ret = 0;
 
 	(void)key;
-	if (len == -2)
-		return EINVAL;
-	if (len < 0)
-		return DB_DONOTINDEX;
-	if ((size_t)len >= sizeof(buf))
-		len = sizeof(buf) - 1;
-	memset(result, 0, sizeof(*result));
-	result->data = malloc(len ? (size_t)len : 1);
-	if (!result->data)
+	if (!keys)
 		return ENOMEM;
-	memcpy(result->data, buf, (size_t)len);
-	result->size = (u_int32_t)len;
-	result->flags = DB_DBT_APPMALLOC; /* Berkeley DB frees it */
-	return 0;
+	if (put_rec && data->data == put_data) {
+		n = store_index_keys(index, put_rec, keys, lens, STORE_KEYS_MAX);
+	} else if (!(rec = malloc(index->def->size))) {
+		ret = ENOMEM;
+	} else if (record_decode(index->def, data->data, data->size, rec) != STATUS_OK) {
+		ret = EINVAL;
+	} else {
+		n = store_index_keys(index, rec, keys, lens, STORE_KEYS_MAX);
+	}
+	if (ret == 0)
+		ret = n ? result_keys(result, keys, lens, n) : DB_DONOTINDEX;
+	free(rec);
+	free(keys);
+	return ret;
 }
 
 static int open_db(struct store *store, DB_TXN *txn, DB **out, const char *file, bool dupsort,
@@ -144,6 +186,40 @@ static int open_db(struct store *store, DB_TXN *txn, DB **out, const char *file,
 	return 0;
 }
 
+/* Declares the indexes of TABLE (before any is opened). */
+static int declare_indexes(struct store *store, struct store_table *table)
+{
+	const struct record_def *def = table->def;
+	size_t n = def->nindexes + (def->parent ? 1 : 0);
+
+	if (store->nindexes + n > STORE_MAX_INDEXES)
+		return ENOSPC;
+	table->first_index = store->nindexes;
+	table->nindexes = n;
+	for (size_t i = 0; i < n; i++) {
+		struct store_index *index = &store->indexes[store->nindexes++];
+
+		index->def = def;
+		index->index = i < def->nindexes ? &def->indexes[i] : &parent_index;
+		snprintf(index->file, sizeof(index->file), "%s.%s.idx", def->table,
+		         index->index->name);
+	}
+	return 0;
+}
+
+static int open_index(struct store *store, DB_TXN *txn, struct store_index *index, DB *primary)
+{
+	/* Always DB_CREATE: an index added since the directory was made is
+	 * then built from its table by associate(). */
+	int ret = open_db(store, txn, &index->db, index->file, true, true);
+
+	if (ret != 0)
+		return ret;
+	index->db->app_private = index;
+	return primary->associate(primary, txn, index->db, index_callback,
+	                          (txn ? 0 : DB_AUTO_COMMIT) | DB_CREATE);
+}
+
 int store_tables_open(struct store *store, DB_TXN *txn, bool create)
 {
 	int ret;
@@ -151,28 +227,23 @@ int store_tables_open(struct store *store, DB_TXN *txn, bool create)
 	if ((ret = open_db(store, txn, &store->meta, "meta.db", false, create)) != 0 ||
 	    (ret = open_db(store, txn, &store->seqdb, "seq.db", false, create)) != 0)
 		return ret;
-	for (int t = 0; t < STORE_TABLE_COUNT; t++) {
-		char file[64];
+	if (record_type_count > STORE_MAX_TABLES)
+		return ENOSPC;
+	store->ntables = store->nindexes = 0;
+	for (size_t t = 0; t < record_type_count; t++) {
+		struct store_table *table = &store->tables[store->ntables++];
+		char file[96];
 
-		snprintf(file, sizeof(file), "%s.db", store_tables[t].file);
+		table->def = record_types[t];
+		snprintf(file, sizeof(file), "%s.db", table->def->table);
 		/* Always DB_CREATE: a table added since the directory was made. */
-		if ((ret = open_db(store, txn, &store->tables[t], file, false, true)) != 0)
+		if ((ret = open_db(store, txn, &table->db, file, false, true)) != 0 ||
+		    (ret = declare_indexes(store, table)) != 0)
 			return ret;
-	}
-	for (int i = 0; i < STORE_INDEX_COUNT; i++) {
-		char file[64];
-		DB *primary = store->tables[store_indexes[i].table];
-
-		snprintf(file, sizeof(file), "%s.idx", store_indexes[i].file);
-		/* Always DB_CREATE: an index added since the directory was made
-		 * is then built from its table by associate(). */
-		if ((ret = open_db(store, txn, &store->indexes[i], file, true, true)) != 0)
-			return ret;
-		store->indexes[i]->app_private = (void *)(intptr_t)i;
-		ret = primary->associate(primary, txn, store->indexes[i], index_callback,
-		                         (txn ? 0 : DB_AUTO_COMMIT) | DB_CREATE);
-		if (ret != 0)
-			return ret;
+		for (size_t i = 0; i < table->nindexes; i++)
+			if ((ret = open_index(store, txn, &store->indexes[table->first_index + i],
+			                      table->db)) != 0)
+				return ret;
 	}
 	return 0;
 }
@@ -180,16 +251,17 @@ int store_tables_open(struct store *store, DB_TXN *txn, bool create)
 void store_tables_close(struct store *store)
 {
 	/* Secondaries first: a primary must not outlive its association. */
-	for (int i = 0; i < STORE_INDEX_COUNT; i++)
-		if (store->indexes[i]) {
-			store->indexes[i]->close(store->indexes[i], 0);
-			store->indexes[i] = NULL;
+	for (size_t i = 0; i < store->nindexes; i++)
+		if (store->indexes[i].db) {
+			store->indexes[i].db->close(store->indexes[i].db, 0);
+			store->indexes[i].db = NULL;
 		}
-	for (int t = 0; t < STORE_TABLE_COUNT; t++)
-		if (store->tables[t]) {
-			store->tables[t]->close(store->tables[t], 0);
-			store->tables[t] = NULL;
+	for (size_t t = 0; t < store->ntables; t++)
+		if (store->tables[t].db) {
+			store->tables[t].db->close(store->tables[t].db, 0);
+			store->tables[t].db = NULL;
 		}
+	/* The declared tables and indexes stay: verify reads their file names. */
 	if (store->seqdb)
 		store->seqdb->close(store->seqdb, 0);
 	if (store->meta)
@@ -221,9 +293,7 @@ enum status store_seq_next(struct store_txn *txn, const char *name, uint64_t *va
 	return store_status(db->put(db, txn->txn, &key, &data, 0));
 }
 
-/* Reads the stored bytes of a record; the caller frees DATA->data (it was
- * allocated by Berkeley DB with malloc). */
-static int get_raw(struct store_txn *txn, DB *db, uint64_t id, DBT *data, u_int32_t flags)
+int store_get_raw(struct store_txn *txn, DB *db, uint64_t id, DBT *data, u_int32_t flags)
 {
 	unsigned char kbuf[8];
 	DBT key = {.data = kbuf, .size = 8};
@@ -234,20 +304,23 @@ static int get_raw(struct store_txn *txn, DB *db, uint64_t id, DBT *data, u_int3
 	return db->get(db, txn->txn, &key, data, flags);
 }
 
-enum status store_get(struct store_txn *txn, enum store_table table, uint64_t id, void *rec)
+enum status store_get(struct store_txn *txn, const struct record_def *def, uint64_t id, void *rec)
 {
+	struct store_table *table = store_table_of(txn->store, def);
 	DBT data;
-	int ret = get_raw(txn, txn->store->tables[table], id, &data, 0);
 	enum status st;
+	int ret;
 
-	if (ret != 0)
+	if (!table)
+		return STATUS_ERR_INTERNAL;
+	if ((ret = store_get_raw(txn, table->db, id, &data, 0)) != 0)
 		return store_status(ret);
-	st = record_decode(store_tables[table].def, data.data, data.size, rec);
+	st = record_decode(def, data.data, data.size, rec);
 	free(data.data);
 	return st;
 }
 
-enum status store_put_raw(struct store_txn *txn, enum store_table table, const void *rec,
+enum status store_put_raw(struct store_txn *txn, struct store_table *table, const void *rec,
                           u_int32_t flags)
 {
 	const struct record_head *head = rec;
@@ -256,247 +329,206 @@ enum status store_put_raw(struct store_txn *txn, enum store_table table, const v
 	DBT key = {.data = kbuf, .size = 8};
 	DBT data = {0};
 	enum status st;
-	DB *db = txn->store->tables[table];
 
 	codec_buf_init(&buf);
-	st = record_encode(store_tables[table].def, rec, &buf);
+	st = record_encode(table->def, rec, &buf);
 	if (st == STATUS_OK) {
 		store_key_encode(head->id, kbuf);
 		data.data = buf.data;
 		data.size = (u_int32_t)buf.len;
 		put_rec = rec;
 		put_data = buf.data;
-		st = store_status(db->put(db, txn->txn, &key, &data, flags));
+		st = store_status(table->db->put(table->db, txn->txn, &key, &data, flags));
 		put_rec = put_data = NULL;
 	}
 	codec_buf_free(&buf);
 	return st;
 }
 
-enum status store_insert(struct store_txn *txn, enum store_table table, void *rec)
+static enum status audit_write(struct store_txn *txn, const char *action,
+                               const struct record_def *def, uint64_t id)
 {
+	return def->audited ? store_audit(txn, action, def, id, "") : STATUS_OK;
+}
+
+static enum status run_hook(struct store_txn *txn, const struct record_def *def, const void *old,
+                            const void *new)
+{
+	struct store *store = txn->store;
+
+	return store->hook ? store->hook(store->hook_ctx, txn, def, old, new) : STATUS_OK;
+}
+
+void store_set_hook(struct store *store, store_hook_fn fn, void *ctx)
+{
+	store->hook = fn;
+	store->hook_ctx = ctx;
+}
+
+static enum status new_id(struct store_txn *txn, const struct record_def *def, void *rec)
+{
+	struct record_head *head = rec;
+
+	switch (def->ids) {
+	case IDS_SEQUENCE:
+		return store_seq_next(txn, def->table, &head->id);
+	case IDS_COMPUTED:
+		head->id = def->make_id(rec);
+		break;
+	case IDS_CALLER:
+		break;
+	}
+	return head->id ? STATUS_OK : STATUS_ERR_INVALID;
+}
+
+enum status store_insert(struct store_txn *txn, const struct record_def *def, void *rec)
+{
+	struct store_table *table = store_table_of(txn->store, def);
 	struct record_head *head = rec;
 	enum status st;
 
-	if (txn->snapshot)
+	if (txn->snapshot || !table)
 		return STATUS_ERR_INTERNAL;
-	if (store_tables[table].sequenced)
-		st = store_seq_next(txn, store_tables[table].file, &head->id);
-	else
-		st = head->id ? STATUS_OK : STATUS_ERR_INVALID;
-	if (st != STATUS_OK)
+	if ((st = new_id(txn, def, rec)) != STATUS_OK)
 		return st;
 	head->version = 1;
 	st = store_put_raw(txn, table, rec, DB_NOOVERWRITE);
-	if (st == STATUS_ERR_EXISTS && store_tables[table].sequenced)
+	if (st == STATUS_ERR_EXISTS && def->ids == IDS_SEQUENCE)
 		st = STATUS_ERR_CORRUPT; /* a sequence behind its table */
 	if (st == STATUS_OK)
-		st = store_audit(txn, "create", table, head->id, "");
+		st = run_hook(txn, def, NULL, rec);
+	if (st == STATUS_OK)
+		st = audit_write(txn, "create", def, head->id);
 	return st;
 }
 
-/* Locks the stored record for writing and checks the version the caller
- * edited against it. */
-static enum status check_version(struct store_txn *txn, enum store_table table, uint64_t id,
-                                 uint32_t version)
+/* Reads the stored record for writing (DB_RMW) into a new buffer (the
+ * caller frees it) and checks the version the caller edited against it. */
+static enum status read_for_write(struct store_txn *txn, struct store_table *table, uint64_t id,
+                                  uint32_t version, void **out)
 {
-	const struct record_def *def = store_tables[table].def;
-	struct record_head *stored = malloc(def->size);
+	struct record_head *stored = malloc(table->def->size);
 	enum status st;
 	DBT data;
 	int ret;
 
+	*out = NULL;
 	if (!stored)
 		return STATUS_ERR_NOMEM;
-	ret = get_raw(txn, txn->store->tables[table], id, &data, DB_RMW);
+	ret = store_get_raw(txn, table->db, id, &data, DB_RMW);
 	if (ret != 0) {
 		free(stored);
 		return store_status(ret);
 	}
-	st = record_decode(def, data.data, data.size, stored);
+	st = record_decode(table->def, data.data, data.size, stored);
 	free(data.data);
 	if (st == STATUS_OK && stored->version != version)
 		st = STATUS_ERR_CONFLICT;
-	free(stored);
+	if (st != STATUS_OK)
+		free(stored);
+	else
+		*out = stored;
 	return st;
 }
 
-enum status store_update(struct store_txn *txn, enum store_table table, void *rec)
+enum status store_update(struct store_txn *txn, const struct record_def *def, void *rec)
 {
+	struct store_table *table = store_table_of(txn->store, def);
 	struct record_head *head = rec;
+	void *old;
 	enum status st;
 
-	if (txn->snapshot)
+	if (txn->snapshot || !table)
 		return STATUS_ERR_INTERNAL;
-	st = check_version(txn, table, head->id, head->version);
-	if (st != STATUS_OK)
+	if ((st = read_for_write(txn, table, head->id, head->version, &old)) != STATUS_OK)
 		return st;
 	head->version++;
 	st = store_put_raw(txn, table, rec, 0);
 	if (st == STATUS_OK)
-		st = store_audit(txn, "update", table, head->id, "");
+		st = run_hook(txn, def, old, rec);
+	if (st == STATUS_OK)
+		st = audit_write(txn, "update", def, head->id);
 	if (st != STATUS_OK)
 		head->version--;
+	free(old);
 	return st;
 }
 
-enum status store_delete(struct store_txn *txn, enum store_table table, uint64_t id,
+enum status store_delete(struct store_txn *txn, const struct record_def *def, uint64_t id,
                          uint32_t version)
 {
+	struct store_table *table = store_table_of(txn->store, def);
 	unsigned char kbuf[8];
 	DBT key = {.data = kbuf, .size = 8};
-	DB *db = txn->store->tables[table];
+	void *old;
 	enum status st;
 
-	if (txn->snapshot)
+	if (txn->snapshot || !table)
 		return STATUS_ERR_INTERNAL;
-	st = check_version(txn, table, id, version);
-	if (st != STATUS_OK)
+	if ((st = read_for_write(txn, table, id, version, &old)) != STATUS_OK)
 		return st;
 	store_key_encode(id, kbuf);
-	st = store_status(db->del(db, txn->txn, &key, 0));
+	st = store_status(table->db->del(table->db, txn->txn, &key, 0));
 	if (st == STATUS_OK)
-		st = store_audit(txn, "delete", table, id, "");
+		st = run_hook(txn, def, old, NULL);
+	if (st == STATUS_OK)
+		st = audit_write(txn, "delete", def, id);
+	free(old);
 	return st;
 }
 
-/* Decodes one stored record and hands it to VISIT; returns nonzero to stop
- * (VISIT said so, or the record could not be read: *ST says which). */
-static int visit_record(const struct record_def *def, const DBT *data, void *rec,
-                        store_visit_fn visit, void *ctx, enum status *st)
+enum status store_count(struct store_txn *txn, const struct record_def *def, uint64_t *count)
 {
-	*st = record_decode(def, data->data, data->size, rec);
-	if (*st != STATUS_OK)
-		return 1;
-	return visit(ctx, rec);
-}
-
-enum status store_scan(struct store_txn *txn, enum store_table table, uint64_t first_id,
-                       store_visit_fn visit, void *ctx)
-{
-	const struct record_def *def = store_tables[table].def;
-	DB *db = txn->store->tables[table];
-	unsigned char kbuf[8];
-	DBT key = {.data = kbuf, .size = 8, .ulen = 8, .flags = DB_DBT_USERMEM};
-	DBT data = {.flags = DB_DBT_REALLOC};
-	enum status st = STATUS_OK;
-	void *rec = malloc(def->size);
-	DBC *cursor = NULL;
-	int ret;
-
-	if (!rec)
-		return STATUS_ERR_NOMEM;
-	store_key_encode(first_id, kbuf);
-	ret = db->cursor(db, txn->txn, &cursor, 0);
-	if (ret == 0)
-		ret = cursor->get(cursor, &key, &data, DB_SET_RANGE);
-	while (ret == 0 && !visit_record(def, &data, rec, visit, ctx, &st))
-		ret = cursor->get(cursor, &key, &data, DB_NEXT);
-	if (cursor)
-		cursor->close(cursor);
-	free(data.data);
-	free(rec);
-	if (st != STATUS_OK)
-		return st;
-	return ret == 0 || ret == DB_NOTFOUND ? STATUS_OK : store_status(ret);
-}
-
-static bool has_prefix(const DBT *key, const char *prefix, size_t len)
-{
-	return key->size >= len && memcmp(key->data, prefix, len) == 0;
-}
-
-enum status store_index_scan(struct store_txn *txn, enum store_index index, const char *prefix,
-                             store_visit_fn visit, void *ctx)
-{
-	const struct record_def *def = store_tables[store_indexes[index].table].def;
-	DB *db = txn->store->indexes[index];
-	char folded[512];
-	size_t len = store_indexes[index].folded
-	                     ? text_fold(prefix, folded, sizeof(folded))
-	                     : (size_t)snprintf(folded, sizeof(folded), "%s", prefix);
-	DBT key = {.flags = DB_DBT_REALLOC}, pkey = {.flags = DB_DBT_REALLOC};
-	DBT data = {.flags = DB_DBT_REALLOC};
-	enum status st = STATUS_OK;
-	void *rec = malloc(def->size);
-	DBC *cursor = NULL;
-	int ret;
-
-	if (!rec || !(key.data = malloc(len + 1))) {
-		free(rec);
-		return STATUS_ERR_NOMEM;
-	}
-	memcpy(key.data, folded, len);
-	key.size = (u_int32_t)len;
-	ret = db->cursor(db, txn->txn, &cursor, 0);
-	if (ret == 0)
-		ret = cursor->pget(cursor, &key, &pkey, &data, DB_SET_RANGE);
-	while (ret == 0 && has_prefix(&key, folded, len) &&
-	       !visit_record(def, &data, rec, visit, ctx, &st))
-		ret = cursor->pget(cursor, &key, &pkey, &data, DB_NEXT);
-	if (cursor)
-		cursor->close(cursor);
-	free(key.data);
-	free(pkey.data);
-	free(data.data);
-	free(rec);
-	if (st != STATUS_OK)
-		return st;
-	return ret == 0 || ret == DB_NOTFOUND ? STATUS_OK : store_status(ret);
-}
-
-enum status store_count(struct store_txn *txn, enum store_table table, uint64_t *count)
-{
-	DB *db = txn->store->tables[table];
+	struct store_table *table = store_table_of(txn->store, def);
 	DB_BTREE_STAT *sp;
-	int ret = db->stat(db, txn->txn, &sp, 0);
+	int ret;
 
-	if (ret != 0)
+	if (!table)
+		return STATUS_ERR_INTERNAL;
+	if ((ret = table->db->stat(table->db, txn->txn, &sp, 0)) != 0)
 		return store_status(ret);
 	*count = sp->bt_nkeys;
 	free(sp);
 	return STATUS_OK;
 }
 
-enum status store_audit(struct store_txn *txn, const char *action, enum store_table table,
+enum status store_audit(struct store_txn *txn, const char *action, const struct record_def *def,
                         uint64_t record, const char *detail)
 {
 	struct audit_entry entry = {.time = (int64_t)time(NULL), .record = record};
+	struct store_table *log = store_table_of(txn->store, &audit_def);
 	enum status st;
 
-	if (txn->snapshot)
+	if (txn->snapshot || !log)
 		return STATUS_ERR_INTERNAL;
-	st = store_seq_next(txn, store_tables[STORE_AUDIT].file, &entry.head.id);
+	st = store_seq_next(txn, audit_def.table, &entry.head.id);
 	if (st != STATUS_OK)
 		return st;
 	entry.head.version = 1;
 	text_copy(entry.login, sizeof(entry.login), txn->login[0] ? txn->login : "-");
 	text_copy(entry.action, sizeof(entry.action), action);
-	text_copy(entry.table, sizeof(entry.table), store_tables[table].file);
+	text_copy(entry.table, sizeof(entry.table), def->table);
 	text_copy(entry.detail, sizeof(entry.detail), detail ? detail : "");
-	return store_put_raw(txn, STORE_AUDIT, &entry, DB_NOOVERWRITE);
+	return store_put_raw(txn, log, &entry, DB_NOOVERWRITE);
 }
 
-enum status store_put_plain(struct store_txn *txn, enum store_table table, const void *rec)
+enum status store_put_plain(struct store_txn *txn, const struct record_def *def, const void *rec)
 {
-	if (txn->snapshot)
+	struct store_table *table = store_table_of(txn->store, def);
+
+	if (txn->snapshot || !table)
 		return STATUS_ERR_INTERNAL;
 	return store_put_raw(txn, table, rec, 0);
 }
 
-enum status store_delete_plain(struct store_txn *txn, enum store_table table, uint64_t id)
+enum status store_delete_plain(struct store_txn *txn, const struct record_def *def, uint64_t id)
 {
+	struct store_table *table = store_table_of(txn->store, def);
 	unsigned char kbuf[8];
 	DBT key = {.data = kbuf, .size = 8};
-	DB *db = txn->store->tables[table];
 
-	if (txn->snapshot)
+	if (txn->snapshot || !table)
 		return STATUS_ERR_INTERNAL;
 	store_key_encode(id, kbuf);
-	return store_status(db->del(db, txn->txn, &key, 0));
-}
-
-const char *store_table_name(enum store_table table)
-{
-	return store_tables[table].file;
+	return store_status(table->db->del(table->db, txn->txn, &key, 0));
 }

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "model/audit.h"
-#include "model/offer.h"
 #include "private.h"
 
 struct verify {
@@ -19,11 +18,12 @@ struct verify {
 	const struct config *config;
 	FILE *out;
 	unsigned long problems;
-	enum store_table table;
+	struct store_table *table;
 	uint64_t max_id;
 	uint64_t count;
-	uint64_t *audited[STORE_TABLE_COUNT]; /* sorted ids with an audit entry */
-	size_t naudited[STORE_TABLE_COUNT];
+	uint64_t expected[STORE_MAX_INDEXES]; /* index entries the records call for */
+	uint64_t *audited[STORE_MAX_TABLES];  /* sorted ids with an audit entry */
+	size_t naudited[STORE_MAX_TABLES];
 };
 
 static void report(struct verify *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -59,14 +59,17 @@ static void verify_files(struct verify *v)
 
 	verify_file(v, "meta.db");
 	verify_file(v, "seq.db");
-	for (int t = 0; t < STORE_TABLE_COUNT; t++) {
-		snprintf(file, sizeof(file), "%s.db", store_tables[t].file);
+	for (size_t t = 0; t < v->store->ntables; t++) {
+		snprintf(file, sizeof(file), "%s.db", v->store->tables[t].def->table);
 		verify_file(v, file);
 	}
-	for (int i = 0; i < STORE_INDEX_COUNT; i++) {
-		snprintf(file, sizeof(file), "%s.idx", store_indexes[i].file);
-		verify_file(v, file);
-	}
+	for (size_t i = 0; i < v->store->nindexes; i++)
+		verify_file(v, v->store->indexes[i].file);
+}
+
+static size_t table_number(const struct verify *v, const struct store_table *table)
+{
+	return (size_t)(table - v->store->tables);
 }
 
 static int compare_ids(const void *a, const void *b)
@@ -80,10 +83,10 @@ static void collect_audit(struct verify *v, const void *rec)
 {
 	const struct audit_entry *entry = rec;
 
-	for (int t = 0; t < STORE_TABLE_COUNT; t++) {
+	for (size_t t = 0; t < v->store->ntables; t++) {
 		uint64_t *ids;
 
-		if (strcmp(entry->table, store_tables[t].file) != 0 || entry->record == 0)
+		if (strcmp(entry->table, v->store->tables[t].def->table) != 0 || entry->record == 0)
 			continue;
 		ids = realloc(v->audited[t], (v->naudited[t] + 1) * sizeof(*ids));
 		if (!ids)
@@ -93,45 +96,58 @@ static void collect_audit(struct verify *v, const void *rec)
 	}
 }
 
-static bool was_audited(const struct verify *v, enum store_table table, uint64_t id)
+static bool was_audited(const struct verify *v, size_t table, uint64_t id)
 {
 	return v->naudited[table] &&
 	       bsearch(&id, v->audited[table], v->naudited[table], sizeof(id), compare_ids);
 }
 
-/* A monthly count belongs to an offer that exists, under the id made of
- * that offer and its month. */
-static void check_offer_count(struct verify *v, const struct offer_count *count)
+/* A record of a type with a parent belongs to a parent that exists. */
+static void check_parent(struct verify *v, const struct record_def *def, const void *rec)
 {
-	struct offer offer;
-	struct field_error err = {0};
+	uint64_t parent = record_id_field(def, rec, def->parent_field);
+	void *buf = malloc(def->parent->size);
+	enum status st = buf ? store_get(v->txn, def->parent, parent, buf) : STATUS_ERR_NOMEM;
 
-	if (offer_count_validate(count, &err) != STATUS_OK)
-		report(v, "offer_counts: record %" PRIu64 ": %s", count->head.id, err.message);
-	if (count->head.id != offer_count_id(count->offer, count->month))
-		report(v,
-		       "offer_counts: record %" PRIu64 ": id does not match offer %" PRIu64
-		       " and month",
-		       count->head.id, count->offer);
-	if (store_get(v->txn, STORE_OFFERS, count->offer, &offer) != STATUS_OK)
-		report(v, "offer_counts: record %" PRIu64 ": offer %" PRIu64 " does not exist",
-		       count->head.id, count->offer);
+	if (st != STATUS_OK)
+		report(v, "%s: record %" PRIu64 ": %s %" PRIu64 " %s", def->table,
+		       ((const struct record_head *)rec)->id, def->parent->name, parent,
+		       st == STATUS_ERR_NOT_FOUND ? "does not exist" : status_text(st));
+	free(buf);
 }
 
 static void check_record(struct verify *v, const void *rec)
 {
 	const struct record_head *head = rec;
-	const char *name = store_tables[v->table].file;
+	const struct record_def *def = v->table->def;
 	struct field_error err = {0};
 
 	if (head->version < 1)
-		report(v, "%s: record %" PRIu64 ": version 0", name, head->id);
-	if (store_tables[v->table].audited && !was_audited(v, v->table, head->id))
-		report(v, "%s: record %" PRIu64 ": no audit entry", name, head->id);
-	if (v->table == STORE_OFFERS && offer_validate(rec, v->config, &err) != STATUS_OK)
-		report(v, "%s: record %" PRIu64 ": %s", name, head->id, err.message);
-	if (v->table == STORE_OFFER_COUNTS)
-		check_offer_count(v, rec);
+		report(v, "%s: record %" PRIu64 ": version 0", def->table, head->id);
+	if (def->audited && !was_audited(v, table_number(v, v->table), head->id))
+		report(v, "%s: record %" PRIu64 ": no audit entry", def->table, head->id);
+	if (record_validate(def, rec, v->config, &err) != STATUS_OK)
+		report(v, "%s: record %" PRIu64 ": %s", def->table, head->id, err.message);
+	if (def->ids == IDS_COMPUTED && head->id != def->make_id(rec))
+		report(v, "%s: record %" PRIu64 ": id does not match its content", def->table,
+		       head->id);
+	if (def->parent)
+		check_parent(v, def, rec);
+}
+
+/* Counts the index entries the record calls for. */
+static void count_keys(struct verify *v, const void *rec)
+{
+	uint8_t(*keys)[INDEX_KEY_MAX] = malloc(STORE_KEYS_MAX * INDEX_KEY_MAX);
+	size_t lens[STORE_KEYS_MAX];
+
+	for (size_t i = 0; keys && i < v->table->nindexes; i++) {
+		size_t n = v->table->first_index + i;
+
+		v->expected[n] +=
+		        store_index_keys(&v->store->indexes[n], rec, keys, lens, STORE_KEYS_MAX);
+	}
+	free(keys);
 }
 
 static void visit_record(struct verify *v, const void *rec)
@@ -140,17 +156,18 @@ static void visit_record(struct verify *v, const void *rec)
 
 	v->max_id = head->id;
 	v->count++;
-	if (v->table == STORE_AUDIT)
+	if (v->table->def == &audit_def)
 		collect_audit(v, rec);
 	check_record(v, rec);
+	count_keys(v, rec);
 }
 
 /* Reads a table record by record with a raw cursor, so that one damaged
  * record is reported and the rest still checked. */
-static void verify_table(struct verify *v, enum store_table table)
+static void verify_table(struct verify *v, struct store_table *table)
 {
-	const struct record_def *def = store_tables[table].def;
-	DB *db = v->store->tables[table];
+	const struct record_def *def = table->def;
+	DB *db = table->db;
 	DBT key = {.flags = DB_DBT_REALLOC}, data = {.flags = DB_DBT_REALLOC};
 	void *rec = malloc(def->size);
 	DBC *cursor = NULL;
@@ -180,17 +197,17 @@ static void verify_table(struct verify *v, enum store_table table)
 	free(rec);
 }
 
-static void verify_sequence(struct verify *v, enum store_table table)
+static void verify_sequence(struct verify *v, struct store_table *table)
 {
 	DB *db = v->store->seqdb;
-	const char *name = store_tables[table].file;
+	const char *name = table->def->table;
 	DBT key = {.data = (void *)name, .size = (u_int32_t)strlen(name)};
 	unsigned char buf[8];
 	DBT data = {.data = buf, .ulen = sizeof(buf), .flags = DB_DBT_USERMEM};
 	int ret;
 	uint64_t next;
 
-	if (!store_tables[table].sequenced)
+	if (table->def->ids != IDS_SEQUENCE)
 		return;
 	ret = db->get(db, v->txn->txn, &key, &data, 0);
 	next = ret == 0 && data.size == 8 ? store_key_decode(buf) : 1;
@@ -202,58 +219,66 @@ static void verify_sequence(struct verify *v, enum store_table table)
 		       next, v->max_id);
 }
 
-static void verify_index(struct verify *v, enum store_index index)
+/* Every entry of an index is one of its record's keys, and there are as
+ * many entries as the records call for. */
+static void verify_index(struct verify *v, size_t number)
 {
-	const struct index_desc *desc = &store_indexes[index];
-	const struct record_def *def = store_tables[desc->table].def;
-	DB *db = v->store->indexes[index];
+	struct store_index *index = &v->store->indexes[number];
 	DBT key = {.flags = DB_DBT_REALLOC}, pkey = {.flags = DB_DBT_REALLOC};
 	DBT data = {.flags = DB_DBT_REALLOC};
-	void *rec = malloc(def->size);
+	void *rec = malloc(index->def->size);
+	uint8_t(*keys)[INDEX_KEY_MAX] = malloc(STORE_KEYS_MAX * INDEX_KEY_MAX);
+	size_t lens[STORE_KEYS_MAX];
 	uint64_t entries = 0;
 	DBC *cursor = NULL;
-	char want[512];
-	int ret = rec ? db->cursor(db, v->txn->txn, &cursor, 0) : ENOMEM;
+	int ret = rec && keys ? index->db->cursor(index->db, v->txn->txn, &cursor, 0) : ENOMEM;
 
 	while (ret == 0 && (ret = cursor->pget(cursor, &key, &pkey, &data, DB_NEXT)) == 0) {
-		int len;
+		size_t n, i;
 
 		entries++;
-		if (record_decode(def, data.data, data.size, rec) != STATUS_OK)
+		if (record_decode(index->def, data.data, data.size, rec) != STATUS_OK)
 			continue; /* reported with the table */
-		len = desc->key(rec, want, sizeof(want));
-		if (len < 0 || (size_t)len != key.size || memcmp(want, key.data, key.size) != 0)
-			report(v, "%s.idx: entry of record %" PRIu64 " does not match the record",
-			       desc->file, store_key_decode(pkey.data));
+		n = store_index_keys(index, rec, keys, lens, STORE_KEYS_MAX);
+		for (i = 0; i < n && (lens[i] != key.size || memcmp(keys[i], key.data, key.size));
+		     i++)
+			;
+		if (i == n)
+			report(v, "%s: entry of record %" PRIu64 " does not match the record",
+			       index->file, store_key_decode(pkey.data));
 	}
 	if (ret != DB_NOTFOUND)
-		report(v, "%s.idx: cannot read: %s", desc->file, db_strerror(ret));
+		report(v, "%s: cannot read: %s", index->file, db_strerror(ret));
 	if (cursor)
 		cursor->close(cursor);
-	if (ret == DB_NOTFOUND && entries != v->count)
-		report(v, "%s.idx: %" PRIu64 " entries for %" PRIu64 " records", desc->file,
-		       entries, v->count);
+	if (ret == DB_NOTFOUND && entries != v->expected[number])
+		report(v, "%s: %" PRIu64 " entries where the records call for %" PRIu64,
+		       index->file, entries, v->expected[number]);
 	free(key.data);
 	free(pkey.data);
 	free(data.data);
 	free(rec);
+	free(keys);
 }
 
 static void verify_records(struct verify *v)
 {
-	verify_table(v, STORE_AUDIT);
-	verify_sequence(v, STORE_AUDIT);
-	for (int t = 0; t < STORE_TABLE_COUNT; t++)
+	struct store_table *log = store_table_of(v->store, &audit_def);
+
+	verify_table(v, log);
+	verify_sequence(v, log);
+	for (size_t t = 0; t < v->store->ntables; t++)
 		if (v->naudited[t])
 			qsort(v->audited[t], v->naudited[t], sizeof(uint64_t), compare_ids);
-	for (int t = 0; t < STORE_TABLE_COUNT; t++) {
-		if (t == STORE_AUDIT)
-			continue;
-		verify_table(v, (enum store_table)t);
-		verify_sequence(v, (enum store_table)t);
-		for (int i = 0; i < STORE_INDEX_COUNT; i++)
-			if (store_indexes[i].table == (enum store_table)t)
-				verify_index(v, (enum store_index)i);
+	for (size_t t = 0; t < v->store->ntables; t++) {
+		struct store_table *table = &v->store->tables[t];
+
+		if (table != log) {
+			verify_table(v, table);
+			verify_sequence(v, table);
+		}
+		for (size_t i = 0; i < table->nindexes; i++)
+			verify_index(v, table->first_index + i);
 	}
 }
 
@@ -265,7 +290,7 @@ static enum status verify_in_snapshot(struct verify *v)
 		verify_records(v);
 		store_abort(v->txn);
 	}
-	for (int t = 0; t < STORE_TABLE_COUNT; t++)
+	for (size_t t = 0; t < STORE_MAX_TABLES; t++)
 		free(v->audited[t]);
 	return st;
 }
@@ -292,10 +317,11 @@ enum status store_verify(const char *dir, const struct config *config, FILE *out
 	st = store_env_open(v.store, dir, DB_RECOVER, msg, size);
 	/* Opening the tables once creates a table or index that this program
 	 * has and an older one did not: that is an upgrade, not damage. */
-	if (st == STATUS_OK && store_tables_open(v.store, NULL, false) == 0)
+	if (st == STATUS_OK && store_tables_open(v.store, NULL, false) == 0) {
 		store_tables_close(v.store);
+		verify_files(&v); /* by the names the tables were opened with */
+	}
 	if (st == STATUS_OK) {
-		verify_files(&v);
 		st = store_open_into(v.store, dir, 0, false, msg, size);
 	}
 	if (st == STATUS_OK)

@@ -42,11 +42,16 @@ struct ui {
 	bool server_away;
 
 	time_t last_key;
+	bool server_ready; /* the server's socket has something: events */
 	bool quit;
 	bool idled; /* ended by the idle timeout */
 };
 
 extern volatile sig_atomic_t ui_got_hangup, ui_got_term;
+
+/* session.c: the server's unasked messages (events) to the screens, and
+ * a lost connection tried again. */
+void ui_session_events(struct ui *ui);
 
 /* term.c */
 enum status ui_term_start(struct ui *ui, char *msg, size_t size);

@@ -18,6 +18,7 @@
 
 #include "model/audit.h"
 #include "model/date.h"
+#include "model/registry.h"
 #include "model/text.h"
 #include "list_screen.h"
 #include "screens.h"
@@ -32,25 +33,30 @@ struct admin_extra {
 	char user[CONFIG_LOGIN_SIZE];
 	int32_t since; /* yyyymmdd, 0: none */
 	uint64_t record;
-	uint64_t next;
+	struct ui_page_pos pos; /* where the last page of the audit log ended */
 };
 
 enum { ACT_RELEASE = 1, ACT_RELOAD, ACT_USER, ACT_DATE, ACT_RECORD, ACT_CLEAR, ACT_LIST };
 
 /* --- words --- */
 
-/* German words for the store's table names and audit actions; a name not
- * here is shown as it is. */
+/* German words for the audit actions; a table is named by its record
+ * type's label (the registry's), anything else as it is. */
 static const struct {
 	const char *name, *label;
 } words[] = {
-        {"offers", "Angebot"},  {"offer_counts", "Teilnahme"}, {"drafts", "Entwurf"},
-        {"create", "angelegt"}, {"update", "geändert"},        {"delete", "gelöscht"},
+        {"create", "angelegt"},
+        {"update", "geändert"},
+        {"delete", "gelöscht"},
         {"open", "geöffnet"},
 };
 
 static const char *word(const char *name)
 {
+	const struct record_def *def = record_type_find(name);
+
+	if (def)
+		return def->label;
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (strcmp(words[i].name, name) == 0)
 			return words[i].label;
@@ -172,19 +178,19 @@ static bool lock_field(const struct codec_field *f, struct lock_row *row)
 	uint64_t since = 0;
 
 	switch (f->tag) {
-	case WF_ID:
+	case WF_LOCK:
 		codec_get_u64(f, &row->number);
 		break;
 	case WF_TABLE:
 		codec_get_str(f, row->table, sizeof(row->table));
 		break;
-	case WF_FIRST:
+	case WF_ID:
 		codec_get_u64(f, &row->record);
 		break;
-	case WF_HOLDER:
+	case WF_LOGIN:
 		codec_get_str(f, row->login, sizeof(row->login));
 		break;
-	case WF_NAME:
+	case WF_HOLDER:
 		codec_get_str(f, row->name, sizeof(row->name));
 		break;
 	case WF_SINCE:
@@ -207,7 +213,7 @@ static void locks_take(const struct wire_msg *reply, struct ui_list *list, time_
 	if (codec_open(&reader, reply->data, reply->len) != STATUS_OK)
 		return;
 	while (codec_next(&reader, &f) == STATUS_OK) {
-		if (f.tag == WF_ID)
+		if (f.tag == WF_LOCK)
 			row = (struct lock_row){.now = now};
 		if (lock_field(&f, &row) && row.number)
 			ui_list_append(list, &row);
@@ -264,7 +270,7 @@ static int locks_release(struct list_screen *ls)
 	snprintf(question, sizeof(question), "Sperre Nr. %llu von %s freigeben?", number, name);
 	if (!ui_confirm(ls->ui, question))
 		return UI_HANDLED;
-	codec_put_u64(ui_request(ls->ui, WIRE_UNLOCK), WF_ID, number);
+	codec_put_u64(ui_request(ls->ui, WIRE_UNLOCK), WF_LOCK, number);
 	st = ui_call(ls->ui, &reply, errtext, sizeof(errtext));
 	if (st == STATUS_OK)
 		ui_message(ls->ui, "Sperre Nr. %llu von %s ist freigegeben.", number, name);
@@ -396,23 +402,25 @@ static enum status audit_fetch(void *ctx, struct ui_list *list, size_t first, bo
 	enum status st;
 
 	if (first == 0)
-		a->next = 0;
+		a->pos.len = 0;
 	if (a->user[0])
 		codec_put_str(req, WF_USER, a->user);
 	if (a->record)
 		codec_put_u64(req, WF_ID, a->record);
 	if (a->since)
 		codec_put_u64(req, WF_DATE, (uint64_t)a->since);
-	codec_put_u64(req, WF_FIRST, a->next);
+	if (a->pos.len)
+		codec_put_bytes(req, WF_AFTER, a->pos.after, a->pos.len);
 	if ((st = ui_call(ls->ui, &reply, errtext, sizeof(errtext))) != STATUS_OK) {
 		show_error(ls->ui, st, errtext);
 		return st;
 	}
 	if ((st = wire_each(&reply, WF_RECORD, audit_take, list)) != STATUS_OK)
 		return st;
-	a->next = 0;
-	wire_get_u64(&reply, WF_MORE, &a->next);
-	*more = a->next != 0;
+	if (wire_get_bytes(&reply, WF_AFTER, a->pos.after, sizeof(a->pos.after), &a->pos.len) !=
+	    STATUS_OK)
+		a->pos.len = 0;
+	*more = a->pos.len > 0;
 	return STATUS_OK;
 }
 

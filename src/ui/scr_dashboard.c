@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "model/registry.h"
 #include "model/rights.h"
 #include "screens.h"
 
@@ -19,8 +20,13 @@ static bool admin_only(const struct cfg_staff *who)
 	return rights_admin(who);
 }
 
+static bool offers_listed(const struct cfg_staff *who)
+{
+	return rights_may(who, &offer_def, VERB_LIST);
+}
+
 const struct menu_entry menu_entries[] = {
-        {'a', KEY_F(2), "Angebote", &scr_offers_ops, rights_offer_read},
+        {'a', KEY_F(2), "Angebote", &scr_offers_ops, offers_listed},
         {'s', KEY_F(3), "Sozialräume, Straßen", &scr_districts_ops, NULL},
         {'t', KEY_F(4), "Teams", &scr_teams_ops, NULL},
         {'r', KEY_F(5), "Träger", &scr_providers_ops, NULL},
@@ -38,6 +44,7 @@ struct dashboard {
 	char locks[4][80];
 	size_t nlocks;
 	bool fresh; /* draw everything */
+	bool stale; /* somebody saved an offer: load again */
 };
 
 enum { ACT_CONTINUE = 1, ACT_RELOAD };
@@ -67,17 +74,14 @@ static enum status add_draft(void *ctx, const struct codec_field *field)
 	return STATUS_OK;
 }
 
-static enum status add_offer(void *ctx, const struct codec_field *field)
+static void add_offer(void *ctx, const void *rec)
 {
 	struct dashboard *d = ctx;
-	struct offer offer;
+	const struct offer *offer = rec;
 
-	if (d->noffers < MAX_OFFERS &&
-	    record_decode(&offer_def, field->data, field->len, &offer) == STATUS_OK &&
-	    !offer.inactive)
-		snprintf(d->offers[d->noffers++], OFFER_NAME_W, "%s  %s", offer.district,
-		         offer.name);
-	return STATUS_OK;
+	if (d->noffers < MAX_OFFERS && !offer->inactive)
+		snprintf(d->offers[d->noffers++], OFFER_NAME_W, "%s  %s", offer->district,
+		         offer->name);
 }
 
 static void free_drafts(struct dashboard *d)
@@ -113,11 +117,13 @@ static void load_locks(struct ui *ui, struct dashboard *d)
 	while (codec_next(&r, &f) == STATUS_OK && d->nlocks < 4) {
 		uint64_t id;
 
+		const struct record_def *def;
+
 		if (f.tag == WF_TABLE)
 			codec_get_str(&f, table, sizeof(table));
-		else if (f.tag == WF_FIRST && codec_get_u64(&f, &id) == STATUS_OK)
+		else if (f.tag == WF_ID && codec_get_u64(&f, &id) == STATUS_OK)
 			snprintf(d->locks[d->nlocks++], sizeof(d->locks[0]), "%s Nr. %llu",
-			         strcmp(table, "offers") == 0 ? "Angebot" : table,
+			         (def = record_type_find(table)) ? def->label : table,
 			         (unsigned long long)id);
 	}
 }
@@ -136,11 +142,18 @@ static enum status dashboard_load(struct screen *s)
 		return st;
 	wire_each(&reply, WF_RECORD, add_draft, d);
 	load_locks(s->ui, d);
-	if (rights_offer_read(ui_staff(s->ui))) {
-		req = ui_request(s->ui, WIRE_OFFER_LIST);
-		codec_put_str(req, WF_DISTRICT, home_district(s->ui));
-		if (ui_call(s->ui, &reply, NULL, 0) == STATUS_OK)
-			wire_each(&reply, WF_RECORD, add_offer, d);
+	if (offers_listed(ui_staff(s->ui))) {
+		struct ui_page_pos pos = {0};
+		uint8_t key[CONFIG_ID_SIZE + 1];
+		int len = index_put_text(key, sizeof(key), home_district(s->ui));
+		bool more;
+
+		req = ui_record_list(s->ui, &offer_def);
+		if (len > 1) {
+			codec_put_str(req, WF_INDEX, "district");
+			codec_put_bytes(req, WF_KEY, key, (size_t)len);
+		}
+		ui_record_page(s->ui, req, &offer_def, &pos, add_offer, d, &more);
 	}
 	d->fresh = true;
 	return STATUS_OK;
@@ -213,6 +226,10 @@ static void dashboard_draw(struct screen *s)
 	struct dashboard *d = s->data;
 	int y = 0;
 
+	if (d->stale) {
+		d->stale = false;
+		dashboard_load(s);
+	}
 	if (!d->fresh) {
 		wnoutrefresh(s->win); /* unchanged: costs no bytes on the line */
 		return;
@@ -225,7 +242,7 @@ static void dashboard_draw(struct screen *s)
 		ui_put(s->win, y++, MENU_WIDTH + 2, "keine", 20, false);
 	for (size_t i = 0; i < d->nlocks; i++)
 		ui_put(s->win, y++, MENU_WIDTH + 2, d->locks[i], COLS - MENU_WIDTH - 3, false);
-	if (rights_offer_read(ui_staff(s->ui)))
+	if (offers_listed(ui_staff(s->ui)))
 		y = draw_section(s, y + 1, "Angebote in meinem Sozialraum");
 	for (size_t i = 0; i < d->noffers && y < getmaxy(s->win); i++)
 		ui_put(s->win, y++, MENU_WIDTH + 2, d->offers[i], COLS - MENU_WIDTH - 3, false);
@@ -273,6 +290,14 @@ static void dashboard_resize(struct screen *s)
 	dashboard_load(s);
 }
 
+static void dashboard_event(struct screen *s, const struct wire_event *ev)
+{
+	struct dashboard *d = s->data;
+
+	if (strcmp(ev->table, offer_def.table) == 0)
+		d->stale = true;
+}
+
 static void dashboard_close(struct screen *s)
 {
 	struct dashboard *d = s->data;
@@ -291,5 +316,6 @@ const struct screen_ops scr_dashboard_ops = {
         .draw = dashboard_draw,
         .key = dashboard_key,
         .resize = dashboard_resize,
+        .event = dashboard_event,
         .close = dashboard_close,
 };

@@ -22,33 +22,36 @@ static const struct ui_key counts_keys[] = {
         {'e', KEY_F(2), "Eintragen", "die Zahl eines Monats eintragen oder berichtigen", ACT_ENTER},
 };
 
-static enum status add_count(void *ctx, const struct codec_field *field)
+static void add_count(void *ctx, const void *rec)
 {
 	struct counts *c = ctx;
 
-	if (c->n == MAX_MONTHS)
-		return STATUS_OK;
-	return record_decode(&offer_count_def, field->data, field->len, &c->rows[c->n++]);
+	if (c->n < MAX_MONTHS)
+		c->rows[c->n++] = *(const struct offer_count *)rec;
 }
 
-static enum status load(struct screen *s, const struct wire_msg *reply)
+/* The offer's counts, the children of the offer, page by page. */
+static enum status load(struct screen *s)
 {
 	struct counts *c = s->data;
+	struct ui_page_pos pos = {0};
+	struct codec_buf *req;
+	bool more = true;
+	enum status st = STATUS_OK;
 
 	c->n = 0;
 	c->fresh = true;
-	return wire_each(reply, WF_RECORD, add_count, c);
+	while (st == STATUS_OK && more && c->n < MAX_MONTHS) {
+		req = ui_record_list(s->ui, &offer_count_def);
+		codec_put_u64(req, WF_PARENT, c->offer.head.id);
+		st = ui_record_page(s->ui, req, &offer_count_def, &pos, add_count, c, &more);
+	}
+	return st;
 }
 
 static enum status counts_open(struct screen *s)
 {
-	struct counts *c = s->data;
-	struct wire_msg reply;
-	enum status st;
-
-	codec_put_u64(ui_request(s->ui, WIRE_OFFER_COUNTS), WF_ID, c->offer.head.id);
-	st = ui_call(s->ui, &reply, NULL, 0);
-	return st == STATUS_OK ? load(s, &reply) : st;
+	return load(s);
 }
 
 static void counts_draw(struct screen *s)
@@ -92,8 +95,6 @@ static void enter_count(struct screen *s)
 	struct offer_count count = {.offer = c->offer.head.id};
 	const struct offer_count *old;
 	char month[16] = "", people[16] = "", date[24], err[256], *end;
-	struct codec_buf enc;
-	struct wire_msg reply;
 	enum status st;
 
 	if (!ui_prompt(s->ui, "Monat (MM.JJJJ): ", month, sizeof(month)))
@@ -112,14 +113,10 @@ static void enter_count(struct screen *s)
 	}
 	old = find_month(c, count.month);
 	count.head.version = old ? old->head.version : 0;
-	codec_buf_init(&enc);
-	record_encode(&offer_count_def, &count, &enc);
-	codec_put_bytes(ui_request(s->ui, WIRE_OFFER_COUNT_SET), WF_RECORD, enc.data, enc.len);
-	codec_buf_free(&enc);
-	st = ui_call(s->ui, &reply, err, sizeof(err));
+	st = ui_record_save(s->ui, &offer_count_def, &count, err, sizeof(err));
 	if (st != STATUS_OK)
 		ui_error(s->ui, "Nicht gespeichert: %s", err[0] ? err : status_message(st));
-	else if (load(s, &reply) == STATUS_OK)
+	else if (load(s) == STATUS_OK)
 		ui_message(s->ui, "Gespeichert.");
 }
 

@@ -37,29 +37,11 @@ static const char *const form_fields[] = {
         "times",       "contact",  "low_threshold", "budget_line", "active_from",  "active_to",
         "description", NULL};
 
-static enum status validate(const void *rec, const struct config *config, struct field_error *err)
-{
-	return offer_validate(rec, config, err);
-}
-
-static enum status decode_into(void *ctx, const struct codec_field *field)
-{
-	return record_decode(&offer_def, field->data, field->len, ctx) == STATUS_OK
-	               ? STATUS_OK
-	               : STATUS_ERR_PROTOCOL;
-}
-
 static enum status fetch_offer(struct screen *s, uint64_t id)
 {
 	struct offer_form *f = s->data;
-	struct wire_msg reply;
-	char err[256];
-	enum status st;
 
-	codec_put_u64(ui_request(s->ui, WIRE_OFFER_GET), WF_ID, id);
-	if ((st = ui_call(s->ui, &reply, err, sizeof(err))) != STATUS_OK)
-		return st;
-	return wire_each(&reply, WF_RECORD, decode_into, &f->offer);
+	return ui_record_get(s->ui, &offer_def, id, &f->offer, NULL, 0);
 }
 
 /* Takes the edit lock, or goes read-only naming who has it. */
@@ -71,7 +53,7 @@ static void take_lock(struct screen *s)
 	f->holder[0] = '\0';
 	if (!f->offer.head.id || f->locked)
 		return;
-	st = ui_lock(s->ui, "offers", f->offer.head.id, f->holder, sizeof(f->holder));
+	st = ui_lock(s->ui, offer_def.table, f->offer.head.id, f->holder, sizeof(f->holder));
 	f->locked = st == STATUS_OK;
 	f->readonly = !f->locked;
 	if (st == STATUS_ERR_DENIED)
@@ -94,7 +76,7 @@ static enum status form_open(struct screen *s)
 	take_lock(s);
 	f->formwin = derwin(s->win, getmaxy(s->win) - 1, getmaxx(s->win), 1, 0);
 	f->form = f->formwin ? ui_form_new(s->ui, f->formwin, &offer_def, form_fields, &f->offer,
-	                                   validate, f->readonly)
+	                                   NULL, f->readonly)
 	                     : NULL;
 	if (!f->form)
 		return STATUS_ERR_NOMEM;
@@ -133,7 +115,7 @@ static void form_save_draft(struct screen *s)
 
 	if (!draft || f->readonly)
 		goto out;
-	snprintf(draft->table, sizeof(draft->table), "offers");
+	snprintf(draft->table, sizeof(draft->table), "%s", offer_def.table);
 	draft->record = f->offer.head.id;
 	ui_form_to_draft(f->form, draft);
 	draft_get(draft, "name", name, sizeof(name));
@@ -149,8 +131,6 @@ static void form_save(struct screen *s)
 {
 	struct offer_form *f = s->data;
 	struct offer offer = f->offer;
-	struct codec_buf enc;
-	struct wire_msg reply;
 	char err[256];
 	enum status st;
 
@@ -160,15 +140,7 @@ static void form_save(struct screen *s)
 	}
 	if (ui_form_collect(f->form, &offer) != STATUS_OK)
 		return; /* the form shows the message at the field */
-	codec_buf_init(&enc);
-	record_encode(&offer_def, &offer, &enc);
-	codec_put_bytes(ui_request(s->ui, WIRE_OFFER_SAVE), WF_RECORD, enc.data, enc.len);
-	codec_buf_free(&enc);
-	st = ui_call(s->ui, &reply, err, sizeof(err));
-	if (st == STATUS_OK)
-		st = wire_each(&reply, WF_RECORD, decode_into, &offer);
-	else if (st == STATUS_ERR_LOCKED)
-		ui_holder_text(&reply, err, sizeof(err)); /* who has it, since when */
+	st = ui_record_save(s->ui, &offer_def, &offer, err, sizeof(err));
 	if (st != STATUS_OK) {
 		form_save_draft(s);
 		ui_error(s->ui, "Nicht gespeichert: %s%s", err[0] ? err : status_message(st),
@@ -268,7 +240,7 @@ static void form_reconnected(struct screen *s)
 {
 	struct offer_form *f = s->data;
 
-	if (!f->locked || ui_holds_lock(s->ui, "offers", f->offer.head.id))
+	if (!f->locked || ui_holds_lock(s->ui, offer_def.table, f->offer.head.id))
 		return;
 	f->locked = false;
 	form_save_draft(s);
@@ -283,7 +255,7 @@ static void form_close(struct screen *s)
 	if (!f)
 		return;
 	if (f->locked)
-		ui_unlock(s->ui, "offers", f->offer.head.id);
+		ui_unlock(s->ui, offer_def.table, f->offer.head.id);
 	ui_form_free(f->form);
 	if (f->formwin)
 		delwin(f->formwin);

@@ -12,6 +12,8 @@
 
 struct offers {
 	struct ui_list *list;
+	struct ui_page_pos pos; /* where the last page ended */
+	bool stale;             /* somebody saved an offer: fetch again */
 	char district[CONFIG_ID_SIZE];
 	char provider[CONFIG_ID_SIZE];
 };
@@ -52,37 +54,42 @@ static const struct ui_column offer_columns[] = {
         {.label = "Status", .width = 11, .format = format_active},
 };
 
-static enum status add_row(void *ctx, const struct codec_field *field)
+static void add_row(void *ctx, const void *rec)
 {
-	struct offer offer;
-
-	if (record_decode(&offer_def, field->data, field->len, &offer) != STATUS_OK)
-		return STATUS_ERR_PROTOCOL;
-	ui_list_append(ctx, &offer);
-	return STATUS_OK;
+	ui_list_append(ctx, rec);
 }
 
+static void put_filter(struct codec_buf *req, const char *field, const char *value)
+{
+	char text[64];
+
+	snprintf(text, sizeof(text), "%s=%s", field, value);
+	codec_put_str(req, WF_FILTER, text);
+}
+
+/* A page of the offers of the district and provider chosen, or of those
+ * whose name has words beginning with the words searched for. */
 static enum status fetch_offers(void *ctx, struct ui_list *list, size_t first, bool *more)
 {
 	struct screen *s = ctx;
 	struct offers *o = s->data;
-	struct codec_buf *req = ui_request(s->ui, WIRE_OFFER_LIST);
-	struct wire_msg reply;
-	char err[256];
-	uint64_t next = 0;
-	enum status st;
+	struct codec_buf *req = ui_record_list(s->ui, &offer_def);
+	uint8_t key[CONFIG_ID_SIZE + 1];
+	int len;
 
-	codec_put_str(req, WF_DISTRICT, o->district);
-	codec_put_str(req, WF_PROVIDER, o->provider);
-	codec_put_str(req, WF_PREFIX, ui_list_filter(list));
-	codec_put_u64(req, WF_FIRST, first);
-	st = ui_call(s->ui, &reply, err, sizeof(err));
-	if (st != STATUS_OK)
-		return st;
-	st = wire_each(&reply, WF_RECORD, add_row, list);
-	wire_get_u64(&reply, WF_MORE, &next);
-	*more = next != 0;
-	return st;
+	if (first == 0)
+		memset(&o->pos, 0, sizeof(o->pos));
+	if (ui_list_filter(list)[0]) {
+		codec_put_str(req, WF_WORDS, ui_list_filter(list));
+		if (o->district[0])
+			put_filter(req, "district", o->district);
+	} else if (o->district[0] && (len = index_put_text(key, sizeof(key), o->district)) > 0) {
+		codec_put_str(req, WF_INDEX, "district");
+		codec_put_bytes(req, WF_KEY, key, (size_t)len);
+	}
+	if (o->provider[0])
+		put_filter(req, "provider", o->provider);
+	return ui_record_page(s->ui, req, &offer_def, &o->pos, add_row, list, more);
 }
 
 static enum status offers_open(struct screen *s)
@@ -110,7 +117,19 @@ static void offers_draw(struct screen *s)
 {
 	struct offers *o = s->data;
 
+	if (o->stale) {
+		o->stale = false;
+		ui_list_reload(o->list);
+	}
 	ui_list_draw(o->list);
+}
+
+static void offers_event(struct screen *s, const struct wire_event *ev)
+{
+	struct offers *o = s->data;
+
+	if (strcmp(ev->table, offer_def.table) == 0)
+		o->stale = true;
 }
 
 /* Asks for a district or provider id; empty means all. */
@@ -227,5 +246,6 @@ const struct screen_ops scr_offers_ops = {
         .draw = offers_draw,
         .key = offers_key,
         .resize = offers_resize,
+        .event = offers_event,
         .close = offers_close,
 };

@@ -2,6 +2,7 @@
  * says so, the screen stays, edit locks are taken again), edit locks and
  * drafts. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -31,7 +32,8 @@ static bool waiting(void *ctx, int waited_ms)
 enum status ui_session_open(struct ui *ui, const char *socket_path, const char *as_login, char *msg,
                             size_t size)
 {
-	enum status st = wire_client_open(socket_path, as_login, &ui->client, &ui->me, msg, size);
+	enum status st = wire_client_open(socket_path, as_login, WIRE_CLIENT_EVENTS, &ui->client,
+	                                  &ui->me, msg, size);
 
 	if (st != STATUS_OK)
 		return st;
@@ -162,6 +164,128 @@ void ui_unlock(struct ui *ui, const char *table, uint64_t id)
 	codec_put_str(req, WF_TABLE, table);
 	codec_put_u64(req, WF_ID, id);
 	ui_call(ui, &reply, NULL, 0);
+}
+
+/* Events that came while the program waited for answers or that wait on
+ * the socket go to the screens; a connection the server closed is tried
+ * again, once each time this runs. */
+void ui_session_events(struct ui *ui)
+{
+	struct wire_event ev;
+
+	if (wire_client_fd(ui->client) < 0 && wire_client_try_reconnect(ui->client))
+		back_again(ui);
+	wire_client_pump(ui->client);
+	while (wire_client_next_event(ui->client, &ev))
+		for (int i = 0; i < ui->depth; i++)
+			if (ui->stack[i]->ops->event)
+				ui->stack[i]->ops->event(ui->stack[i], &ev);
+}
+
+static enum status decode_first(const struct record_def *def, const struct wire_msg *reply,
+                                void *rec)
+{
+	struct codec_reader reader;
+	struct codec_field f;
+
+	codec_open(&reader, reply->data, reply->len);
+	while (codec_next(&reader, &f) == STATUS_OK)
+		if (f.tag == WF_RECORD && f.type == CODEC_BYTES)
+			return record_decode(def, f.data, f.len, rec) == STATUS_OK
+			               ? STATUS_OK
+			               : STATUS_ERR_PROTOCOL;
+	return STATUS_ERR_PROTOCOL;
+}
+
+enum status ui_record_get(struct ui *ui, const struct record_def *def, uint64_t id, void *rec,
+                          char *holder, size_t size)
+{
+	struct codec_buf *req = ui_request(ui, WIRE_RECORD_GET);
+	struct wire_msg reply;
+	char name[CONFIG_NAME_SIZE];
+	enum status st;
+
+	codec_put_str(req, WF_TABLE, def->table);
+	codec_put_u64(req, WF_ID, id);
+	if (holder && size)
+		holder[0] = '\0';
+	if ((st = ui_call(ui, &reply, NULL, 0)) != STATUS_OK)
+		return st;
+	if (holder && wire_get_str(&reply, WF_HOLDER, name, sizeof(name)) == STATUS_OK)
+		ui_holder_text(&reply, holder, size);
+	return decode_first(def, &reply, rec);
+}
+
+enum status ui_record_save(struct ui *ui, const struct record_def *def, void *rec, char *errtext,
+                           size_t size)
+{
+	struct codec_buf enc, *req;
+	struct wire_msg reply;
+	enum status st;
+
+	codec_buf_init(&enc);
+	st = record_encode(def, rec, &enc);
+	if (st == STATUS_OK) {
+		req = ui_request(ui, WIRE_RECORD_SAVE);
+		codec_put_str(req, WF_TABLE, def->table);
+		codec_put_bytes(req, WF_RECORD, enc.data, enc.len);
+		st = ui_call(ui, &reply, errtext, size);
+	}
+	codec_buf_free(&enc);
+	if (st == STATUS_OK)
+		st = decode_first(def, &reply, rec);
+	else if (st == STATUS_ERR_LOCKED && errtext)
+		ui_holder_text(&reply, errtext, size); /* who has it, since when */
+	return st;
+}
+
+struct codec_buf *ui_record_list(struct ui *ui, const struct record_def *def)
+{
+	struct codec_buf *req = ui_request(ui, WIRE_RECORD_LIST);
+
+	codec_put_str(req, WF_TABLE, def->table);
+	return req;
+}
+
+struct page_add {
+	const struct record_def *def;
+	void *rec;
+	void (*add)(void *ctx, const void *rec);
+	void *ctx;
+};
+
+static enum status page_add(void *ctx, const struct codec_field *f)
+{
+	struct page_add *p = ctx;
+
+	if (record_decode(p->def, f->data, f->len, p->rec) != STATUS_OK)
+		return STATUS_ERR_PROTOCOL;
+	p->add(p->ctx, p->rec);
+	return STATUS_OK;
+}
+
+enum status ui_record_page(struct ui *ui, struct codec_buf *req, const struct record_def *def,
+                           struct ui_page_pos *pos, void (*add)(void *ctx, const void *rec),
+                           void *ctx, bool *more)
+{
+	struct page_add p = {.def = def, .add = add, .ctx = ctx};
+	struct wire_msg reply;
+	enum status st;
+
+	*more = false;
+	if (pos->len)
+		codec_put_bytes(req, WF_AFTER, pos->after, pos->len);
+	if ((st = ui_call(ui, &reply, NULL, 0)) != STATUS_OK)
+		return st;
+	if (!(p.rec = malloc(def->size)))
+		return STATUS_ERR_NOMEM;
+	st = wire_each(&reply, WF_RECORD, page_add, &p);
+	free(p.rec);
+	if (wire_get_bytes(&reply, WF_AFTER, pos->after, sizeof(pos->after), &pos->len) !=
+	    STATUS_OK)
+		pos->len = 0;
+	*more = pos->len > 0;
+	return st;
 }
 
 enum status ui_draft_put(struct ui *ui, struct draft *draft)

@@ -490,6 +490,7 @@ static void loop(struct ui *ui)
 	struct ui_input in;
 
 	while (!ui->quit && ui->depth > 0) {
+		ui_session_events(ui);
 		draw(ui);
 		if (!ui_term_read(ui, &in, 1000)) {
 			if (ui_got_hangup || ui_got_term || (ui->idled = idle_expired(ui))) {

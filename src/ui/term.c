@@ -7,6 +7,7 @@
  */
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,11 +141,37 @@ void ui_term_stop(void)
  * would swallow the bytes of a character it cannot decode, so bytes are
  * read one by one and a byte above ASCII reaches the form, which refuses it
  * with a message instead of losing it silently. */
+static bool read_key(struct ui *ui, struct ui_input *in, int timeout_ms);
+
+/* Waits for a key and for the server's socket at once: an event from the
+ * server ends the wait (ui->server_ready) so that the screens update while
+ * nobody types. Keys curses has read ahead are taken first. */
 bool ui_term_read(struct ui *ui, struct ui_input *in, int timeout_ms)
+{
+	struct pollfd fds[2] = {{.fd = STDIN_FILENO, .events = POLLIN},
+	                        {.fd = wire_client_fd(ui->client), .events = POLLIN}};
+
+	doupdate();
+	ui->server_ready = false;
+	if (ui_got_hangup || ui_got_term)
+		return false;
+	if (fds[1].fd < 0)
+		return read_key(ui, in, timeout_ms);
+	if (read_key(ui, in, 0))
+		return true;
+	if (poll(fds, 2, timeout_ms) <= 0)
+		return false;
+	if (fds[1].revents) {
+		ui->server_ready = true;
+		return false;
+	}
+	return read_key(ui, in, 0);
+}
+
+static bool read_key(struct ui *ui, struct ui_input *in, int timeout_ms)
 {
 	int r;
 
-	doupdate();
 	if (ui_got_hangup || ui_got_term)
 		return false;
 	timeout(timeout_ms);

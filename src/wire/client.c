@@ -23,6 +23,9 @@ struct wire_client {
 	unsigned reconnects;
 	wire_wait_fn *wait_fn;
 	void *wait_ctx;
+	unsigned flags;
+	struct wire_event events[WIRE_EVENTS_KEPT];
+	size_t first_event, nevents;
 	struct codec_buf out;
 	uint8_t in[WIRE_MAX_MESSAGE];
 };
@@ -52,7 +55,36 @@ static int connect_socket(const char *path)
 	return fd;
 }
 
-/* Waits for the answer to REQUEST; other messages are dropped. */
+/* Keeps an event (request id 0) for wire_client_next_event. */
+static void keep_event(struct wire_client *client, const struct wire_msg *msg)
+{
+	struct wire_event ev = {0};
+
+	if (msg->kind != WIRE_EVENT ||
+	    wire_get_str(msg, WF_TABLE, ev.table, sizeof(ev.table)) != STATUS_OK ||
+	    wire_get_u64(msg, WF_ID, &ev.id) != STATUS_OK)
+		return;
+	wire_get_str(msg, WF_LOGIN, ev.login, sizeof(ev.login));
+	wire_get_str(msg, WF_KIND, ev.kind, sizeof(ev.kind));
+	if (client->nevents == WIRE_EVENTS_KEPT) {
+		client->first_event = (client->first_event + 1) % WIRE_EVENTS_KEPT;
+		client->nevents--;
+	}
+	client->events[(client->first_event + client->nevents++) % WIRE_EVENTS_KEPT] = ev;
+}
+
+bool wire_client_next_event(struct wire_client *client, struct wire_event *out)
+{
+	if (client->nevents == 0)
+		return false;
+	*out = client->events[client->first_event];
+	client->first_event = (client->first_event + 1) % WIRE_EVENTS_KEPT;
+	client->nevents--;
+	return true;
+}
+
+/* Waits for the answer to REQUEST; events are kept, other messages
+ * dropped. */
 static enum status receive(struct wire_client *client, uint64_t request, struct wire_msg *reply)
 {
 	for (;;) {
@@ -65,7 +97,29 @@ static enum status receive(struct wire_client *client, uint64_t request, struct 
 			return STATUS_ERR_PROTOCOL;
 		if (reply->request == request)
 			return STATUS_OK;
+		if (reply->request == 0)
+			keep_event(client, reply);
 	}
+}
+
+enum status wire_client_pump(struct wire_client *client)
+{
+	struct wire_msg msg;
+	ssize_t n;
+
+	while (client->fd >= 0) {
+		n = recv(client->fd, client->in, sizeof(client->in), MSG_DONTWAIT);
+		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+			return STATUS_OK;
+		if (n <= 0) {
+			close(client->fd);
+			client->fd = -1;
+			break;
+		}
+		if (wire_parse(client->in, (size_t)n, &msg) == STATUS_OK && msg.request == 0)
+			keep_event(client, &msg);
+	}
+	return STATUS_ERR_UNAVAILABLE;
 }
 
 static enum status error_status(const struct wire_msg *reply)
@@ -86,6 +140,8 @@ static enum status hello(struct wire_client *client, struct wire_welcome *welcom
 	codec_buf_init(&buf);
 	wire_begin(&buf, WIRE_HELLO, request);
 	codec_put_u64(&buf, WF_VERSION, WIRE_VERSION);
+	if (client->flags & WIRE_CLIENT_EVENTS)
+		codec_put_u64(&buf, WF_EVENTS, 1);
 	if (client->as_login[0])
 		codec_put_str(&buf, WF_LOGIN, client->as_login);
 	st = wire_send(client->fd, &buf);
@@ -117,7 +173,7 @@ static uint64_t first_request_id(void)
 	return (id & ~(uint64_t)0xffffffff) | 1;
 }
 
-enum status wire_client_open(const char *socket_path, const char *as_login,
+enum status wire_client_open(const char *socket_path, const char *as_login, unsigned flags,
                              struct wire_client **out, struct wire_welcome *welcome, char *msg,
                              size_t size)
 {
@@ -130,6 +186,7 @@ enum status wire_client_open(const char *socket_path, const char *as_login,
 	snprintf(client->socket_path, sizeof(client->socket_path), "%s", socket_path);
 	snprintf(client->as_login, sizeof(client->as_login), "%s", as_login ? as_login : "");
 	client->patience_ms = 30000;
+	client->flags = flags;
 	client->next_request = first_request_id();
 	codec_buf_init(&client->out);
 	client->fd = connect_socket(socket_path);
@@ -181,6 +238,21 @@ struct codec_buf *wire_client_request(struct wire_client *client, enum wire_kind
 {
 	wire_begin(&client->out, kind, client->next_request++);
 	return &client->out;
+}
+
+bool wire_client_try_reconnect(struct wire_client *client)
+{
+	if (client->fd >= 0)
+		return true;
+	client->fd = connect_socket(client->socket_path);
+	if (client->fd >= 0 && hello(client, NULL) == STATUS_OK) {
+		client->reconnects++;
+		return true;
+	}
+	if (client->fd >= 0)
+		close(client->fd);
+	client->fd = -1;
+	return false;
 }
 
 /* Connects again and says hello, trying until the patience runs out. */

@@ -83,6 +83,21 @@ enum status wire_get_str(const struct wire_msg *msg, uint16_t tag, char *buf, si
 	return codec_get_str(&field, buf, size) == STATUS_OK ? STATUS_OK : STATUS_ERR_PROTOCOL;
 }
 
+enum status wire_get_bytes(const struct wire_msg *msg, uint16_t tag, void *buf, size_t size,
+                           size_t *len)
+{
+	struct codec_field field;
+	enum status st = find_field(msg, tag, &field);
+
+	if (st != STATUS_OK)
+		return st;
+	if (field.type != CODEC_BYTES || field.len > size)
+		return STATUS_ERR_PROTOCOL;
+	memcpy(buf, field.data, field.len);
+	*len = field.len;
+	return STATUS_OK;
+}
+
 enum status wire_each(const struct wire_msg *msg, uint16_t tag,
                       enum status (*fn)(void *ctx, const struct codec_field *field), void *ctx)
 {

@@ -149,7 +149,7 @@ static int load(const char *dir, long records)
 		struct offer o = sample_offer_number(i);
 
 		if ((i % 1000 == 0 && store_begin(store, "bench", &txn) != STATUS_OK) ||
-		    store_insert(txn, STORE_OFFERS, &o) != STATUS_OK ||
+		    store_insert(txn, &offer_def, &o) != STATUS_OK ||
 		    ((i % 1000 == 999 || i == records - 1) && store_commit(txn) != STATUS_OK)) {
 			fprintf(stderr, "bench_server: preload failed at offer %ld\n", i);
 			return 1;
@@ -179,7 +179,7 @@ static int inproc_reads(const char *tmp, long records, struct summary *out)
 		enum status st = store_begin_snapshot(store, &txn);
 
 		if (st == STATUS_OK) {
-			st = store_get(txn, STORE_OFFERS, (uint64_t)(rand_r(&seed) % records) + 1,
+			st = store_get(txn, &offer_def, (uint64_t)(rand_r(&seed) % records) + 1,
 			               &o);
 			store_abort(txn);
 		}
@@ -224,8 +224,10 @@ static enum status read_offer(struct client *c)
 {
 	struct wire_msg reply;
 	uint64_t id = (uint64_t)(rand_r(&c->seed) % c->phase->records) + 1;
+	struct codec_buf *req = wire_client_request(c->wire, WIRE_RECORD_GET);
 
-	codec_put_u64(wire_client_request(c->wire, WIRE_OFFER_GET), WF_ID, id);
+	codec_put_str(req, WF_TABLE, offer_def.table);
+	codec_put_u64(req, WF_ID, id);
 	return wire_client_call(c->wire, &reply);
 }
 
@@ -402,7 +404,7 @@ static struct client *open_clients(const char *socket_path, int n)
 
 	for (int i = 0; clients && i < n; i++) {
 		clients[i].seed = (unsigned)i * 7919u + 17u;
-		if (wire_client_open(socket_path, USER_LOGIN, &clients[i].wire, NULL, msg,
+		if (wire_client_open(socket_path, USER_LOGIN, 0, &clients[i].wire, NULL, msg,
 		                     sizeof(msg)) != STATUS_OK) {
 			fprintf(stderr, "bench_server: client %d: %s\n", i, msg);
 			close_clients(clients, i);
@@ -491,7 +493,7 @@ static int run(const char *socket_path, const char *datadir, const char *tmp, lo
 		fprintf(stderr, "bench_server: a baseline failed\n");
 		return 1;
 	}
-	if (wire_client_open(socket_path, ADMIN_LOGIN, &admin, NULL, msg, sizeof(msg)) !=
+	if (wire_client_open(socket_path, ADMIN_LOGIN, 0, &admin, NULL, msg, sizeof(msg)) !=
 	    STATUS_OK) {
 		fprintf(stderr, "bench_server: admin: %s\n", msg);
 		return 1;

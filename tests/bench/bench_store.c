@@ -38,7 +38,7 @@ static double store_writes(struct store *store, long n)
 
 		if (i % BATCH == 0 && store_begin(store, "bench", &txn) != STATUS_OK)
 			return -1;
-		if (store_insert(txn, STORE_OFFERS, &o) != STATUS_OK)
+		if (store_insert(txn, &offer_def, &o) != STATUS_OK)
 			return -1;
 		if ((i % BATCH == BATCH - 1 || i == n - 1) && store_commit(txn) != STATUS_OK)
 			return -1;
@@ -56,7 +56,7 @@ static double store_reads(struct store *store, long n)
 
 	store_begin_snapshot(store, &txn);
 	for (long i = 0; i < n; i++)
-		found += store_get(txn, STORE_OFFERS, (uint64_t)(rand() % n) + 1, &o) == STATUS_OK;
+		found += store_get(txn, &offer_def, (uint64_t)(rand() % n) + 1, &o) == STATUS_OK;
 	store_abort(txn);
 	return found == n ? (double)n / (now() - t0) : -1;
 }

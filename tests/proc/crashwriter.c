@@ -30,10 +30,10 @@ static int write_one(struct store *store, long n, uint64_t *last)
 
 	snprintf(o.name, sizeof(o.name), "crash-%ld-%ld", (long)getpid(), n);
 	if (st == STATUS_OK && n % 5 == 4 && *last) {
-		st = store_get(txn, STORE_OFFERS, *last, &o);
+		st = store_get(txn, &offer_def, *last, &o);
 		snprintf(o.name, sizeof(o.name), "updated-%ld-%ld", (long)getpid(), n);
 		if (st == STATUS_OK)
-			st = store_update(txn, STORE_OFFERS, &o);
+			st = store_update(txn, &offer_def, &o);
 		if (st == STATUS_OK && (st = store_commit(txn)) == STATUS_OK)
 			printf("U %" PRIu64 " %u %s\n", o.head.id, o.head.version, o.name);
 		return st == STATUS_OK ? 0 : 1;
@@ -41,7 +41,7 @@ static int write_one(struct store *store, long n, uint64_t *last)
 	if (st == STATUS_OK && n % 7 == 6) {
 		for (int i = 0; i < 3 && st == STATUS_OK; i++) {
 			more[i] = o;
-			st = store_insert(txn, STORE_OFFERS, &more[i]);
+			st = store_insert(txn, &offer_def, &more[i]);
 		}
 		if (st == STATUS_OK && (st = store_commit(txn)) == STATUS_OK)
 			printf("T %" PRIu64 " %" PRIu64 " %" PRIu64 "\n", more[0].head.id,
@@ -49,7 +49,7 @@ static int write_one(struct store *store, long n, uint64_t *last)
 		return st == STATUS_OK ? 0 : 1;
 	}
 	if (st == STATUS_OK)
-		st = store_insert(txn, STORE_OFFERS, &o);
+		st = store_insert(txn, &offer_def, &o);
 	if (st == STATUS_OK && (st = store_commit(txn)) == STATUS_OK) {
 		printf("I %" PRIu64 " %s\n", o.head.id, o.name);
 		*last = o.head.id;
@@ -77,7 +77,7 @@ static int run_write(const char *dir)
 static int expect(struct store_txn *txn, uint64_t id, uint32_t version, const char *name, long line)
 {
 	struct offer o;
-	enum status st = store_get(txn, STORE_OFFERS, id, &o);
+	enum status st = store_get(txn, &offer_def, id, &o);
 
 	if (st != STATUS_OK) {
 		printf("line %ld: record %" PRIu64 " acknowledged but %s\n", line, id,

@@ -7,8 +7,12 @@
  *                                        (the format crashwriter check reads)
  *   srclient SOCKET LOGIN resend NAME    a save sent twice with one request id
  *   srclient SOCKET LOGIN garbage        malformed messages, then a real request
- *   srclient SOCKET LOGIN deactivate ID  end an offer today: "inactive DATE"
+ *   srclient SOCKET LOGIN deactivate ID [DATE]  end an offer (today): "inactive DATE"
  *   srclient SOCKET LOGIN count ID YYYYMM N VERSION   enter a monthly count
+ *   srclient SOCKET LOGIN list [WORDS]   every offer the caller may list, page by
+ *                                        page: "N offers in P pages", and the names
+ *   srclient SOCKET LOGIN get ID         open an offer: "NAME" or the status
+ *   srclient SOCKET LOGIN events N       wait up to 10 s for N events: "E TABLE ID LOGIN"
  *   srclient SOCKET LOGIN draft TITLE    the draft of a new offer form: its id
  *   srclient SOCKET LOGIN drafts         the caller's drafts, "D ID LOGIN TABLE REC NAME"
  *   srclient SOCKET LOGIN flood          requests without reading answers
@@ -19,6 +23,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "model/date.h"
@@ -42,7 +47,7 @@ static int lock(uint64_t id, bool quiet)
 	char holder[128] = "";
 	enum status st;
 
-	codec_put_str(req, WF_TABLE, "offers");
+	codec_put_str(req, WF_TABLE, offer_def.table);
 	codec_put_u64(req, WF_ID, id);
 	st = wire_client_call(client, &reply);
 	if (st == STATUS_ERR_LOCKED) {
@@ -92,13 +97,15 @@ static enum status record_id(void *ctx, const struct codec_field *field)
 static int resend(const char *name)
 {
 	struct offer a = sample_offer(name);
-	struct codec_buf enc;
+	struct codec_buf enc, *req;
 	struct wire_msg reply;
 	uint64_t first = 0, second = 0;
 
 	codec_buf_init(&enc);
 	record_encode(&offer_def, &a, &enc);
-	codec_put_bytes(wire_client_request(client, WIRE_OFFER_SAVE), WF_RECORD, enc.data, enc.len);
+	req = wire_client_request(client, WIRE_RECORD_SAVE);
+	codec_put_str(req, WF_TABLE, offer_def.table);
+	codec_put_bytes(req, WF_RECORD, enc.data, enc.len);
 	codec_buf_free(&enc);
 	if (wire_client_call(client, &reply) != STATUS_OK ||
 	    wire_each(&reply, WF_RECORD, record_id, &first) != STATUS_OK ||
@@ -184,6 +191,8 @@ static int deactivate(char **args)
 	enum status st;
 
 	codec_put_u64(req, WF_ID, strtoull(args[0], NULL, 10));
+	if (args[1])
+		codec_put_u64(req, WF_DATE, strtoull(args[1], NULL, 10));
 	st = wire_client_call(client, &reply);
 	if (st == STATUS_OK)
 		st = wire_each(&reply, WF_RECORD, decode_offer_into, &o);
@@ -206,28 +215,127 @@ static enum status print_count(void *ctx, const struct codec_field *field)
 	return STATUS_OK;
 }
 
-/* count ID YYYYMM N [VERSION]: enters a monthly count, prints them all. */
+/* The counts of offer ID by month, page by page. */
+static int print_counts(uint64_t id)
+{
+	uint8_t after[WIRE_POSITION_MAX];
+	size_t len = 0;
+	struct wire_msg reply;
+
+	do {
+		struct codec_buf *req = wire_client_request(client, WIRE_RECORD_LIST);
+
+		codec_put_str(req, WF_TABLE, offer_count_def.table);
+		codec_put_u64(req, WF_PARENT, id);
+		if (len)
+			codec_put_bytes(req, WF_AFTER, after, len);
+		if (wire_client_call(client, &reply) != STATUS_OK ||
+		    wire_each(&reply, WF_RECORD, print_count, NULL) != STATUS_OK)
+			return 1;
+		if (wire_get_bytes(&reply, WF_AFTER, after, sizeof(after), &len) != STATUS_OK)
+			len = 0;
+	} while (len);
+	return 0;
+}
+
+/* count ID YYYYMM N VERSION: enters a monthly count, prints them all. */
 static int count(char **args)
 {
 	struct offer_count c = {.offer = strtoull(args[0], NULL, 10),
 	                        .month = (int32_t)(atol(args[1]) * 100 + 1),
 	                        .people = atol(args[2])};
-	struct codec_buf enc;
-	struct wire_msg reply;
 	enum status st;
 
 	c.head.version = (uint32_t)atol(args[3]);
-	codec_buf_init(&enc);
-	record_encode(&offer_count_def, &c, &enc);
-	codec_put_bytes(wire_client_request(client, WIRE_OFFER_COUNT_SET), WF_RECORD, enc.data,
-	                enc.len);
-	codec_buf_free(&enc);
-	st = wire_client_call(client, &reply);
+	st = client_save(client, &offer_count_def, &c);
 	if (st != STATUS_OK) {
 		printf("%s\n", status_text(st));
 		return 1;
 	}
-	return wire_each(&reply, WF_RECORD, print_count, NULL) == STATUS_OK ? 0 : 1;
+	return print_counts(c.offer);
+}
+
+struct listing {
+	unsigned count;
+	FILE *names;
+};
+
+static enum status list_one(void *ctx, const struct codec_field *field)
+{
+	struct listing *l = ctx;
+	static struct offer o;
+
+	if (record_decode(&offer_def, field->data, field->len, &o) != STATUS_OK)
+		return STATUS_ERR_PROTOCOL;
+	l->count++;
+	fprintf(l->names, "O %s\n", o.name);
+	return STATUS_OK;
+}
+
+/* list [WORDS]: every offer the caller may list, following the pages. */
+static int list(char **args)
+{
+	struct listing l = {.names = stdout};
+	uint8_t after[WIRE_POSITION_MAX];
+	size_t len = 0;
+	unsigned pages = 0;
+	struct wire_msg reply;
+
+	do {
+		struct codec_buf *req = wire_client_request(client, WIRE_RECORD_LIST);
+
+		codec_put_str(req, WF_TABLE, offer_def.table);
+		if (args[0])
+			codec_put_str(req, WF_WORDS, args[0]);
+		if (len)
+			codec_put_bytes(req, WF_AFTER, after, len);
+		if (wire_client_call(client, &reply) != STATUS_OK ||
+		    wire_each(&reply, WF_RECORD, list_one, &l) != STATUS_OK)
+			return 1;
+		pages++;
+		if (wire_get_bytes(&reply, WF_AFTER, after, sizeof(after), &len) != STATUS_OK)
+			len = 0;
+	} while (len);
+	printf("%u offers in %u pages\n", l.count, pages);
+	return 0;
+}
+
+static int get(char **args)
+{
+	struct codec_buf *req = wire_client_request(client, WIRE_RECORD_GET);
+	struct wire_msg reply;
+	struct offer o;
+	enum status st;
+
+	codec_put_str(req, WF_TABLE, offer_def.table);
+	codec_put_u64(req, WF_ID, strtoull(args[0], NULL, 10));
+	st = wire_client_call(client, &reply);
+	if (st == STATUS_OK)
+		st = wire_each(&reply, WF_RECORD, decode_offer_into, &o);
+	printf("%s\n", st == STATUS_OK ? o.name : status_text(st));
+	return st == STATUS_OK ? 0 : 1;
+}
+
+/* events N: prints "ready", then waits up to 10 s for N events. */
+static int events(char **args)
+{
+	long want = atol(args[0]), got = 0;
+	struct wire_event ev;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	printf("ready\n");
+	for (int waited = 0; got < want && waited < 10000; waited += 20) {
+		struct timespec ts = {0, 20 * 1000000L};
+
+		if (wire_client_pump(client) != STATUS_OK)
+			return 1;
+		while (wire_client_next_event(client, &ev) && got < want) {
+			printf("E %s %" PRIu64 " %s\n", ev.table, ev.id, ev.login);
+			got++;
+		}
+		nanosleep(&ts, NULL);
+	}
+	return got == want ? 0 : 1;
 }
 
 /* draft TITLE: the draft of a new offer form, with the name typed so far. */
@@ -238,7 +346,7 @@ static int draft(char **args)
 	struct wire_msg reply;
 	uint64_t id = 0;
 
-	snprintf(d.table, sizeof(d.table), "offers");
+	snprintf(d.table, sizeof(d.table), "%s", offer_def.table);
 	snprintf(d.login, sizeof(d.login), "-");
 	snprintf(d.title, sizeof(d.title), "%s", args[0]);
 	draft_put(&d, "name", args[0]);
@@ -288,7 +396,8 @@ static int flood(char **args)
 	(void)args;
 	codec_buf_init(&req);
 	for (; sent < 100000; sent++) {
-		wire_begin(&req, WIRE_OFFER_LIST, (uint64_t)sent + 1000);
+		wire_begin(&req, WIRE_RECORD_LIST, (uint64_t)sent + 1000);
+		codec_put_str(&req, WF_TABLE, offer_def.table);
 		codec_finish(&req);
 		if (send(fd, req.data, req.len, MSG_NOSIGNAL) < 0)
 			break;
@@ -300,13 +409,14 @@ static int flood(char **args)
 
 static const struct command {
 	const char *name;
-	int nargs;
+	int min_args, max_args; /* the optional ones are NULL when missing */
 	int (*run)(char **args);
 } commands[] = {
-        {"create", 1, create},   {"hold", 1, hold},         {"lock", 1, try_lock},
-        {"saves", 1, run_saves}, {"resend", 1, run_resend}, {"deactivate", 1, deactivate},
-        {"count", 4, count},     {"draft", 1, draft},       {"drafts", 0, drafts},
-        {"flood", 0, flood},
+        {"create", 1, 1, create},   {"hold", 1, 1, hold},         {"lock", 1, 1, try_lock},
+        {"saves", 1, 1, run_saves}, {"resend", 1, 1, run_resend}, {"deactivate", 1, 2, deactivate},
+        {"count", 4, 4, count},     {"draft", 1, 1, draft},       {"drafts", 0, 0, drafts},
+        {"flood", 0, 0, flood},     {"list", 0, 1, list},         {"get", 1, 1, get},
+        {"events", 1, 1, events},
 };
 
 int main(int argc, char **argv)
@@ -318,12 +428,15 @@ int main(int argc, char **argv)
 		return 2;
 	if (strcmp(argv[3], "garbage") == 0)
 		return garbage(argv[1]);
-	if (wire_client_open(argv[1], argv[2], &client, &welcome, msg, sizeof(msg)) != STATUS_OK) {
+	if (wire_client_open(argv[1], argv[2],
+	                     strcmp(argv[3], "events") == 0 ? WIRE_CLIENT_EVENTS : 0, &client,
+	                     &welcome, msg, sizeof(msg)) != STATUS_OK) {
 		fprintf(stderr, "srclient: %s\n", msg);
 		return 1;
 	}
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (strcmp(argv[3], commands[i].name) == 0 && argc == 4 + commands[i].nargs)
-			return commands[i].run(argv + 4);
+		if (strcmp(argv[3], commands[i].name) == 0 && argc >= 4 + commands[i].min_args &&
+		    argc <= 4 + commands[i].max_args)
+			return commands[i].run(argv + 4); /* argv[argc] is NULL */
 	return 2;
 }

@@ -150,27 +150,27 @@ static void test_validate(void)
 	struct offer o = sample();
 	struct field_error err;
 
-	CHECK_INT(offer_validate(&o, NULL, &err), STATUS_OK);
+	CHECK_INT(record_validate(&offer_def, &o, NULL, &err), STATUS_OK);
 	o.name[0] = '\0';
-	CHECK_INT(offer_validate(&o, NULL, &err), STATUS_ERR_REQUIRED);
+	CHECK_INT(record_validate(&offer_def, &o, NULL, &err), STATUS_ERR_REQUIRED);
 	CHECK_STR(err.field->name, "name");
 	o = sample();
 	strcpy(o.contact, "evil\x1b[2J");
-	CHECK_INT(offer_validate(&o, NULL, &err), STATUS_ERR_INVALID);
+	CHECK_INT(record_validate(&offer_def, &o, NULL, &err), STATUS_ERR_INVALID);
 	CHECK_STR(err.field->name, "contact");
 	o = sample();
 	o.active_from = DATE_MAKE(2026, 2, 31);
-	CHECK_INT(offer_validate(&o, NULL, &err), STATUS_ERR_INVALID);
+	CHECK_INT(record_validate(&offer_def, &o, NULL, &err), STATUS_ERR_INVALID);
 	o = sample();
 	o.active_to = DATE_MAKE(2025, 12, 31);
-	CHECK_INT(offer_validate(&o, NULL, &err), STATUS_ERR_RANGE);
+	CHECK_INT(record_validate(&offer_def, &o, NULL, &err), STATUS_ERR_RANGE);
 	CHECK_STR(err.field->name, "active_to");
 	o = sample();
 	o.budget_line = LINE_CASE_SPECIFIC;
-	CHECK_INT(offer_validate(&o, NULL, &err), STATUS_ERR_INVALID);
+	CHECK_INT(record_validate(&offer_def, &o, NULL, &err), STATUS_ERR_INVALID);
 	o = sample();
 	o.kind = -1;
-	CHECK_INT(offer_validate(&o, NULL, &err), STATUS_ERR_REQUIRED);
+	CHECK_INT(record_validate(&offer_def, &o, NULL, &err), STATUS_ERR_REQUIRED);
 }
 
 static void test_field_parse_and_format(void)

@@ -296,28 +296,15 @@ struct item {
 };
 
 static const struct field_def item_fields[] = {
-        {.tag = 2, .name = "ref", .label = "Bezug", .type = FIELD_ID, FIELD_AT(struct item, ref)},
-        {.tag = 3,
-         .name = "count",
-         .label = "Anzahl",
-         .type = FIELD_INT,
-         FIELD_AT(struct item, count)},
-        {.tag = 4,
-         .name = "amount",
-         .label = "Betrag",
-         .type = FIELD_MONEY,
-         FIELD_AT(struct item, amount)},
+        {.tag = 2, .name = "ref", .label = "Bezug", FIELD_ID(struct item, ref)},
+        {.tag = 3, .name = "count", .label = "Anzahl", FIELD_INT(struct item, count)},
+        {.tag = 4, .name = "amount", .label = "Betrag", FIELD_MONEY(struct item, amount)},
         {.tag = 5,
          .name = "note",
          .label = "Notiz",
-         .type = FIELD_TEXT,
          .multiline = true,
-         FIELD_AT(struct item, note)},
-        {.tag = 6,
-         .name = "title",
-         .label = "Titel",
-         .type = FIELD_TEXT,
-         FIELD_AT(struct item, title)},
+         FIELD_TEXT(struct item, note)},
+        {.tag = 6, .name = "title", .label = "Titel", FIELD_TEXT(struct item, title)},
 };
 
 static void test_field_types(void)

@@ -95,7 +95,7 @@ static const char *field(const struct ui_form *form, const char *name)
 
 static enum status validate(const void *rec, const struct config *config, struct field_error *err)
 {
-	return offer_validate(rec, config, err);
+	return record_validate(&offer_def, rec, config, err);
 }
 
 static WINDOW *win;
@@ -250,17 +250,11 @@ struct note {
 };
 
 static const struct field_def note_fields[] = {
-        {.tag = 2,
-         .name = "title",
-         .label = "Titel",
-         .type = FIELD_TEXT,
-         FIELD_AT(struct note, title),
-         .width = 10},
+        {.tag = 2, .name = "title", .label = "Titel", FIELD_TEXT(struct note, title), .width = 10},
         {.tag = 3,
          .name = "body",
          .label = "Text",
-         .type = FIELD_TEXT,
-         FIELD_AT(struct note, body),
+         FIELD_TEXT(struct note, body),
          .width = 30,
          .multiline = true},
 };

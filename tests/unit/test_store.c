@@ -13,6 +13,7 @@
 #include "model/audit.h"
 #include "model/date.h"
 #include "model/offer.h"
+#include "model/text.h"
 #include "store/store.h"
 #include "../sample.h"
 
@@ -35,13 +36,6 @@ static struct store *fresh_store(void)
 	    store_open(dir, 0, &store, msg, sizeof(msg)) != STATUS_OK)
 		printf("#   %s\n", msg);
 	return store;
-}
-
-static int count_visit(void *ctx, const void *rec)
-{
-	(void)rec;
-	(*(int *)ctx)++;
-	return 0;
 }
 
 static int mode_of(const char *path)
@@ -95,26 +89,26 @@ static void test_insert_get_update_conflict(void)
 	struct offer o = sample_offer("Spielkreis"), got, stale;
 
 	CHECK_INT(store_begin(store, "tl.fg", &txn), STATUS_OK);
-	CHECK_INT(store_insert(txn, STORE_OFFERS, &o), STATUS_OK);
+	CHECK_INT(store_insert(txn, &offer_def, &o), STATUS_OK);
 	CHECK_INT(store_commit(txn), STATUS_OK);
 	CHECK_INT(o.head.id, 1);
 	CHECK_INT(o.head.version, 1);
 
 	store_begin(store, "fk.fg", &txn);
-	CHECK_INT(store_get(txn, STORE_OFFERS, o.head.id, &got), STATUS_OK);
+	CHECK_INT(store_get(txn, &offer_def, o.head.id, &got), STATUS_OK);
 	CHECK_STR(got.name, "Spielkreis");
 	stale = got;
 	strcpy(got.name, "Spielkreis am Dienstag");
-	CHECK_INT(store_update(txn, STORE_OFFERS, &got), STATUS_OK);
+	CHECK_INT(store_update(txn, &offer_def, &got), STATUS_OK);
 	CHECK_INT(got.head.version, 2);
-	CHECK_INT(store_update(txn, STORE_OFFERS, &stale), STATUS_ERR_CONFLICT);
-	CHECK_INT(store_get(txn, STORE_OFFERS, 99, &got), STATUS_ERR_NOT_FOUND);
+	CHECK_INT(store_update(txn, &offer_def, &stale), STATUS_ERR_CONFLICT);
+	CHECK_INT(store_get(txn, &offer_def, 99, &got), STATUS_ERR_NOT_FOUND);
 	CHECK_INT(store_commit(txn), STATUS_OK);
 
 	store_begin(store, "fk.fg", &txn);
-	CHECK_INT(store_delete(txn, STORE_OFFERS, o.head.id, 1), STATUS_ERR_CONFLICT);
-	CHECK_INT(store_delete(txn, STORE_OFFERS, o.head.id, 2), STATUS_OK);
-	CHECK_INT(store_get(txn, STORE_OFFERS, o.head.id, &got), STATUS_ERR_NOT_FOUND);
+	CHECK_INT(store_delete(txn, &offer_def, o.head.id, 1), STATUS_ERR_CONFLICT);
+	CHECK_INT(store_delete(txn, &offer_def, o.head.id, 2), STATUS_OK);
+	CHECK_INT(store_get(txn, &offer_def, o.head.id, &got), STATUS_ERR_NOT_FOUND);
 	CHECK_INT(store_commit(txn), STATUS_OK);
 	store_close(store);
 }
@@ -140,19 +134,19 @@ static void test_audit_in_same_transaction(void)
 	uint64_t n = 0;
 
 	store_begin(store, "tl.fg", &txn);
-	store_insert(txn, STORE_OFFERS, &a);
+	store_insert(txn, &offer_def, &a);
 	store_commit(txn);
 	store_begin(store, "fk.fg", &txn);
-	store_insert(txn, STORE_OFFERS, &b);
+	store_insert(txn, &offer_def, &b);
 	store_abort(txn); /* neither the record nor its audit entry */
 	store_begin(store, "amt", &txn);
-	CHECK_INT(store_audit(txn, "open", STORE_OFFERS, a.head.id, "Ansicht"), STATUS_OK);
+	CHECK_INT(store_audit(txn, "open", &offer_def, a.head.id, "Ansicht"), STATUS_OK);
 	store_commit(txn);
 
 	store_begin_snapshot(store, &txn);
-	CHECK_INT(store_count(txn, STORE_OFFERS, &n), STATUS_OK);
+	CHECK_INT(store_count(txn, &offer_def, &n), STATUS_OK);
 	CHECK_INT(n, 1);
-	CHECK_INT(store_scan(txn, STORE_AUDIT, 0, collect_audit, trail), STATUS_OK);
+	CHECK_INT(store_scan(txn, &audit_def, 0, collect_audit, trail), STATUS_OK);
 	CHECK_STR(trail, "tl.fg:create amt:open ");
 	store_abort(txn);
 	store_close(store);
@@ -161,28 +155,53 @@ static void test_audit_in_same_transaction(void)
 /* An update that changes indexed fields moves the entries: the old keys
  * are gone, the new ones found (the index callback reads the record being
  * put without decoding it; the old one it decodes). */
+static int walk_count(void *ctx, const void *rec, const struct store_pos *pos)
+{
+	(void)rec;
+	(void)pos;
+	++*(int *)ctx;
+	return 0;
+}
+
+/* Offers whose name has a word beginning with the longest word of QUERY. */
+static int count_words(struct store_txn *txn, const char *query)
+{
+	char key[INDEX_KEY_MAX];
+	struct store_range range = {.index = "words", .prefix = (const uint8_t *)key};
+	int found = 0;
+
+	range.prefix_len = text_longest_word(query, key, sizeof(key));
+	CHECK_INT(store_walk(txn, &offer_def, &range, walk_count, &found), STATUS_OK);
+	return found;
+}
+
+static int count_district(struct store_txn *txn, const char *district)
+{
+	uint8_t key[INDEX_KEY_MAX];
+	struct store_range range = {.index = "district", .prefix = key};
+	int found = 0;
+
+	range.prefix_len = (size_t)index_put_text(key, sizeof(key), district);
+	CHECK_INT(store_walk(txn, &offer_def, &range, walk_count, &found), STATUS_OK);
+	return found;
+}
+
 static void rename_moves_index_entries(struct store *store)
 {
 	struct store_txn *txn;
 	struct offer o;
-	int found = 0;
 
 	store_begin(store, "tl.fg", &txn);
-	CHECK_INT(store_get(txn, STORE_OFFERS, 4, &o), STATUS_OK);
+	CHECK_INT(store_get(txn, &offer_def, 4, &o), STATUS_OK);
 	strcpy(o.name, "Zauberwald");
 	strcpy(o.district, "HM");
-	CHECK_INT(store_update(txn, STORE_OFFERS, &o), STATUS_OK);
+	CHECK_INT(store_update(txn, &offer_def, &o), STATUS_OK);
 	CHECK_INT(store_commit(txn), STATUS_OK);
 	store_begin_snapshot(store, &txn);
-	store_index_scan(txn, STORE_OFFERS_BY_NAME, "spielkreis", count_visit, &found);
-	CHECK_INT(found, 0);
-	store_index_scan(txn, STORE_OFFERS_BY_NAME, "zauber", count_visit, &found);
-	CHECK_INT(found, 1);
-	found = 0;
-	store_index_scan(txn, STORE_OFFERS_BY_DISTRICT, "GA", count_visit, &found);
-	CHECK_INT(found, 0);
-	store_index_scan(txn, STORE_OFFERS_BY_DISTRICT, "HM", count_visit, &found);
-	CHECK_INT(found, 1);
+	CHECK_INT(count_words(txn, "spielkreis"), 0);
+	CHECK_INT(count_words(txn, "zauber"), 1);
+	CHECK_INT(count_district(txn, "GA"), 0);
+	CHECK_INT(count_district(txn, "HM"), 1);
 	store_abort(txn);
 }
 
@@ -190,31 +209,31 @@ static void test_index_prefix_folded(void)
 {
 	struct store *store = fresh_store();
 	struct store_txn *txn;
-	const char *names[] = {"Müller-Treff", "MUELLERS Garten", "Mühle", "Spielkreis"};
-	int found = 0;
+	const char *names[] = {"Müller-Treff", "MUELLERS Garten", "Mühle", "Spielkreis",
+	                       "Väter-Kind-Turnen"};
 
 	store_begin(store, "tl.fg", &txn);
-	for (int i = 0; i < 4; i++) {
+	for (int i = 0; i < 5; i++) {
 		struct offer o = sample_offer(names[i]);
 
 		if (i == 3)
 			strcpy(o.district, "GA");
-		CHECK_INT(store_insert(txn, STORE_OFFERS, &o), STATUS_OK);
+		CHECK_INT(store_insert(txn, &offer_def, &o), STATUS_OK);
 	}
 	store_commit(txn);
 	store_begin_snapshot(store, &txn);
-	CHECK_INT(store_index_scan(txn, STORE_OFFERS_BY_NAME, "muell", count_visit, &found),
-	          STATUS_OK);
-	CHECK_INT(found, 2);
-	found = 0;
-	store_index_scan(txn, STORE_OFFERS_BY_NAME, "MÜ", count_visit, &found);
-	CHECK_INT(found, 3);
-	found = 0;
-	store_index_scan(txn, STORE_OFFERS_BY_DISTRICT, "GA", count_visit, &found);
-	CHECK_INT(found, 1);
-	found = 0;
-	store_index_scan(txn, STORE_OFFERS_BY_NAME, "zzz", count_visit, &found);
-	CHECK_INT(found, 0);
+	CHECK_INT(count_words(txn, "muell"), 2);  /* Müller-Treff, MUELLERS Garten */
+	CHECK_INT(count_words(txn, "Müll"), 2);   /* typed as it is written */
+	CHECK_INT(count_words(txn, "MULL"), 1);   /* ü typed as u: Müller-Treff */
+	CHECK_INT(count_words(txn, "MÜ"), 3);     /* and Mühle */
+	CHECK_INT(count_words(txn, "treff"), 1);  /* any word of the name */
+	CHECK_INT(count_words(txn, "turnen"), 1); /* Väter-Kind-Turnen */
+	CHECK_INT(count_words(txn, "vater"), 1);  /* Väter, ä typed as a */
+	CHECK_INT(count_words(txn, "Väter"), 1);
+	CHECK_INT(count_words(txn, "v"), 1); /* once, though two of its words begin so */
+	CHECK_INT(count_district(txn, "GA"), 1);
+	CHECK_INT(count_district(txn, "G"), 0); /* a district key is whole, no prefix */
+	CHECK_INT(count_words(txn, "zzz"), 0);
 	store_abort(txn);
 	rename_moves_index_entries(store);
 	store_close(store);
@@ -279,7 +298,7 @@ static void test_newer_record_refused_and_verify_finds_it(void)
 	unsigned long problems = 99;
 
 	store_begin(store, "tl.fg", &txn);
-	store_insert(txn, STORE_OFFERS, &o);
+	store_insert(txn, &offer_def, &o);
 	store_commit(txn);
 	store_close(store);
 	CHECK_INT(store_verify(dir, NULL, stdout, &problems, msg, sizeof(msg)), STATUS_OK);
@@ -292,7 +311,7 @@ static void test_newer_record_refused_and_verify_finds_it(void)
 	codec_buf_free(&buf);
 	store_open(dir, 0, &store, msg, sizeof(msg));
 	store_begin_snapshot(store, &txn);
-	CHECK_INT(store_get(txn, STORE_OFFERS, 1, &got), STATUS_ERR_NEWER_FORMAT);
+	CHECK_INT(store_get(txn, &offer_def, 1, &got), STATUS_ERR_NEWER_FORMAT);
 	store_abort(txn);
 	store_close(store);
 	CHECK_INT(store_verify(dir, NULL, stdout, &problems, msg, sizeof(msg)), STATUS_OK);
@@ -308,10 +327,10 @@ static void test_verify_finds_broken_index(void)
 	unsigned long problems = 0;
 
 	store_begin(store, "tl.fg", &txn);
-	store_insert(txn, STORE_OFFERS, &o);
+	store_insert(txn, &offer_def, &o);
 	store_commit(txn);
 	store_close(store);
-	raw_put("offers_district.idx", "GL", 2, pkey, 8); /* entry without record */
+	raw_put("offers.district.idx", "GL", 3, pkey, 8); /* entry without record */
 	CHECK_INT(store_verify(dir, NULL, stdout, &problems, msg, sizeof(msg)), STATUS_OK);
 	CHECK(problems >= 1);
 }
@@ -326,13 +345,13 @@ static void test_backup_restore(void)
 
 	snprintf(backup, sizeof(backup), "%s-backup", dir);
 	store_begin(store, "admin", &txn);
-	store_insert(txn, STORE_OFFERS, &o);
+	store_insert(txn, &offer_def, &o);
 	store_commit(txn);
 	CHECK_INT(store_backup(store, backup, msg, sizeof(msg)), STATUS_OK);
 	CHECK_INT(store_backup(store, backup, msg, sizeof(msg)), STATUS_ERR_EXISTS);
 	o = sample_offer("Nach der Sicherung");
 	store_begin(store, "admin", &txn);
-	store_insert(txn, STORE_OFFERS, &o);
+	store_insert(txn, &offer_def, &o);
 	store_commit(txn);
 	CHECK_INT(store_restore(dir, backup, msg, sizeof(msg)), STATUS_ERR_BUSY);
 	store_close(store);
@@ -341,9 +360,9 @@ static void test_backup_restore(void)
 	CHECK(strstr(msg, "db.before-restore-") != NULL);
 	CHECK_INT(store_open(dir, 0, &store, msg, sizeof(msg)), STATUS_OK);
 	store_begin_snapshot(store, &txn);
-	CHECK_INT(store_get(txn, STORE_OFFERS, 1, &got), STATUS_OK);
+	CHECK_INT(store_get(txn, &offer_def, 1, &got), STATUS_OK);
 	CHECK_STR(got.name, "Vor der Sicherung");
-	CHECK_INT(store_get(txn, STORE_OFFERS, 2, &got), STATUS_ERR_NOT_FOUND);
+	CHECK_INT(store_get(txn, &offer_def, 2, &got), STATUS_ERR_NOT_FOUND);
 	store_abort(txn);
 	store_close(store);
 	CHECK_INT(store_verify(dir, NULL, stdout, &problems, msg, sizeof(msg)), STATUS_OK);
@@ -364,14 +383,14 @@ static void test_bulk_mode(void)
 		struct offer o = sample_offer("Bulk");
 
 		store_begin(store, "demo", &txn);
-		store_insert(txn, STORE_OFFERS, &o);
+		store_insert(txn, &offer_def, &o);
 		CHECK_INT(store_commit(txn), STATUS_OK);
 	}
 	CHECK_INT(store_flush(store), STATUS_OK);
 	store_close(store);
 	store_open(dir, 0, &store, msg, sizeof(msg));
 	store_begin_snapshot(store, &txn);
-	store_count(txn, STORE_OFFERS, &n);
+	store_count(txn, &offer_def, &n);
 	CHECK_INT(n, 100);
 	store_abort(txn);
 	store_close(store);
@@ -392,19 +411,19 @@ static void test_snapshot_reader_never_blocks_writer(void)
 	struct offer o = sample_offer("Alt"), seen, changed;
 
 	store_begin(store, "tl.fg", &writer);
-	store_insert(writer, STORE_OFFERS, &o);
+	store_insert(writer, &offer_def, &o);
 	store_commit(writer);
 	/* The reader has read the record and stays open (a long report). */
 	CHECK_INT(store_begin_snapshot(store, &reader), STATUS_OK);
-	CHECK_INT(store_get(reader, STORE_OFFERS, o.head.id, &seen), STATUS_OK);
+	CHECK_INT(store_get(reader, &offer_def, o.head.id, &seen), STATUS_OK);
 	/* Without multiversion reads this update would wait for the reader,
 	 * here in the same thread for ever: it must go through at once. */
 	store_begin(store, "fk.fg", &writer);
 	changed = seen;
 	strcpy(changed.name, "Neu");
-	CHECK_INT(store_update(writer, STORE_OFFERS, &changed), STATUS_OK);
+	CHECK_INT(store_update(writer, &offer_def, &changed), STATUS_OK);
 	CHECK_INT(store_commit(writer), STATUS_OK);
-	CHECK_INT(store_get(reader, STORE_OFFERS, o.head.id, &seen), STATUS_OK);
+	CHECK_INT(store_get(reader, &offer_def, o.head.id, &seen), STATUS_OK);
 	CHECK_STR(seen.name, "Alt");
 	store_abort(reader);
 	store_close(store);

@@ -1,0 +1,578 @@
+/* The record service: list, get and save for every record type of the
+ * registry (model/registry.h), and the one write path that the domain
+ * operations (deactivating an offer; later approving, transferring,
+ * booking) share with the plain save.
+ *
+ * Rights and redaction are the model's (model/rights.h): a record the
+ * caller may not list is left out of a page, one the caller may not read
+ * does not exist for them, and every record sent is redacted for the
+ * caller's role. A record type with a parent takes its rights from the
+ * parent. Pages continue from the position where the previous one ended
+ * (WF_AFTER), so a page costs the same wherever it starts; a page also
+ * ends after LIST_SCAN_MAX entries that were read, so a list of which the
+ * caller sees little stays an interactive request.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/registry.h"
+#include "model/text.h"
+#include "server.h"
+
+#define LIST_SCAN_MAX 2000
+
+_Static_assert(WIRE_POSITION_MAX == 8 + INDEX_KEY_MAX, "a position is an id and a key");
+#define FILTERS_MAX 4
+
+const struct record_def *records_type(const struct wire_msg *req)
+{
+	char table[CONFIG_ID_SIZE];
+
+	if (wire_get_str(req, WF_TABLE, table, sizeof(table)) != STATUS_OK)
+		return NULL;
+	return record_type_find(table);
+}
+
+static size_t scope_size(const struct record_def *def)
+{
+	return def->parent ? def->parent->size : def->size;
+}
+
+/* The record that decides the rights on REC: REC itself, or its parent,
+ * read in TXN into PARENT (scope_size bytes). */
+static enum status scope_of(struct store_txn *txn, const struct record_def *def, const void *rec,
+                            void *parent, const void **scope)
+{
+	enum status st;
+
+	*scope = rec;
+	if (!def->parent)
+		return STATUS_OK;
+	st = store_get(txn, def->parent, record_id_field(def, rec, def->parent_field), parent);
+	if (st == STATUS_OK)
+		*scope = parent;
+	return st;
+}
+
+/* May WHO do VERB to REC (read in TXN)? STATUS_ERR_NOT_FOUND when the
+ * caller may not even read it: what one may not see does not exist. */
+static enum status check_right(struct server *server, const struct cfg_staff *who,
+                               struct store_txn *txn, const struct record_def *def, const void *rec,
+                               enum right_verb verb)
+{
+	void *parent = malloc(scope_size(def));
+	const void *scope;
+	enum status st = parent ? scope_of(txn, def, rec, parent, &scope) : STATUS_ERR_NOMEM;
+
+	if (st == STATUS_OK && !rights_allow(server->config, who, def, verb, scope))
+		st = verb != VERB_READ && rights_allow(server->config, who, def, VERB_READ, scope)
+		             ? STATUS_ERR_DENIED
+		             : STATUS_ERR_NOT_FOUND;
+	free(parent);
+	return st;
+}
+
+enum status records_read(struct server *server, const struct conn *conn, struct store_txn *txn,
+                         const struct record_def *def, uint64_t id, enum right_verb verb, void *rec)
+{
+	enum status st = store_get(txn, def, id, rec);
+
+	if (st == STATUS_OK)
+		st = check_right(server, server_staff(server, conn), txn, def, rec, verb);
+	return st;
+}
+
+/* Puts REC, redacted for WHO, into REPLY. */
+static void put_visible(struct codec_buf *reply, const struct cfg_staff *who,
+                        const struct record_def *def, const void *rec)
+{
+	void *copy = malloc(def->size);
+
+	if (!copy) {
+		reply->failed = true;
+		return;
+	}
+	memcpy(copy, rec, def->size);
+	rights_redact(who, def, copy);
+	server_put_record(reply, def, copy);
+	free(copy);
+}
+
+/* --- lists --- */
+
+struct filter {
+	const struct field_def *field;
+	char value[128];
+};
+
+struct list_page {
+	struct server *server;
+	const struct cfg_staff *who;
+	const struct record_def *def;
+	struct store_txn *txn;
+	bool parent_checked; /* the children of one parent: its rights were checked */
+	void *parent;
+	struct filter filters[FILTERS_MAX];
+	size_t nfilters;
+	const char *words_field;
+	char words[128];
+	char index[CONFIG_ID_SIZE];
+	unsigned count, examined;
+	struct store_pos last;
+	bool more;
+	struct codec_buf *reply;
+};
+
+static bool filter_matches(const struct filter *f, const struct record_def *def, const void *rec)
+{
+	char buf[256];
+	int64_t n;
+
+	switch (f->field->type) {
+	case FIELD_TEXT:
+	case FIELD_REF:
+		return strcmp(record_text(def, rec, f->field->name), f->value) == 0;
+	case FIELD_CHOICE: {
+		int i = *(const int *)(const void *)((const char *)rec + f->field->offset);
+
+		return i >= 0 && strcmp(f->field->choices[i], f->value) == 0;
+	}
+	default:
+		record_field_number(f->field, rec, &n);
+		snprintf(buf, sizeof(buf), "%lld", (long long)n);
+		return strcmp(buf, f->value) == 0;
+	}
+}
+
+static bool page_wants(struct list_page *page, const void *rec)
+{
+	const void *scope = rec;
+
+	for (size_t i = 0; i < page->nfilters; i++)
+		if (!filter_matches(&page->filters[i], page->def, rec))
+			return false;
+	if (page->words[0] &&
+	    !text_match(record_text(page->def, rec, page->words_field), page->words))
+		return false;
+	if (page->parent_checked)
+		return true;
+	if (scope_of(page->txn, page->def, rec, page->parent, &scope) != STATUS_OK)
+		return false; /* a child whose parent is gone: verify reports it */
+	return rights_allow(page->server->config, page->who, page->def, VERB_LIST, scope);
+}
+
+static int list_visit(void *ctx, const void *rec, const struct store_pos *pos)
+{
+	struct list_page *page = ctx;
+
+	if (page->count == WIRE_PAGE_SIZE || page->examined == LIST_SCAN_MAX ||
+	    page->reply->len > WIRE_MAX_MESSAGE / 2) {
+		page->more = true;
+		return 1;
+	}
+	page->examined++;
+	page->last = *pos;
+	if (page_wants(page, rec)) {
+		put_visible(page->reply, page->who, page->def, rec);
+		page->count++;
+	}
+	return 0;
+}
+
+/* A position as it travels: the id big-endian, then the index key. */
+void records_put_position(struct codec_buf *reply, const struct store_pos *pos)
+{
+	uint8_t buf[WIRE_POSITION_MAX];
+
+	index_put_id(buf, sizeof(buf), pos->id);
+	memcpy(buf + 8, pos->key, pos->key_len);
+	codec_put_bytes(reply, WF_AFTER, buf, 8 + pos->key_len);
+}
+
+enum status records_get_position(const struct wire_msg *req, struct store_pos *pos, bool *given)
+{
+	uint8_t buf[WIRE_POSITION_MAX];
+	size_t len;
+	enum status st = wire_get_bytes(req, WF_AFTER, buf, sizeof(buf), &len);
+
+	*given = st == STATUS_OK;
+	if (st == STATUS_ERR_NOT_FOUND)
+		return STATUS_OK;
+	if (st != STATUS_OK || len < 8)
+		return STATUS_ERR_PROTOCOL;
+	pos->id = 0;
+	for (int i = 0; i < 8; i++)
+		pos->id = pos->id << 8 | buf[i];
+	pos->key_len = (uint32_t)(len - 8);
+	memcpy(pos->key, buf + 8, pos->key_len);
+	return STATUS_OK;
+}
+
+static enum status add_filter(void *ctx, const struct codec_field *cf)
+{
+	struct list_page *page = ctx;
+	struct filter *f = &page->filters[page->nfilters];
+	char text[192], *eq;
+
+	if (page->nfilters == FILTERS_MAX || codec_get_str(cf, text, sizeof(text)) != STATUS_OK ||
+	    !(eq = strchr(text, '=')))
+		return STATUS_ERR_PROTOCOL;
+	*eq = '\0';
+	if (!(f->field = record_field(page->def, text)) ||
+	    (f->field->type == FIELD_CHOICE && !f->field->choices))
+		return STATUS_ERR_INVALID;
+	snprintf(f->value, sizeof(f->value), "%s", eq + 1);
+	page->nfilters++;
+	return STATUS_OK;
+}
+
+static const struct index_def *words_index(const struct record_def *def)
+{
+	for (size_t i = 0; i < def->nindexes; i++)
+		if (def->indexes[i].kind == INDEX_WORDS)
+			return &def->indexes[i];
+	return NULL;
+}
+
+/* The children of one parent: the parent must be one the caller may list
+ * them of; then every child is theirs to see. */
+static enum status range_parent(struct list_page *page, struct conn *conn, uint64_t parent_id,
+                                struct store_range *range, uint8_t *key)
+{
+	const struct record_def *def = page->def;
+	enum status st;
+
+	if (!def->parent)
+		return STATUS_ERR_INVALID;
+	st = store_get(page->txn, def->parent, parent_id, page->parent);
+	if (st == STATUS_OK &&
+	    !rights_allow(page->server->config, page->who, def, VERB_LIST, page->parent))
+		st = STATUS_ERR_NOT_FOUND;
+	(void)conn;
+	page->parent_checked = st == STATUS_OK;
+	range->index = "parent";
+	range->prefix = key;
+	range->prefix_len = (size_t)index_put_id(key, 8, parent_id);
+	return st;
+}
+
+/* Which walk the request asks for: the children of a parent, a word
+ * search, a range of an index, or the whole table. */
+static enum status list_range(struct list_page *page, struct conn *conn, const struct wire_msg *req,
+                              struct store_range *range, uint8_t *key)
+{
+	const struct index_def *words = words_index(page->def);
+	uint64_t parent;
+	size_t len;
+	enum status st;
+
+	if ((st = wire_get_u64(req, WF_PARENT, &parent)) != STATUS_ERR_NOT_FOUND)
+		return st == STATUS_OK ? range_parent(page, conn, parent, range, key) : st;
+	st = wire_get_str(req, WF_WORDS, page->words, sizeof(page->words));
+	if (st == STATUS_OK && page->words[0]) {
+		if (!words)
+			return STATUS_ERR_INVALID;
+		page->words_field = words->field;
+		range->index = words->name;
+		range->prefix = key;
+		range->prefix_len = text_longest_word(page->words, (char *)key, INDEX_KEY_MAX);
+		return STATUS_OK;
+	}
+	if (st == STATUS_ERR_PROTOCOL)
+		return st;
+	st = wire_get_str(req, WF_INDEX, page->index, sizeof(page->index));
+	if (st == STATUS_ERR_NOT_FOUND)
+		return STATUS_OK;
+	if (st != STATUS_OK)
+		return st;
+	if ((st = wire_get_bytes(req, WF_KEY, key, INDEX_KEY_MAX, &len)) == STATUS_ERR_PROTOCOL)
+		return st;
+	range->index = page->index;
+	range->prefix = key;
+	range->prefix_len = st == STATUS_OK ? len : 0;
+	return STATUS_OK;
+}
+
+static enum status list_walk(struct list_page *page, struct conn *conn, const struct wire_msg *req)
+{
+	uint8_t key[INDEX_KEY_MAX];
+	struct store_pos after;
+	struct store_range range = {0};
+	uint64_t backward = 0;
+	bool given;
+	enum status st = records_get_position(req, &after, &given);
+
+	if (st == STATUS_OK)
+		st = wire_each(req, WF_FILTER, add_filter, page);
+	if (st == STATUS_OK && wire_get_u64(req, WF_BACKWARD, &backward) == STATUS_ERR_PROTOCOL)
+		st = STATUS_ERR_PROTOCOL;
+	if (st == STATUS_OK)
+		st = list_range(page, conn, req, &range, key);
+	if (st != STATUS_OK)
+		return st;
+	range.after = given ? &after : NULL;
+	range.backward = backward != 0;
+	st = store_walk(page->txn, page->def, &range, list_visit, page);
+	return st == STATUS_ERR_NOT_FOUND ? STATUS_ERR_INVALID : st; /* no such index */
+}
+
+enum status handle_record_list(struct server *server, struct conn *conn, const struct wire_msg *req,
+                               struct codec_buf *reply)
+{
+	struct list_page page = {
+	        .server = server, .who = server_staff(server, conn), .reply = reply};
+	enum status st;
+
+	if (!(page.def = records_type(req)))
+		return STATUS_ERR_NOT_FOUND;
+	if (!rights_may(page.who, page.def, VERB_LIST))
+		return STATUS_ERR_DENIED;
+	if (!(page.parent = malloc(scope_size(page.def))))
+		return STATUS_ERR_NOMEM;
+	wire_begin(reply, WIRE_RECORDS, req->request);
+	st = store_begin_snapshot(server->store, &page.txn);
+	if (st == STATUS_OK) {
+		st = list_walk(&page, conn, req);
+		store_abort(page.txn);
+	}
+	if (st == STATUS_OK && page.more)
+		records_put_position(reply, &page.last);
+	free(page.parent);
+	return st;
+}
+
+/* --- one record --- */
+
+enum status handle_record_get(struct server *server, struct conn *conn, const struct wire_msg *req,
+                              struct codec_buf *reply)
+{
+	const struct record_def *def = records_type(req);
+	const struct cfg_staff *who = server_staff(server, conn);
+	struct edit_lock *lock;
+	struct store_txn *txn;
+	uint64_t id;
+	void *rec;
+	enum status st;
+
+	if (!def)
+		return STATUS_ERR_NOT_FOUND;
+	if (wire_get_u64(req, WF_ID, &id) != STATUS_OK)
+		return STATUS_ERR_PROTOCOL;
+	if (!rights_may(who, def, VERB_READ))
+		return STATUS_ERR_DENIED;
+	if (!(rec = malloc(def->size)))
+		return STATUS_ERR_NOMEM;
+	/* Opening a record of a type whose reads are audited is a write. */
+	st = def->audit_reads ? store_begin(server->store, conn->login, &txn)
+	                      : store_begin_snapshot(server->store, &txn);
+	if (st == STATUS_OK) {
+		st = records_read(server, conn, txn, def, id, VERB_READ, rec);
+		if (def->audit_reads) {
+			if (st == STATUS_OK)
+				st = store_audit(txn, "open", def, id, "");
+			st = server_finish_write(server, txn, st);
+		} else {
+			store_abort(txn);
+		}
+	}
+	if (st == STATUS_OK) {
+		wire_begin(reply, WIRE_RECORD, req->request);
+		put_visible(reply, who, def, rec);
+		lock = locks_find(server, def, id);
+		if (lock && lock->conn != conn->number)
+			server_put_holder(reply, lock);
+	}
+	free(rec);
+	return st;
+}
+
+enum status handle_record_save(struct server *server, struct conn *conn, const struct wire_msg *req,
+                               struct codec_buf *reply)
+{
+	const struct record_def *def = records_type(req);
+	const struct record_head *head;
+	void *rec;
+	bool is_new;
+	enum status st;
+
+	if (!def)
+		return STATUS_ERR_NOT_FOUND;
+	if (!(rec = malloc(def->size)))
+		return STATUS_ERR_NOMEM;
+	head = rec;
+	st = server_get_record(req, def, rec);
+	if (st == STATUS_OK) {
+		is_new = def->ids == IDS_COMPUTED ? head->version == 0 : head->id == 0;
+		st = records_write(server, conn, req, def, rec, is_new ? VERB_CREATE : VERB_CHANGE,
+		                   reply);
+	}
+	free(rec);
+	return st;
+}
+
+/* --- the write path --- */
+
+/* Another connection holds the edit lock: the answer names the holder. */
+static bool locked_by_other(struct server *server, struct conn *conn, const struct record_def *def,
+                            uint64_t id, uint64_t request, struct codec_buf *reply)
+{
+	struct edit_lock *lock = id ? locks_find(server, def, id) : NULL;
+
+	if (!lock || lock->conn == conn->number)
+		return false;
+	server_reply_error(reply, request, STATUS_ERR_LOCKED, NULL);
+	server_put_holder(reply, lock);
+	return true;
+}
+
+/* Inserts or updates REC in TXN if WHO may do VERB to the stored record
+ * and to the new one (nobody moves a record out of their own scope).
+ * SCOPE gets a copy of the record that decides the rights, for the
+ * event. */
+static enum status put_checked(struct server *server, const struct cfg_staff *who,
+                               struct store_txn *txn, const struct record_def *def, void *rec,
+                               enum right_verb verb, void *scope_copy)
+{
+	const struct record_head *head = rec;
+	void *parent = malloc(scope_size(def)), *stored = malloc(def->size);
+	const void *scope;
+	enum status st = parent && stored ? STATUS_OK : STATUS_ERR_NOMEM;
+
+	if (st == STATUS_OK && verb != VERB_CREATE &&
+	    (st = store_get(txn, def, head->id, stored)) == STATUS_OK)
+		st = check_right(server, who, txn, def, stored, verb);
+	if (st == STATUS_OK && (st = scope_of(txn, def, rec, parent, &scope)) == STATUS_OK &&
+	    !rights_allow(server->config, who, def, verb, scope))
+		st = STATUS_ERR_DENIED;
+	if (st == STATUS_OK) {
+		memcpy(scope_copy, scope, scope_size(def));
+		st = verb == VERB_CREATE ? store_insert(txn, def, rec)
+		                         : store_update(txn, def, rec);
+		if (st == STATUS_ERR_EXISTS)
+			st = STATUS_ERR_CONFLICT; /* someone made it meanwhile (a month's count) */
+	}
+	free(parent);
+	free(stored);
+	return st;
+}
+
+/* A save resent after its answer was lost: answered with what the first
+ * one stored, or with an error when that cannot be read; never applied a
+ * second time. */
+static enum status replay(struct store_txn *txn, const struct record_def *def, uint64_t record,
+                          void *rec)
+{
+	enum status st = store_get(txn, def, record, rec);
+
+	store_abort(txn);
+	return st == STATUS_ERR_NOT_FOUND ? STATUS_ERR_CONFLICT : st;
+}
+
+static void queue_event(struct server *server, const struct conn *conn,
+                        const struct record_def *def, const struct record_head *head,
+                        void *scope_copy)
+{
+	struct event *ev;
+
+	if (server->nevents == server->events_cap) {
+		size_t cap = server->events_cap ? server->events_cap * 2 : 16;
+
+		ev = realloc(server->events, cap * sizeof(*ev));
+		if (!ev) {
+			free(scope_copy);
+			return; /* the sessions see it when they next look */
+		}
+		server->events = ev;
+		server->events_cap = cap;
+	}
+	ev = &server->events[server->nevents++];
+	*ev = (struct event){
+	        .def = def, .id = head->id, .origin = conn->number, .scope_rec = scope_copy};
+	snprintf(ev->login, sizeof(ev->login), "%s", conn->login);
+}
+
+static enum status write_txn(struct server *server, struct conn *conn, uint64_t request,
+                             const struct record_def *def, void *rec, enum right_verb verb,
+                             void *scope_copy)
+{
+	struct record_head *head = rec;
+	uint64_t edited = head->id, record;
+	struct store_txn *txn;
+	enum status st = store_begin(server->store, conn->login, &txn);
+
+	if (st != STATUS_OK)
+		return st;
+	if (server_was_applied(txn, conn, request, &record))
+		return replay(txn, def, record, rec);
+	st = put_checked(server, server_staff(server, conn), txn, def, rec, verb, scope_copy);
+	if (st == STATUS_OK)
+		st = server_mark_applied(txn, conn, request, head->id);
+	if (st == STATUS_OK)
+		st = drafts_drop(txn, conn->login, def->table, edited);
+	if ((st = server_finish_write(server, txn, st)) == STATUS_OK)
+		queue_event(server, conn, def, head, scope_copy);
+	return st;
+}
+
+enum status records_write(struct server *server, struct conn *conn, const struct wire_msg *req,
+                          const struct record_def *def, void *rec, enum right_verb verb,
+                          struct codec_buf *reply)
+{
+	const struct cfg_staff *who = server_staff(server, conn);
+	struct record_head *head = rec;
+	struct field_error err = {0};
+	void *scope_copy;
+	enum status st;
+
+	if (!rights_may(who, def, verb))
+		return STATUS_ERR_DENIED;
+	if ((st = record_validate(def, rec, server->config, &err)) != STATUS_OK) {
+		server_reply_error(reply, req->request, st, err.message[0] ? err.message : NULL);
+		return STATUS_OK;
+	}
+	if (def->ids == IDS_COMPUTED)
+		head->id = def->make_id(rec);
+	if (verb != VERB_CREATE &&
+	    locked_by_other(server, conn, def, head->id, req->request, reply))
+		return STATUS_OK;
+	if (!(scope_copy = malloc(scope_size(def))))
+		return STATUS_ERR_NOMEM;
+	st = write_txn(server, conn, req->request, def, rec, verb, scope_copy);
+	if (st != STATUS_OK) {
+		free(scope_copy); /* else the event has it */
+		return st;
+	}
+	wire_begin(reply, WIRE_RECORD, req->request);
+	put_visible(reply, who, def, rec);
+	return STATUS_OK;
+}
+
+void records_send_events(struct server *server)
+{
+	struct codec_buf buf;
+
+	codec_buf_init(&buf);
+	for (size_t i = 0; i < server->nevents; i++) {
+		struct event *ev = &server->events[i];
+
+		wire_begin(&buf, WIRE_EVENT, 0);
+		codec_put_str(&buf, WF_TABLE, ev->def->table);
+		codec_put_u64(&buf, WF_ID, ev->id);
+		codec_put_str(&buf, WF_LOGIN, ev->login);
+		codec_put_str(&buf, WF_KIND, "saved");
+		for (struct conn *c = server->conns; c; c = c->next) {
+			const struct cfg_staff *who = server_staff(server, c);
+
+			if (!c->events || !who || c->closing || c->number == ev->origin ||
+			    !rights_allow(server->config, who, ev->def, VERB_LIST, ev->scope_rec))
+				continue;
+			/* A session whose buffer is full misses the event and sees the
+			 * change when it next looks; it is not dropped for that. */
+			wire_send(c->fd, &buf);
+		}
+		free(ev->scope_rec);
+	}
+	server->nevents = 0;
+	codec_buf_free(&buf);
+}
