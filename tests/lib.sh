@@ -79,6 +79,16 @@ server_setup() {
 	A=("$ADMIN" -c "$C" -D "$DATA")
 }
 
+# wait_line FILE PATTERN: waits (up to 10 s) until FILE has a line
+# matching the grep pattern.
+wait_line() {
+	for _ in $(seq 200); do
+		grep -qE -- "$2" "$1" 2>/dev/null && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
 # start_server: sozialraumd in the background ($SERVER), logging to
 # $TMP/server.log; returns when it answers on its socket.
 start_server() {

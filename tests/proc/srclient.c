@@ -12,7 +12,8 @@
  *   srclient SOCKET LOGIN list [WORDS]   every offer the caller may list, page by
  *                                        page: "N offers in P pages", and the names
  *   srclient SOCKET LOGIN get ID         open an offer: "NAME" or the status
- *   srclient SOCKET LOGIN events N       wait up to 10 s for N events: "E TABLE ID LOGIN"
+ *   srclient SOCKET LOGIN events N MS    say "ready", then wait up to MS ms for N
+ *                                        events: "E TABLE ID LOGIN" each
  *   srclient SOCKET LOGIN draft TITLE    the draft of a new offer form: its id
  *   srclient SOCKET LOGIN drafts         the caller's drafts, "D ID LOGIN TABLE REC NAME"
  *   srclient SOCKET LOGIN flood          requests without reading answers
@@ -280,6 +281,7 @@ static int list(char **args)
 	size_t len = 0;
 	unsigned pages = 0;
 	struct wire_msg reply;
+	enum status st;
 
 	do {
 		struct codec_buf *req = wire_client_request(client, WIRE_RECORD_LIST);
@@ -289,9 +291,12 @@ static int list(char **args)
 			codec_put_str(req, WF_WORDS, args[0]);
 		if (len)
 			codec_put_bytes(req, WF_AFTER, after, len);
-		if (wire_client_call(client, &reply) != STATUS_OK ||
-		    wire_each(&reply, WF_RECORD, list_one, &l) != STATUS_OK)
+		if ((st = wire_client_call(client, &reply)) == STATUS_OK)
+			st = wire_each(&reply, WF_RECORD, list_one, &l);
+		if (st != STATUS_OK) {
+			printf("%s\n", status_text(st));
 			return 1;
+		}
 		pages++;
 		if (wire_get_bytes(&reply, WF_AFTER, after, sizeof(after), &len) != STATUS_OK)
 			len = 0;
@@ -316,15 +321,15 @@ static int get(char **args)
 	return st == STATUS_OK ? 0 : 1;
 }
 
-/* events N: prints "ready", then waits up to 10 s for N events. */
+/* events N MS: prints "ready", then waits up to MS ms for N events. */
 static int events(char **args)
 {
-	long want = atol(args[0]), got = 0;
+	long want = atol(args[0]), got = 0, limit = atol(args[1]);
 	struct wire_event ev;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	printf("ready\n");
-	for (int waited = 0; got < want && waited < 10000; waited += 20) {
+	for (long waited = 0; got < want && waited < limit; waited += 20) {
 		struct timespec ts = {0, 20 * 1000000L};
 
 		if (wire_client_pump(client) != STATUS_OK)
@@ -416,7 +421,7 @@ static const struct command {
         {"saves", 1, 1, run_saves}, {"resend", 1, 1, run_resend}, {"deactivate", 1, 2, deactivate},
         {"count", 4, 4, count},     {"draft", 1, 1, draft},       {"drafts", 0, 0, drafts},
         {"flood", 0, 0, flood},     {"list", 0, 1, list},         {"get", 1, 1, get},
-        {"events", 1, 1, events},
+        {"events", 2, 2, events},
 };
 
 int main(int argc, char **argv)

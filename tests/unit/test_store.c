@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -239,6 +240,210 @@ static void test_index_prefix_folded(void)
 	store_close(store);
 }
 
+/* Pages of 7 that continue from the last position, forwards and
+ * backwards, on the table and on an index; a page after a position whose
+ * record is gone starts where it would have. */
+struct page {
+	uint64_t ids[64];
+	size_t n, max;
+	struct store_pos last;
+};
+
+static int page_visit(void *ctx, const void *rec, const struct store_pos *pos)
+{
+	struct page *p = ctx;
+
+	if (p->n == p->max)
+		return 1;
+	p->ids[p->n++] = ((const struct record_head *)rec)->id;
+	p->last = *pos;
+	return 0;
+}
+
+/* Every id, page after page of 7; returns how many, in ORDER. */
+static size_t walk_pages(struct store_txn *txn, struct store_range range, uint64_t *order)
+{
+	size_t total = 0;
+	struct store_pos after;
+
+	for (;;) {
+		struct page p = {.max = 7};
+
+		CHECK_INT(store_walk(txn, &offer_def, &range, page_visit, &p), STATUS_OK);
+		memcpy(order + total, p.ids, p.n * sizeof(uint64_t));
+		total += p.n;
+		if (p.n < p.max || total > 40)
+			return total;
+		after = p.last;
+		range.after = &after;
+	}
+}
+
+static void test_keyset_pages(void)
+{
+	struct store *store = fresh_store();
+	const char *districts[] = {"FG", "HM", "GA"};
+	uint64_t order[64], back[64];
+	uint8_t key[8];
+	struct store_range range = {0};
+	struct store_txn *txn;
+	struct store_pos gone;
+	struct page p = {.max = 3};
+	size_t n;
+
+	store_begin(store, "x", &txn);
+	for (int i = 0; i < 30; i++) {
+		struct offer o = sample_offer("Angebot");
+
+		strcpy(o.district, districts[i % 3]);
+		CHECK_INT(store_insert(txn, &offer_def, &o), STATUS_OK);
+	}
+	store_commit(txn);
+	store_begin_snapshot(store, &txn);
+	n = walk_pages(txn, range, order);
+	CHECK_INT(n, 30);
+	for (size_t i = 0; i < n; i++)
+		CHECK_INT(order[i], i + 1);
+	range.backward = true;
+	CHECK_INT(walk_pages(txn, range, back), 30);
+	for (size_t i = 0; i < 30; i++)
+		CHECK_INT(back[i], 30 - i);
+	/* district HM: ids 2, 5, ... 29, in id order within the key */
+	range = (struct store_range){.index = "district", .prefix = key};
+	range.prefix_len = (size_t)index_put_text(key, sizeof(key), "HM");
+	CHECK_INT(walk_pages(txn, range, order), 10);
+	for (size_t i = 0; i < 10; i++)
+		CHECK_INT(order[i], 3 * i + 2);
+	range.backward = true;
+	CHECK_INT(walk_pages(txn, range, back), 10);
+	CHECK_INT(back[0], 29);
+	CHECK_INT(back[9], 2);
+	/* the whole index, backwards: HM (sorts last) first */
+	range = (struct store_range){.index = "district", .backward = true};
+	CHECK_INT(walk_pages(txn, range, back), 30);
+	CHECK_INT(back[0], 29);
+	CHECK_INT(back[29], 1);
+	range.backward = false;
+	store_walk(txn, &offer_def, &range, page_visit, &p);
+	CHECK_INT(p.ids[0], 1); /* FG sorts first: 1, 4, 7 */
+	CHECK_INT(p.ids[2], 7);
+	store_abort(txn);
+
+	/* The record a page ended at is deleted: the next page goes on after
+	 * where it stood. */
+	gone = p.last;
+	store_begin(store, "x", &txn);
+	CHECK_INT(store_delete(txn, &offer_def, 7, 1), STATUS_OK);
+	store_commit(txn);
+	store_begin_snapshot(store, &txn);
+	range.after = &gone;
+	p = (struct page){.max = 2};
+	store_walk(txn, &offer_def, &range, page_visit, &p);
+	CHECK_INT(p.ids[0], 10);
+	CHECK_INT(p.ids[1], 13);
+	store_abort(txn);
+	store_close(store);
+}
+
+/* The write hook runs inside the transaction: what it writes commits and
+ * aborts with the record, and its error aborts the write. */
+struct tally {
+	int inserts, updates, deletes;
+	bool refuse;
+};
+
+static enum status hook(void *ctx, struct store_txn *txn, const struct record_def *def,
+                        const void *old, const void *new)
+{
+	struct tally *t = ctx;
+	uint64_t n;
+
+	if (def != &offer_def)
+		return STATUS_OK;
+	if (t->refuse)
+		return STATUS_ERR_RANGE;
+	t->inserts += !old;
+	t->updates += old && new;
+	t->deletes += !new;
+	/* an aggregate written in the same transaction: a sequence here */
+	return store_seq_next(txn, "hooked", &n);
+}
+
+static void test_write_hook(void)
+{
+	struct store *store = fresh_store();
+	struct tally t = {0};
+	struct store_txn *txn;
+	struct offer o = sample_offer("Treff");
+	uint64_t n = 0;
+
+	store_set_hook(store, hook, &t);
+	store_begin(store, "x", &txn);
+	CHECK_INT(store_insert(txn, &offer_def, &o), STATUS_OK);
+	CHECK_INT(store_update(txn, &offer_def, &o), STATUS_OK);
+	store_commit(txn);
+	store_begin(store, "x", &txn);
+	CHECK_INT(store_delete(txn, &offer_def, o.head.id, o.head.version), STATUS_OK);
+	store_abort(txn); /* the hook's write goes with it */
+	t.refuse = true;
+	store_begin(store, "x", &txn);
+	o = sample_offer("Zweites");
+	CHECK_INT(store_insert(txn, &offer_def, &o), STATUS_ERR_RANGE);
+	store_abort(txn);
+	store_begin(store, "x", &txn);
+	store_seq_next(txn, "hooked", &n);
+	CHECK_INT(n, 3); /* insert and update committed, the delete's aborted */
+	CHECK_INT(store_get(txn, &offer_def, 1, &o), STATUS_OK);
+	store_abort(txn);
+	CHECK_INT(t.inserts, 1);
+	CHECK_INT(t.updates, 1);
+	CHECK_INT(t.deletes, 1);
+	store_close(store);
+}
+
+/* The audit log's indexes: a user's entries from a time on, without
+ * reading the others. */
+static int audit_visit(void *ctx, const void *rec, const struct store_pos *pos)
+{
+	const struct audit_entry *e = rec;
+
+	(void)pos;
+	CHECK_STR(e->login, "b");
+	++*(int *)ctx;
+	return 0;
+}
+
+static void test_audit_indexes(void)
+{
+	struct store *store = fresh_store();
+	uint8_t key[64], start[64];
+	struct store_range range = {.index = "login", .prefix = key, .start = start};
+	struct store_txn *txn;
+	int found = 0, n;
+
+	for (int i = 0; i < 6; i++) {
+		struct offer o = sample_offer("x");
+
+		store_begin(store, i % 2 ? "b" : "a", &txn);
+		store_insert(txn, &offer_def, &o);
+		store_commit(txn);
+	}
+	store_begin_snapshot(store, &txn);
+	n = index_put_text(key, sizeof(key), "b");
+	range.prefix_len = (size_t)n;
+	memcpy(start, key, (size_t)n);
+	index_put_id(start + n, 8, 0);
+	range.start_len = (size_t)n + 8;
+	CHECK_INT(store_walk(txn, &audit_def, &range, audit_visit, &found), STATUS_OK);
+	CHECK_INT(found, 3);
+	found = 0;
+	index_put_id(start + n, 8, (uint64_t)time(NULL) + 3600); /* from an hour ahead */
+	store_walk(txn, &audit_def, &range, audit_visit, &found);
+	CHECK_INT(found, 0);
+	store_abort(txn);
+	store_close(store);
+}
+
 static void test_sequences(void)
 {
 	struct store *store = fresh_store();
@@ -448,6 +653,9 @@ int main(void)
 	RUN(test_insert_get_update_conflict);
 	RUN(test_audit_in_same_transaction);
 	RUN(test_index_prefix_folded);
+	RUN(test_keyset_pages);
+	RUN(test_write_hook);
+	RUN(test_audit_indexes);
 	RUN(test_sequences);
 	RUN(test_newer_format_refused);
 	RUN(test_newer_record_refused_and_verify_finds_it);
