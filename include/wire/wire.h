@@ -52,7 +52,7 @@
 	X(AUDIT_QUERY, 32)      /* WF_USER WF_ID (record) WF_DATE WF_AFTER -> AUDIT_PAGE */        \
 	X(AUDIT_PAGE, 33)       /* WF_RECORD... WF_AFTER */                                        \
 	X(STATS, 34)            /* WF_RESET (optional) -> STATS_PAGE */                            \
-	X(STATS_PAGE, 35)       /* per class: WF_NAME WF_COUNT WF_MEDIAN WF_P99 (ns), in order */  \
+	X(STATS_PAGE, 35)       /* per class: WF_KIND WF_COUNT WF_MEDIAN WF_P99 (ns), in order */  \
 	X(EXPORT, 36)           /* WF_KIND WF_YEAR WF_DISTRICT -> EXPORT_DATA (worker thread) */   \
 	X(EXPORT_DATA, 37)      /* WF_DATA (a piece of the CSV text) WF_OFFSET (next; 0 = end) */  \
 	X(EXPORT_NEXT, 38)      /* WF_OFFSET -> EXPORT_DATA */                                     \
@@ -73,7 +73,7 @@ enum wire_field {
 	WF_STATUS = 2,
 	WF_TEXT = 3,
 	WF_LOGIN = 4, /* a login (the caller's, a lock holder's, who saved) */
-	WF_NAME = 5,  /* a display name or a name of a statistics class */
+	WF_NAME = 5,  /* a person's display name */
 	WF_ROLE = 6,
 	WF_TEAM = 7,
 	WF_VERSION = 8,
@@ -89,7 +89,7 @@ enum wire_field {
 	WF_COUNT = 22,
 	WF_MEDIAN = 23,
 	WF_P99 = 24,
-	WF_KIND = 25,
+	WF_KIND = 25, /* a kind: of an export, an event, a statistics class */
 	WF_YEAR = 26,
 	WF_DATA = 27,
 	WF_RESET = 28,

@@ -45,7 +45,7 @@ static void put_class(struct codec_buf *reply, const struct stats *stats, int cl
 
 	memcpy(sorted, stats->samples[class], n * sizeof(*sorted));
 	qsort(sorted, n, sizeof(*sorted), compare_u32);
-	codec_put_str(reply, WF_NAME, class_names[class]);
+	codec_put_str(reply, WF_KIND, class_names[class]);
 	codec_put_u64(reply, WF_COUNT, stats->count[class]);
 	codec_put_u64(reply, WF_MEDIAN, n ? sorted[n / 2] : 0);
 	codec_put_u64(reply, WF_P99, n ? sorted[n * 99 / 100] : 0);

@@ -149,6 +149,7 @@ static enum status dashboard_load(struct screen *s)
 		bool more;
 
 		req = ui_record_list(s->ui, &offer_def);
+		codec_put_u64(req, WF_BACKWARD, 1); /* the newest first */
 		if (len > 1) {
 			codec_put_str(req, WF_INDEX, "district");
 			codec_put_bytes(req, WF_KEY, key, (size_t)len);
@@ -243,7 +244,7 @@ static void dashboard_draw(struct screen *s)
 	for (size_t i = 0; i < d->nlocks; i++)
 		ui_put(s->win, y++, MENU_WIDTH + 2, d->locks[i], COLS - MENU_WIDTH - 3, false);
 	if (offers_listed(ui_staff(s->ui)))
-		y = draw_section(s, y + 1, "Angebote in meinem Sozialraum");
+		y = draw_section(s, y + 1, "Neueste Angebote in meinem Sozialraum");
 	for (size_t i = 0; i < d->noffers && y < getmaxy(s->win); i++)
 		ui_put(s->win, y++, MENU_WIDTH + 2, d->offers[i], COLS - MENU_WIDTH - 3, false);
 	wnoutrefresh(s->win);

@@ -275,7 +275,7 @@ static void stats_field(const struct codec_field *f, const char *want, bool *in,
 	char name[32];
 	uint64_t v;
 
-	if (f->tag == WF_NAME) {
+	if (f->tag == WF_KIND) {
 		*in = codec_get_str(f, name, sizeof(name)) == STATUS_OK && strcmp(name, want) == 0;
 		return;
 	}

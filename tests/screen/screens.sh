@@ -127,6 +127,18 @@ sys.exit(0 if cols <= 18 + 40 else 1)' && ok "wide: ... the field stays within i
 	not_ok "wide: ... the field stays within its 40 columns"
 keys cjk Escape j
 
+# Events: an offers list open in one session shows an offer another session
+# saves, without a key pressed here; the dashboard's district list too.
+open_session live fk.fg
+screen_check "events: the dashboard of a caseworker" live "Angebote in meinem Sozialraum"
+"$CLIENT" "$SOCK" tl.fg create "Ereignis-Treff am Markt" >/dev/null
+screen_check "events: ... shows an offer saved elsewhere by itself" live "FG +Ereignis-Treff am Markt" 3
+keys live a
+screen_check "events: the offers list" live "Einträg|Eintrag"
+"$CLIENT" "$SOCK" amt create "Zweites Ereignis" >/dev/null
+screen_check "events: ... shows the next one saved elsewhere by itself" live "Zweites Ereignis" 3
+keys live Escape
+
 # The idle timeout ends the session and keeps the input.
 sed -i 's/idle_timeout = 900;/idle_timeout = 2;/' "$C"
 open_session idle tl.fg
