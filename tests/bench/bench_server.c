@@ -31,6 +31,7 @@
 #include "store/store.h"
 #include "wire/client.h"
 #include "../client.h"
+#include "bench.h"
 #include "../sample.h"
 
 #define READ_SECONDS    3.0
@@ -48,17 +49,6 @@ static const int client_counts[] = {1, 20, 200};
 #define NCOUNTS (sizeof(client_counts) / sizeof(client_counts[0]))
 
 enum phase_kind { PHASE_READ, PHASE_SAVE };
-
-/* Latency samples in ns, growing as needed. */
-struct samples {
-	uint64_t *ns;
-	size_t n, cap;
-};
-
-/* Median and 99th percentile, picked as the server picks them. */
-struct summary {
-	uint64_t count, median, p99;
-};
 
 struct client {
 	pthread_t thread;
@@ -83,53 +73,6 @@ struct row {
 	double per_s[2];
 	struct summary server[2], client[2];
 };
-
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
-static double ms(uint64_t ns)
-{
-	return (double)ns / 1e6;
-}
-
-static int samples_add(struct samples *s, uint64_t ns)
-{
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 4096;
-		uint64_t *p = realloc(s->ns, cap * sizeof(*p));
-
-		if (!p)
-			return -1;
-		s->ns = p;
-		s->cap = cap;
-	}
-	s->ns[s->n++] = ns;
-	return 0;
-}
-
-static int compare_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return (x > y) - (x < y);
-}
-
-static struct summary summarize(struct samples *s)
-{
-	struct summary sum = {.count = s->n};
-
-	if (s->n == 0)
-		return sum;
-	qsort(s->ns, s->n, sizeof(*s->ns), compare_u64);
-	sum.median = s->ns[s->n / 2];
-	sum.p99 = s->ns[s->n * 99 / 100];
-	return sum;
-}
 
 /* Bulk insert (commits not synced, one flush at the end): a preload is not
  * what is measured. The server's store and the in-process copy get the
@@ -160,7 +103,7 @@ static int load(const char *dir, long records)
 	return 0;
 }
 
-/* Baseline (a): OFFER_GET's store work without socket, protocol or loop,
+/* Baseline (a): RECORD_GET's store work without socket, protocol or loop,
  * on a store opened as the server opens it (synced commits). */
 static int inproc_reads(const char *tmp, long records, struct summary *out)
 {
@@ -265,50 +208,6 @@ static void *client_main(void *arg)
 			break;
 	}
 	return NULL;
-}
-
-/* One class of a STATS_PAGE: fields come as NAME COUNT MEDIAN P99 per
- * class, in order, so each number belongs to the name before it. */
-static void stats_field(const struct codec_field *f, const char *want, bool *in,
-                        struct summary *out)
-{
-	char name[32];
-	uint64_t v;
-
-	if (f->tag == WF_KIND) {
-		*in = codec_get_str(f, name, sizeof(name)) == STATUS_OK && strcmp(name, want) == 0;
-		return;
-	}
-	if (!*in || codec_get_u64(f, &v) != STATUS_OK)
-		return;
-	if (f->tag == WF_COUNT)
-		out->count = v;
-	else if (f->tag == WF_MEDIAN)
-		out->median = v;
-	else if (f->tag == WF_P99)
-		out->p99 = v;
-}
-
-static enum status server_stats(struct wire_client *admin, bool reset, const char *class_name,
-                                struct summary *out)
-{
-	struct codec_buf *req = wire_client_request(admin, WIRE_STATS);
-	struct wire_msg reply;
-	struct codec_reader r;
-	struct codec_field f;
-	bool in = false;
-	enum status st;
-
-	if (reset)
-		codec_put_u64(req, WF_RESET, 1);
-	if ((st = wire_client_call(admin, &reply)) != STATUS_OK)
-		return st;
-	if (reply.kind != WIRE_STATS_PAGE || codec_open(&r, reply.data, reply.len) != STATUS_OK)
-		return STATUS_ERR_PROTOCOL;
-	memset(out, 0, sizeof(*out));
-	while (codec_next(&r, &f) == STATUS_OK)
-		stats_field(&f, class_name, &in, out);
-	return STATUS_OK;
 }
 
 static double seconds_of(enum phase_kind kind)
@@ -503,9 +402,9 @@ static int run(const char *socket_path, const char *datadir, const char *tmp, lo
 	wire_client_close(admin);
 	if (failed)
 		return 1;
-	printf("server benchmark: %ld offers preloaded; per row %.0f s of OFFER_GET of random "
+	printf("server benchmark: %ld offers preloaded; per row %.0f s of RECORD_GET of random "
 	       "ids,\n"
-	       "then %.0f s of OFFER_SAVE (each client updates its own offer, synced commits)\n\n",
+	       "then %.0f s of RECORD_SAVE (each client updates its own offer, synced commits)\n\n",
 	       records, READ_SECONDS, SAVE_SECONDS);
 	print_rows(rows, NCOUNTS, ms(sync.median));
 	print_baselines(rows, NCOUNTS, &inproc, &sync);

@@ -1,0 +1,117 @@
+/* Shared by the benchmarks that talk to a running sozialraumd: clocks,
+ * latency samples and their median and 99th percentile, and the server's
+ * own time per request from its STATS answer. */
+#ifndef TESTS_BENCH_H
+#define TESTS_BENCH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "wire/client.h"
+
+/* Latency samples in ns, growing as needed. */
+struct samples {
+	uint64_t *ns;
+	size_t n, cap;
+};
+
+/* Median and 99th percentile, picked as the server picks them. */
+struct summary {
+	uint64_t count, median, p99;
+};
+
+static inline uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static inline double ms(uint64_t ns)
+{
+	return (double)ns / 1e6;
+}
+
+static inline int samples_add(struct samples *s, uint64_t ns)
+{
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 4096;
+		uint64_t *p = realloc(s->ns, cap * sizeof(*p));
+
+		if (!p)
+			return -1;
+		s->ns = p;
+		s->cap = cap;
+	}
+	s->ns[s->n++] = ns;
+	return 0;
+}
+
+static inline int compare_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static inline struct summary summarize(struct samples *s)
+{
+	struct summary sum = {.count = s->n};
+
+	if (s->n == 0)
+		return sum;
+	qsort(s->ns, s->n, sizeof(*s->ns), compare_u64);
+	sum.median = s->ns[s->n / 2];
+	sum.p99 = s->ns[s->n * 99 / 100];
+	return sum;
+}
+
+/* One class of a STATS_PAGE: fields come as NAME COUNT MEDIAN P99 per
+ * class, in order, so each number belongs to the name before it. */
+static inline void stats_field(const struct codec_field *f, const char *want, bool *in,
+                               struct summary *out)
+{
+	char name[32];
+	uint64_t v;
+
+	if (f->tag == WF_KIND) {
+		*in = codec_get_str(f, name, sizeof(name)) == STATUS_OK && strcmp(name, want) == 0;
+		return;
+	}
+	if (!*in || codec_get_u64(f, &v) != STATUS_OK)
+		return;
+	if (f->tag == WF_COUNT)
+		out->count = v;
+	else if (f->tag == WF_MEDIAN)
+		out->median = v;
+	else if (f->tag == WF_P99)
+		out->p99 = v;
+}
+
+static inline enum status server_stats(struct wire_client *admin, bool reset,
+                                       const char *class_name, struct summary *out)
+{
+	struct codec_buf *req = wire_client_request(admin, WIRE_STATS);
+	struct wire_msg reply;
+	struct codec_reader r;
+	struct codec_field f;
+	bool in = false;
+	enum status st;
+
+	if (reset)
+		codec_put_u64(req, WF_RESET, 1);
+	if ((st = wire_client_call(admin, &reply)) != STATUS_OK)
+		return st;
+	if (reply.kind != WIRE_STATS_PAGE || codec_open(&r, reply.data, reply.len) != STATUS_OK)
+		return STATUS_ERR_PROTOCOL;
+	memset(out, 0, sizeof(*out));
+	while (codec_next(&r, &f) == STATUS_OK)
+		stats_field(&f, class_name, &in, out);
+	return STATUS_OK;
+}
+
+#endif
