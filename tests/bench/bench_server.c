@@ -3,7 +3,7 @@
  * beside two baselines measured in this run:
  *
  *   - the same read done in-process (snapshot transaction, get, abort, as
- *     the server's OFFER_GET does it) on a store holding the same records:
+ *     the server's RECORD_GET does it) on a store holding the same records:
  *     what the socket, the protocol and the server's loop add;
  *   - a bare write + fdatasync in the server's data directory: the floor
  *     for a synced save, which only group commit (one sync for the saves of
