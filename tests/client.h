@@ -13,8 +13,6 @@ static inline enum status client_save(struct wire_client *wire, const struct rec
 {
 	struct codec_buf enc, *req;
 	struct wire_msg reply;
-	struct codec_reader r;
-	struct codec_field f;
 	enum status st;
 
 	codec_buf_init(&enc);
@@ -25,12 +23,7 @@ static inline enum status client_save(struct wire_client *wire, const struct rec
 	codec_buf_free(&enc);
 	if ((st = wire_client_call(wire, &reply)) != STATUS_OK)
 		return st;
-	if (codec_open(&r, reply.data, reply.len) != STATUS_OK)
-		return STATUS_ERR_PROTOCOL;
-	while (codec_next(&r, &f) == STATUS_OK)
-		if (f.tag == WF_RECORD)
-			return record_decode(def, f.data, f.len, rec);
-	return STATUS_ERR_PROTOCOL;
+	return wire_get_record(&reply, def, rec);
 }
 
 static inline enum status client_save_offer(struct wire_client *wire, struct offer *o)

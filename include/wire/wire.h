@@ -17,6 +17,7 @@
 #include <sys/types.h>
 
 #include "model/codec.h"
+#include "model/record.h"
 #include "model/status.h"
 
 #define WIRE_VERSION     1
@@ -130,6 +131,9 @@ enum status wire_get_str(const struct wire_msg *msg, uint16_t tag, char *buf, si
 /* A bytes field of at most SIZE bytes into BUF, its length in *LEN. */
 enum status wire_get_bytes(const struct wire_msg *msg, uint16_t tag, void *buf, size_t size,
                            size_t *len);
+/* The first WF_RECORD decoded as DEF into REC; STATUS_ERR_PROTOCOL when
+ * absent or malformed. */
+enum status wire_get_record(const struct wire_msg *msg, const struct record_def *def, void *rec);
 /* Visits every field with TAG (for repeated WF_RECORD). */
 enum status wire_each(const struct wire_msg *msg, uint16_t tag,
                       enum status (*fn)(void *ctx, const struct codec_field *field), void *ctx);

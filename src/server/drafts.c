@@ -91,7 +91,7 @@ enum status handle_draft_put(struct server *server, struct conn *conn, const str
 
 	if (!draft)
 		return STATUS_ERR_NOMEM;
-	st = server_get_record(req, &draft_def, draft);
+	st = wire_get_record(req, &draft_def, draft);
 	if (st == STATUS_OK) {
 		snprintf(draft->login, sizeof(draft->login), "%s", conn->login);
 		draft->time = (int64_t)time(NULL);

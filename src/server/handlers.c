@@ -58,20 +58,6 @@ void server_put_holder(struct codec_buf *reply, const struct edit_lock *lock)
 	codec_put_u64(reply, WF_SINCE, (uint64_t)lock->since);
 }
 
-enum status server_get_record(const struct wire_msg *req, const struct record_def *def, void *rec)
-{
-	struct codec_reader reader;
-	struct codec_field field;
-
-	codec_open(&reader, req->data, req->len);
-	while (codec_next(&reader, &field) == STATUS_OK)
-		if (field.tag == WF_RECORD && field.type == CODEC_BYTES)
-			return record_decode(def, field.data, field.len, rec) == STATUS_OK
-			               ? STATUS_OK
-			               : STATUS_ERR_PROTOCOL;
-	return STATUS_ERR_PROTOCOL;
-}
-
 bool server_was_applied(struct store_txn *txn, const struct conn *conn, uint64_t request,
                         uint64_t *record)
 {

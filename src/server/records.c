@@ -401,7 +401,7 @@ enum status handle_record_save(struct server *server, struct conn *conn, const s
 	if (!(rec = malloc(def->size)))
 		return STATUS_ERR_NOMEM;
 	head = rec;
-	st = server_get_record(req, def, rec);
+	st = wire_get_record(req, def, rec);
 	if (st == STATUS_OK) {
 		is_new = def->ids == IDS_COMPUTED ? head->version == 0 : head->id == 0;
 		st = records_write(server, conn, req, def, rec, is_new ? VERB_CREATE : VERB_CHANGE,

@@ -138,9 +138,6 @@ typedef enum status handler_fn(struct server *server, struct conn *conn, const s
                                struct codec_buf *reply);
 void server_put_record(struct codec_buf *reply, const struct record_def *def, const void *rec);
 void server_put_holder(struct codec_buf *reply, const struct edit_lock *lock);
-/* The first WF_RECORD of REQ decoded as DEF; STATUS_ERR_PROTOCOL when
- * absent or malformed. */
-enum status server_get_record(const struct wire_msg *req, const struct record_def *def, void *rec);
 /* Exactly once: true when request REQUEST of CONN was applied before
  * (its record id in *RECORD); server_mark_applied records one in TXN. */
 bool server_was_applied(struct store_txn *txn, const struct conn *conn, uint64_t request,

@@ -182,21 +182,6 @@ void ui_session_events(struct ui *ui)
 				ui->stack[i]->ops->event(ui->stack[i], &ev);
 }
 
-static enum status decode_first(const struct record_def *def, const struct wire_msg *reply,
-                                void *rec)
-{
-	struct codec_reader reader;
-	struct codec_field f;
-
-	codec_open(&reader, reply->data, reply->len);
-	while (codec_next(&reader, &f) == STATUS_OK)
-		if (f.tag == WF_RECORD && f.type == CODEC_BYTES)
-			return record_decode(def, f.data, f.len, rec) == STATUS_OK
-			               ? STATUS_OK
-			               : STATUS_ERR_PROTOCOL;
-	return STATUS_ERR_PROTOCOL;
-}
-
 enum status ui_record_get(struct ui *ui, const struct record_def *def, uint64_t id, void *rec,
                           char *holder, size_t size)
 {
@@ -213,7 +198,7 @@ enum status ui_record_get(struct ui *ui, const struct record_def *def, uint64_t 
 		return st;
 	if (holder && wire_get_str(&reply, WF_HOLDER, name, sizeof(name)) == STATUS_OK)
 		ui_holder_text(&reply, holder, size);
-	return decode_first(def, &reply, rec);
+	return wire_get_record(&reply, def, rec);
 }
 
 enum status ui_record_save(struct ui *ui, const struct record_def *def, void *rec, char *errtext,
@@ -233,7 +218,7 @@ enum status ui_record_save(struct ui *ui, const struct record_def *def, void *re
 	}
 	codec_buf_free(&enc);
 	if (st == STATUS_OK)
-		st = decode_first(def, &reply, rec);
+		st = wire_get_record(&reply, def, rec);
 	else if (st == STATUS_ERR_LOCKED && errtext)
 		ui_holder_text(&reply, errtext, size); /* who has it, since when */
 	return st;

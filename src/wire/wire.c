@@ -98,6 +98,19 @@ enum status wire_get_bytes(const struct wire_msg *msg, uint16_t tag, void *buf, 
 	return STATUS_OK;
 }
 
+enum status wire_get_record(const struct wire_msg *msg, const struct record_def *def, void *rec)
+{
+	struct codec_field field;
+	enum status st = find_field(msg, WF_RECORD, &field);
+
+	if (st != STATUS_OK)
+		return STATUS_ERR_PROTOCOL;
+	if (field.type != CODEC_BYTES ||
+	    record_decode(def, field.data, field.len, rec) != STATUS_OK)
+		return STATUS_ERR_PROTOCOL;
+	return STATUS_OK;
+}
+
 enum status wire_each(const struct wire_msg *msg, uint16_t tag,
                       enum status (*fn)(void *ctx, const struct codec_field *field), void *ctx)
 {

@@ -77,13 +77,6 @@ static int saves(long n)
 	return 0;
 }
 
-static enum status decode_offer_into(void *ctx, const struct codec_field *field)
-{
-	return record_decode(&offer_def, field->data, field->len, ctx) == STATUS_OK
-	               ? STATUS_OK
-	               : STATUS_ERR_PROTOCOL;
-}
-
 static enum status record_id(void *ctx, const struct codec_field *field)
 {
 	struct offer o;
@@ -196,7 +189,7 @@ static int deactivate(char **args)
 		codec_put_u64(req, WF_DATE, strtoull(args[1], NULL, 10));
 	st = wire_client_call(client, &reply);
 	if (st == STATUS_OK)
-		st = wire_each(&reply, WF_RECORD, decode_offer_into, &o);
+		st = wire_get_record(&reply, &offer_def, &o);
 	if (st != STATUS_OK) {
 		printf("%s\n", status_text(st));
 		return 1;
@@ -316,7 +309,7 @@ static int get(char **args)
 	codec_put_u64(req, WF_ID, strtoull(args[0], NULL, 10));
 	st = wire_client_call(client, &reply);
 	if (st == STATUS_OK)
-		st = wire_each(&reply, WF_RECORD, decode_offer_into, &o);
+		st = wire_get_record(&reply, &offer_def, &o);
 	printf("%s\n", st == STATUS_OK ? o.name : status_text(st));
 	return st == STATUS_OK ? 0 : 1;
 }
