@@ -117,6 +117,9 @@ struct index_def {
 	enum index_kind kind;
 	int (*key)(const void *rec, uint8_t *buf, size_t size);
 	const char *field;
+	/* INDEX_KEY: what its keys tell (a search by them is one only a role
+	 * that sees this class may make); INDEX_WORDS: the field's class. */
+	enum field_privacy privacy;
 };
 
 /* Where a record's id comes from. */

@@ -222,6 +222,8 @@ static enum status add_filter(void *ctx, const struct codec_field *cf)
 	if (!(f->field = record_field(page->def, text)) ||
 	    (f->field->type == FIELD_CHOICE && !f->field->choices))
 		return STATUS_ERR_INVALID;
+	if (!rights_sees(page->who, f->field->privacy))
+		return STATUS_ERR_DENIED; /* a filter would tell what a field holds */
 	snprintf(f->value, sizeof(f->value), "%s", eq + 1);
 	page->nfilters++;
 	return STATUS_OK;
@@ -233,6 +235,23 @@ static const struct index_def *words_index(const struct record_def *def)
 		if (def->indexes[i].kind == INDEX_WORDS)
 			return &def->indexes[i];
 	return NULL;
+}
+
+/* A search by an index's keys is a search by what they tell: allowed when
+ * the caller sees that (an unknown index is the walk's to refuse). */
+static bool index_visible(const struct list_page *page, const char *name)
+{
+	const struct field_def *field;
+
+	for (size_t i = 0; i < page->def->nindexes; i++) {
+		const struct index_def *x = &page->def->indexes[i];
+
+		if (strcmp(x->name, name) != 0)
+			continue;
+		field = x->kind == INDEX_WORDS ? record_field(page->def, x->field) : NULL;
+		return rights_sees(page->who, field ? field->privacy : x->privacy);
+	}
+	return true;
 }
 
 /* The children of one parent: the parent must be one the caller may list
@@ -273,6 +292,8 @@ static enum status list_range(struct list_page *page, struct conn *conn, const s
 	if (st == STATUS_OK && page->words[0]) {
 		if (!words)
 			return STATUS_ERR_INVALID;
+		if (!rights_sees(page->who, record_field(page->def, words->field)->privacy))
+			return STATUS_ERR_DENIED;
 		page->words_field = words->field;
 		range->index = words->name;
 		range->prefix = key;
@@ -288,6 +309,8 @@ static enum status list_range(struct list_page *page, struct conn *conn, const s
 		return st;
 	if ((st = wire_get_bytes(req, WF_KEY, key, INDEX_KEY_MAX, &len)) == STATUS_ERR_PROTOCOL)
 		return st;
+	if (!index_visible(page, page->index))
+		return STATUS_ERR_DENIED;
 	range->index = page->index;
 	range->prefix = key;
 	range->prefix_len = st == STATUS_OK ? len : 0;

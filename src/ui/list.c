@@ -308,6 +308,8 @@ static void list_take_rows(struct ui_list *list, size_t from)
 
 /* --- fetching --- */
 
+#define LIST_EMPTY_PAGES 20
+
 static enum status list_fetch_page(struct ui_list *list)
 {
 	size_t from = list->nrows;
@@ -321,18 +323,25 @@ static enum status list_fetch_page(struct ui_list *list)
 	list_take_rows(list, from);
 	if (st == STATUS_OK && list->nomem)
 		st = STATUS_ERR_NOMEM;
-	if (st == STATUS_OK && list->more && list->nrows == from)
-		list->more = false; /* an empty page that promises more would loop */
 	return st;
 }
 
-/* Fetches pages until WANT rows are visible or the source has no more. */
+/* Fetches pages until WANT rows are visible or the source has no more. A
+ * page may come back empty and promise more (the server reads a bounded
+ * number of records per page, of which the user may see none): the next
+ * one goes on after it, but a run of empty ones waits for the user to
+ * scroll on. */
 static enum status list_fill(struct ui_list *list, size_t want)
 {
 	enum status st = STATUS_OK;
+	int empty = 0;
 
-	while (st == STATUS_OK && list->more && list->nvis < want)
+	while (st == STATUS_OK && list->more && list->nvis < want && empty < LIST_EMPTY_PAGES) {
+		size_t before = list->nrows;
+
 		st = list_fetch_page(list);
+		empty = list->nrows == before ? empty + 1 : 0;
+	}
 	return st;
 }
 
