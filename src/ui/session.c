@@ -175,7 +175,10 @@ void ui_session_events(struct ui *ui)
 
 	if (wire_client_fd(ui->client) < 0 && wire_client_try_reconnect(ui->client))
 		back_again(ui);
-	wire_client_pump(ui->client);
+	if (wire_client_pump(ui->client) != STATUS_OK && !ui->server_away) {
+		ui->server_away = true;
+		ui_error(ui, "Verbindung zum Server unterbrochen – Ihre Eingaben bleiben erhalten.");
+	}
 	while (wire_client_next_event(ui->client, &ev))
 		for (int i = 0; i < ui->depth; i++)
 			if (ui->stack[i]->ops->event)
