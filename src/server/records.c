@@ -436,27 +436,26 @@ enum status handle_record_save(struct server *server, struct conn *conn, const s
 
 /* --- the write path --- */
 
-/* Another connection holds the edit lock: the answer names the holder. */
-static bool locked_by_other(struct server *server, struct conn *conn, const struct record_def *def,
-                            uint64_t id, uint64_t request, struct codec_buf *reply)
+/* The edit lock of record ID held by another connection, or NULL. */
+static struct edit_lock *other_lock(struct server *server, const struct conn *conn,
+                                    const struct record_def *def, uint64_t id)
 {
 	struct edit_lock *lock = id ? locks_find(server, def, id) : NULL;
 
-	if (!lock || lock->conn == conn->number)
-		return false;
-	server_reply_error(reply, request, STATUS_ERR_LOCKED, NULL);
-	server_put_holder(reply, lock);
-	return true;
+	return lock && lock->conn != conn->number ? lock : NULL;
 }
 
-/* Inserts or updates REC in TXN if WHO may do VERB to the stored record
- * and to the new one (nobody moves a record out of their own scope).
+/* Inserts or updates REC in TXN if the caller may do VERB to the stored
+ * record and to the new one (nobody moves a record out of their own
+ * scope), and nobody else holds its edit lock: checked in that order, so
+ * that a record the caller may not see is not found, locked or not.
  * SCOPE gets a copy of the record that decides the rights, for the
  * event. */
-static enum status put_checked(struct server *server, const struct cfg_staff *who,
+static enum status put_checked(struct server *server, const struct conn *conn,
                                struct store_txn *txn, const struct record_def *def, void *rec,
                                enum right_verb verb, void *scope_copy)
 {
+	const struct cfg_staff *who = server_staff(server, conn);
 	const struct record_head *head = rec;
 	void *parent = malloc(scope_size(def)), *stored = malloc(def->size);
 	const void *scope;
@@ -465,6 +464,8 @@ static enum status put_checked(struct server *server, const struct cfg_staff *wh
 	if (st == STATUS_OK && verb != VERB_CREATE &&
 	    (st = store_get(txn, def, head->id, stored)) == STATUS_OK)
 		st = check_right(server, who, txn, def, stored, verb);
+	if (st == STATUS_OK && verb != VERB_CREATE && other_lock(server, conn, def, head->id))
+		st = STATUS_ERR_LOCKED;
 	if (st == STATUS_OK && (st = scope_of(txn, def, rec, parent, &scope)) == STATUS_OK &&
 	    !rights_allow(server->config, who, def, verb, scope))
 		st = STATUS_ERR_DENIED;
@@ -515,6 +516,8 @@ static void queue_event(struct server *server, const struct conn *conn,
 	snprintf(ev->login, sizeof(ev->login), "%s", conn->login);
 }
 
+/* The write's transaction. SCOPE_COPY goes to the event when the write
+ * committed and is freed otherwise. */
 static enum status write_txn(struct server *server, struct conn *conn, uint64_t request,
                              const struct record_def *def, void *rec, enum right_verb verb,
                              void *scope_copy)
@@ -524,17 +527,22 @@ static enum status write_txn(struct server *server, struct conn *conn, uint64_t 
 	struct store_txn *txn;
 	enum status st = store_begin(server->store, conn->login, &txn);
 
-	if (st != STATUS_OK)
-		return st;
-	if (server_was_applied(txn, conn, request, &record))
+	if (st == STATUS_OK && server_was_applied(txn, conn, request, &record)) {
+		free(scope_copy);
 		return replay(txn, def, record, rec);
-	st = put_checked(server, server_staff(server, conn), txn, def, rec, verb, scope_copy);
+	}
+	if (st == STATUS_OK) {
+		st = put_checked(server, conn, txn, def, rec, verb, scope_copy);
+		if (st == STATUS_OK)
+			st = server_mark_applied(txn, conn, request, head->id);
+		if (st == STATUS_OK)
+			st = drafts_drop(txn, conn->login, def->table, edited);
+		st = server_finish_write(server, txn, st);
+	}
 	if (st == STATUS_OK)
-		st = server_mark_applied(txn, conn, request, head->id);
-	if (st == STATUS_OK)
-		st = drafts_drop(txn, conn->login, def->table, edited);
-	if ((st = server_finish_write(server, txn, st)) == STATUS_OK)
 		queue_event(server, conn, def, head, scope_copy);
+	else
+		free(scope_copy);
 	return st;
 }
 
@@ -556,16 +564,16 @@ enum status records_write(struct server *server, struct conn *conn, const struct
 	}
 	if (def->ids == IDS_COMPUTED)
 		head->id = def->make_id(rec);
-	if (verb != VERB_CREATE &&
-	    locked_by_other(server, conn, def, head->id, req->request, reply))
-		return STATUS_OK;
 	if (!(scope_copy = malloc(scope_size(def))))
 		return STATUS_ERR_NOMEM;
 	st = write_txn(server, conn, req->request, def, rec, verb, scope_copy);
-	if (st != STATUS_OK) {
-		free(scope_copy); /* else the event has it */
-		return st;
+	if (st == STATUS_ERR_LOCKED) { /* the answer names the holder */
+		server_reply_error(reply, req->request, st, NULL);
+		server_put_holder(reply, other_lock(server, conn, def, head->id));
+		return STATUS_OK;
 	}
+	if (st != STATUS_OK)
+		return st;
 	wire_begin(reply, WIRE_RECORD, req->request);
 	put_visible(reply, who, def, rec);
 	return STATUS_OK;
