@@ -12,8 +12,9 @@
 struct applied_request {
 	struct record_head head; /* id: the request id */
 	char login[CONFIG_LOGIN_SIZE];
-	uint64_t record; /* what the save wrote */
-	int64_t time;    /* when, seconds since 1970 UTC */
+	uint64_t record;            /* what the save wrote */
+	int64_t time;               /* when, seconds since 1970 UTC */
+	char table[CONFIG_ID_SIZE]; /* of that record (version 2; "" before) */
 };
 
 extern const struct record_def applied_request_def;

@@ -107,8 +107,9 @@ struct store_pos {
 
 /* What to walk: the table in id order (INDEX NULL) or one of the type's
  * indexes ("parent" for the children of a parent), only entries whose key
- * starts with PREFIX, from key START on (NULL: the first with PREFIX),
- * continuing after AFTER when not NULL, forwards or BACKWARD. For a word
+ * starts with PREFIX, from key START on (NULL: the first with PREFIX;
+ * forward walks only), continuing after AFTER when not NULL, forwards or
+ * BACKWARD. For a word
  * index a record is visited once, at its first word with the prefix. */
 struct store_range {
 	const char *index;

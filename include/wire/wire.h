@@ -24,8 +24,9 @@
 #define WIRE_MAX_MESSAGE (64 * 1024)
 #define WIRE_SOCKET_NAME "sozialraum.sock"
 #define WIRE_PAGE_SIZE   50
-/* The longest list position (WF_AFTER): a record id and an index key. */
-#define WIRE_POSITION_MAX (8 + 256)
+/* The longest list position (WF_AFTER): a token of the server's for the
+ * place where a page ended. */
+#define WIRE_POSITION_MAX 8
 
 /* Message kinds: requests and their answers. Lists come in pages of
  * WIRE_PAGE_SIZE that continue after the last one's position (WF_AFTER,
@@ -95,7 +96,7 @@ enum wire_field {
 	WF_DATA = 27,
 	WF_RESET = 28,
 	WF_LOCK = 29,     /* an edit lock's number */
-	WF_AFTER = 30,    /* a list position: where a page ended (opaque bytes) */
+	WF_AFTER = 30,    /* where a page ended: the server's token (opaque bytes) */
 	WF_INDEX = 31,    /* the name of an index of the record type */
 	WF_KEY = 32,      /* bytes: the start of the index keys wanted */
 	WF_WORDS = 33,    /* text: words that begin words of the name */

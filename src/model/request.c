@@ -18,11 +18,16 @@ static const struct field_def request_fields[] = {
          .label = "Zeit",
          FIELD_TIME(struct applied_request, time),
          .width = 19},
+        {.tag = 5,
+         .name = "table",
+         .label = "Art",
+         FIELD_TEXT(struct applied_request, table),
+         .width = 12},
 };
 
 const struct record_def applied_request_def = {
         .kind = 3,
-        .version = 1,
+        .version = 2, /* 2: table */
         .name = "request",
         .table = "requests",
         .label = "Angewandte Anfrage",

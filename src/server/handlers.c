@@ -11,7 +11,6 @@
 
 #include "model/audit.h"
 #include "model/date.h"
-#include "model/request.h"
 #include "model/rights.h"
 #include "server.h"
 
@@ -56,29 +55,6 @@ void server_put_holder(struct codec_buf *reply, const struct edit_lock *lock)
 	codec_put_str(reply, WF_HOLDER, lock->name);
 	codec_put_str(reply, WF_LOGIN, lock->login);
 	codec_put_u64(reply, WF_SINCE, (uint64_t)lock->since);
-}
-
-bool server_was_applied(struct store_txn *txn, const struct conn *conn, uint64_t request,
-                        uint64_t *record)
-{
-	struct applied_request applied;
-
-	if (store_get(txn, &applied_request_def, request, &applied) != STATUS_OK ||
-	    strcmp(applied.login, conn->login) != 0)
-		return false;
-	*record = applied.record;
-	return true;
-}
-
-enum status server_mark_applied(struct store_txn *txn, const struct conn *conn, uint64_t request,
-                                uint64_t record)
-{
-	struct applied_request applied = {.head = {.id = request, .version = 1},
-	                                  .record = record,
-	                                  .time = (int64_t)time(NULL)};
-
-	snprintf(applied.login, sizeof(applied.login), "%s", conn->login);
-	return store_put_plain(txn, &applied_request_def, &applied);
 }
 
 /* --- edit locks --- */
@@ -257,7 +233,7 @@ static enum status handle_audit(struct server *server, struct conn *conn,
 	if (wire_get_str(req, WF_USER, page.user, sizeof(page.user)) == STATUS_ERR_PROTOCOL ||
 	    wire_get_u64(req, WF_ID, &page.record) == STATUS_ERR_PROTOCOL ||
 	    wire_get_u64(req, WF_DATE, &date) == STATUS_ERR_PROTOCOL || date > INT32_MAX ||
-	    records_get_position(req, &after, &given) != STATUS_OK)
+	    records_get_position(conn, req, &after, &given) != STATUS_OK)
 		return STATUS_ERR_PROTOCOL;
 	page.since = date ? date_to_days((int32_t)date) * 86400 : 0;
 	audit_range(&page, &range, key, start);
@@ -268,7 +244,7 @@ static enum status handle_audit(struct server *server, struct conn *conn,
 	st = store_walk(txn, &audit_def, &range, audit_visit, &page);
 	store_abort(txn);
 	if (st == STATUS_OK && page.more)
-		records_put_position(reply, &page.last);
+		records_put_position(conn, reply, &page.last);
 	return st;
 }
 

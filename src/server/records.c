@@ -12,18 +12,22 @@
  * ends after LIST_SCAN_MAX entries that were read, so a list of which the
  * caller sees little stays an interactive request.
  */
+#include <linux/sockios.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <time.h>
 
 #include "model/registry.h"
+#include "model/request.h"
 #include "model/text.h"
 #include "server.h"
 
 #define LIST_SCAN_MAX 2000
 
-_Static_assert(WIRE_POSITION_MAX == 8 + INDEX_KEY_MAX, "a position is an id and a key");
-#define FILTERS_MAX 4
+#define FILTERS_MAX   4
+#define EVENT_BACKLOG (WIRE_MAX_MESSAGE / 2) /* bytes of a session's unread events */
 
 const struct record_def *records_type(const struct wire_msg *req)
 {
@@ -181,31 +185,42 @@ static int list_visit(void *ctx, const void *rec, const struct store_pos *pos)
 }
 
 /* A position as it travels: the id big-endian, then the index key. */
-void records_put_position(struct codec_buf *reply, const struct store_pos *pos)
+/* A list position stays with the server: what the client gets is a token
+ * for it, so that the key where a page ended (which may be one of a
+ * record the caller may not see: a page ends after LIST_SCAN_MAX records
+ * read) never leaves the server. A connection keeps its last
+ * CONN_POSITIONS positions. */
+void records_put_position(struct conn *conn, struct codec_buf *reply, const struct store_pos *pos)
 {
-	uint8_t buf[WIRE_POSITION_MAX];
+	uint64_t token = ++conn->next_position;
+	uint8_t buf[8];
 
-	index_put_id(buf, sizeof(buf), pos->id);
-	memcpy(buf + 8, pos->key, pos->key_len);
-	codec_put_bytes(reply, WF_AFTER, buf, 8 + pos->key_len);
+	conn->positions[token % CONN_POSITIONS] =
+	        (struct conn_position){.token = token, .pos = *pos};
+	index_put_id(buf, sizeof(buf), token);
+	codec_put_bytes(reply, WF_AFTER, buf, sizeof(buf));
 }
 
-enum status records_get_position(const struct wire_msg *req, struct store_pos *pos, bool *given)
+enum status records_get_position(const struct conn *conn, const struct wire_msg *req,
+                                 struct store_pos *pos, bool *given)
 {
-	uint8_t buf[WIRE_POSITION_MAX];
+	const struct conn_position *slot;
+	uint8_t buf[8];
+	uint64_t token = 0;
 	size_t len;
 	enum status st = wire_get_bytes(req, WF_AFTER, buf, sizeof(buf), &len);
 
 	*given = st == STATUS_OK;
 	if (st == STATUS_ERR_NOT_FOUND)
 		return STATUS_OK;
-	if (st != STATUS_OK || len < 8)
+	if (st != STATUS_OK || len != sizeof(buf))
 		return STATUS_ERR_PROTOCOL;
-	pos->id = 0;
-	for (int i = 0; i < 8; i++)
-		pos->id = pos->id << 8 | buf[i];
-	pos->key_len = (uint32_t)(len - 8);
-	memcpy(pos->key, buf + 8, pos->key_len);
+	for (size_t i = 0; i < sizeof(buf); i++)
+		token = token << 8 | buf[i];
+	slot = &conn->positions[token % CONN_POSITIONS];
+	if (token == 0 || slot->token != token)
+		return STATUS_ERR_NOT_FOUND; /* an old page, or one of before a restart */
+	*pos = slot->pos;
 	return STATUS_OK;
 }
 
@@ -324,7 +339,7 @@ static enum status list_walk(struct list_page *page, struct conn *conn, const st
 	struct store_range range = {0};
 	uint64_t backward = 0;
 	bool given;
-	enum status st = records_get_position(req, &after, &given);
+	enum status st = records_get_position(conn, req, &after, &given);
 
 	if (st == STATUS_OK)
 		st = wire_each(req, WF_FILTER, add_filter, page);
@@ -360,7 +375,7 @@ enum status handle_record_list(struct server *server, struct conn *conn, const s
 		store_abort(page.txn);
 	}
 	if (st == STATUS_OK && page.more)
-		records_put_position(reply, &page.last);
+		records_put_position(conn, reply, &page.last);
 	free(page.parent);
 	return st;
 }
@@ -481,13 +496,38 @@ static enum status put_checked(struct server *server, const struct conn *conn,
 	return st;
 }
 
-/* A save resent after its answer was lost: answered with what the first
- * one stored, or with an error when that cannot be read; never applied a
- * second time. */
-static enum status replay(struct store_txn *txn, const struct record_def *def, uint64_t record,
+/* Exactly once: the request ids of applied saves are kept, with what
+ * they wrote, in the save's own transaction. */
+static bool was_applied(struct store_txn *txn, const struct conn *conn, uint64_t request,
+                        struct applied_request *applied)
+{
+	return store_get(txn, &applied_request_def, request, applied) == STATUS_OK &&
+	       strcmp(applied->login, conn->login) == 0;
+}
+
+static enum status mark_applied(struct store_txn *txn, const struct conn *conn, uint64_t request,
+                                const struct record_def *def, uint64_t record)
+{
+	struct applied_request applied = {.head = {.id = request, .version = 1},
+	                                  .record = record,
+	                                  .time = (int64_t)time(NULL)};
+
+	snprintf(applied.login, sizeof(applied.login), "%s", conn->login);
+	snprintf(applied.table, sizeof(applied.table), "%s", def->table);
+	return store_put_plain(txn, &applied_request_def, &applied);
+}
+
+/* A save resent after its answer was lost: answered with the record the
+ * first one wrote, as it stands now and as far as the caller may still
+ * read it, or with an error; never applied a second time. */
+static enum status replay(struct server *server, const struct conn *conn, struct store_txn *txn,
+                          const struct record_def *def, const struct applied_request *applied,
                           void *rec)
 {
-	enum status st = store_get(txn, def, record, rec);
+	enum status st =
+	        applied->table[0] && strcmp(applied->table, def->table) != 0
+	                ? STATUS_ERR_CONFLICT /* the id was used for another table */
+	                : records_read(server, conn, txn, def, applied->record, VERB_READ, rec);
 
 	store_abort(txn);
 	return st == STATUS_ERR_NOT_FOUND ? STATUS_ERR_CONFLICT : st;
@@ -516,25 +556,32 @@ static void queue_event(struct server *server, const struct conn *conn,
 	snprintf(ev->login, sizeof(ev->login), "%s", conn->login);
 }
 
-/* The write's transaction. SCOPE_COPY goes to the event when the write
+/* The write's transaction: a resent save is answered first, then the
+ * whole record is validated (ERR says at which field), then the rights,
+ * the lock and the version. SCOPE_COPY goes to the event when the write
  * committed and is freed otherwise. */
 static enum status write_txn(struct server *server, struct conn *conn, uint64_t request,
                              const struct record_def *def, void *rec, enum right_verb verb,
-                             void *scope_copy)
+                             void *scope_copy, struct field_error *err)
 {
 	struct record_head *head = rec;
-	uint64_t edited = head->id, record;
+	struct applied_request applied;
+	uint64_t edited = head->id;
 	struct store_txn *txn;
 	enum status st = store_begin(server->store, conn->login, &txn);
 
-	if (st == STATUS_OK && server_was_applied(txn, conn, request, &record)) {
+	if (st == STATUS_OK && was_applied(txn, conn, request, &applied)) {
 		free(scope_copy);
-		return replay(txn, def, record, rec);
+		return replay(server, conn, txn, def, &applied, rec);
 	}
 	if (st == STATUS_OK) {
-		st = put_checked(server, conn, txn, def, rec, verb, scope_copy);
+		st = record_validate(def, rec, server->config, err);
+		if (st == STATUS_OK && def->ids == IDS_COMPUTED)
+			head->id = def->make_id(rec);
 		if (st == STATUS_OK)
-			st = server_mark_applied(txn, conn, request, head->id);
+			st = put_checked(server, conn, txn, def, rec, verb, scope_copy);
+		if (st == STATUS_OK)
+			st = mark_applied(txn, conn, request, def, head->id);
 		if (st == STATUS_OK)
 			st = drafts_drop(txn, conn->login, def->table, edited);
 		st = server_finish_write(server, txn, st);
@@ -558,18 +605,16 @@ enum status records_write(struct server *server, struct conn *conn, const struct
 
 	if (!rights_may(who, def, verb))
 		return STATUS_ERR_DENIED;
-	if ((st = record_validate(def, rec, server->config, &err)) != STATUS_OK) {
-		server_reply_error(reply, req->request, st, err.message[0] ? err.message : NULL);
-		return STATUS_OK;
-	}
-	if (def->ids == IDS_COMPUTED)
-		head->id = def->make_id(rec);
 	if (!(scope_copy = malloc(scope_size(def))))
 		return STATUS_ERR_NOMEM;
-	st = write_txn(server, conn, req->request, def, rec, verb, scope_copy);
+	st = write_txn(server, conn, req->request, def, rec, verb, scope_copy, &err);
 	if (st == STATUS_ERR_LOCKED) { /* the answer names the holder */
 		server_reply_error(reply, req->request, st, NULL);
 		server_put_holder(reply, other_lock(server, conn, def, head->id));
+		return STATUS_OK;
+	}
+	if (err.message[0]) { /* the model's word, at the field */
+		server_reply_error(reply, req->request, st, err.message);
 		return STATUS_OK;
 	}
 	if (st != STATUS_OK)
@@ -594,12 +639,16 @@ void records_send_events(struct server *server)
 		codec_put_str(&buf, WF_KIND, "saved");
 		for (struct conn *c = server->conns; c; c = c->next) {
 			const struct cfg_staff *who = server_staff(server, c);
+			int queued = 0;
 
 			if (!c->events || !who || c->closing || c->number == ev->origin ||
 			    !rights_allow(server->config, who, ev->def, VERB_LIST, ev->scope_rec))
 				continue;
-			/* A session whose buffer is full misses the event and sees the
-			 * change when it next looks; it is not dropped for that. */
+			/* Events never fill a session's buffer: the answer to its next
+			 * request must still fit. One that has unread events enough
+			 * misses this one and sees the change when it next looks. */
+			if (ioctl(c->fd, SIOCOUTQ, &queued) == 0 && queued > EVENT_BACKLOG)
+				continue;
 			wire_send(c->fd, &buf);
 		}
 		free(ev->scope_rec);

@@ -14,6 +14,13 @@
 #include "store/store.h"
 #include "wire/wire.h"
 
+/* Where a page of a list ended, behind the token the client was given. */
+#define CONN_POSITIONS 16
+struct conn_position {
+	uint64_t token;
+	struct store_pos pos;
+};
+
 struct conn {
 	struct conn *next;
 	uint64_t number;
@@ -29,6 +36,8 @@ struct conn {
 	char *export_text; /* a finished export being fetched in pieces */
 	size_t export_len;
 	bool events; /* the session asked for events */
+	struct conn_position positions[CONN_POSITIONS];
+	uint64_t next_position;
 };
 
 /* An edit lock lives in memory and belongs to one connection: it goes away
@@ -138,12 +147,6 @@ typedef enum status handler_fn(struct server *server, struct conn *conn, const s
                                struct codec_buf *reply);
 void server_put_record(struct codec_buf *reply, const struct record_def *def, const void *rec);
 void server_put_holder(struct codec_buf *reply, const struct edit_lock *lock);
-/* Exactly once: true when request REQUEST of CONN was applied before
- * (its record id in *RECORD); server_mark_applied records one in TXN. */
-bool server_was_applied(struct store_txn *txn, const struct conn *conn, uint64_t request,
-                        uint64_t *record);
-enum status server_mark_applied(struct store_txn *txn, const struct conn *conn, uint64_t request,
-                                uint64_t record);
 
 /* records.c: the record service, the same for every registered type. */
 handler_fn handle_record_list, handle_record_get, handle_record_save;
@@ -164,10 +167,12 @@ enum status records_read(struct server *server, const struct conn *conn, struct 
 enum status records_write(struct server *server, struct conn *conn, const struct wire_msg *req,
                           const struct record_def *def, void *rec, enum right_verb verb,
                           struct codec_buf *reply);
-/* A list position as it travels in WF_AFTER: the id big-endian, then the
- * index key. get: *GIVEN false when the request has none. */
-void records_put_position(struct codec_buf *reply, const struct store_pos *pos);
-enum status records_get_position(const struct wire_msg *req, struct store_pos *pos, bool *given);
+/* Where a page ended: kept in CONN, a token for it into REPLY (WF_AFTER);
+ * get: the position of the request's token (*GIVEN false when it has
+ * none; STATUS_ERR_NOT_FOUND for one the connection no longer keeps). */
+void records_put_position(struct conn *conn, struct codec_buf *reply, const struct store_pos *pos);
+enum status records_get_position(const struct conn *conn, const struct wire_msg *req,
+                                 struct store_pos *pos, bool *given);
 /* Sends the events of the round (after its sync) and forgets them. */
 void records_send_events(struct server *server);
 

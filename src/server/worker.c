@@ -147,12 +147,15 @@ static void free_jobs(struct server *server, struct job *job)
 
 void worker_stop(struct server *server)
 {
+	struct job *queued;
+
 	pthread_mutex_lock(&server->jobs_lock);
 	server->worker_stop = true;
-	free_jobs(server, server->jobs); /* not started: their clients are gone too */
+	queued = server->jobs; /* not started: their clients are gone too */
 	server->jobs = NULL;
 	pthread_cond_signal(&server->jobs_cond);
 	pthread_mutex_unlock(&server->jobs_lock);
+	free_jobs(server, queued); /* outside the lock: releasing a configuration takes it */
 	pthread_join(server->worker, NULL);
 	free_jobs(server, server->done);
 	server->done = NULL;

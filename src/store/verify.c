@@ -317,9 +317,12 @@ enum status store_verify(const char *dir, const struct config *config, FILE *out
 	st = store_env_open(v.store, dir, DB_RECOVER, msg, size);
 	/* Opening the tables once creates a table or index that this program
 	 * has and an older one did not: that is an upgrade, not damage. */
-	if (st == STATUS_OK && store_tables_open(v.store, NULL, false) == 0) {
-		store_tables_close(v.store);
-		verify_files(&v); /* by the names the tables were opened with */
+	if (st == STATUS_OK) {
+		bool opened = store_tables_open(v.store, NULL, false) == 0;
+
+		store_tables_close(v.store); /* what opened, also when not all did */
+		if (opened)
+			verify_files(&v); /* by the names the tables were opened with */
 	}
 	if (st == STATUS_OK) {
 		st = store_open_into(v.store, dir, 0, false, msg, size);

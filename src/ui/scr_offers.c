@@ -5,15 +5,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "model/date.h"
 #include "model/rights.h"
 #include "screens.h"
 
+#define LIVE_ROWS 500 /* rows in hand up to which a list follows others' saves */
+
 struct offers {
 	struct ui_list *list;
 	struct ui_page_pos pos; /* where the last page ended */
 	bool stale;             /* somebody saved an offer: fetch again */
+	time_t fetched;         /* when it was fetched last */
 	char district[CONFIG_ID_SIZE];
 	char provider[CONFIG_ID_SIZE];
 };
@@ -77,8 +81,10 @@ static enum status fetch_offers(void *ctx, struct ui_list *list, size_t first, b
 	uint8_t key[CONFIG_ID_SIZE + 1];
 	int len;
 
-	if (first == 0)
+	if (first == 0) {
 		memset(&o->pos, 0, sizeof(o->pos));
+		o->fetched = time(NULL);
+	}
 	if (ui_list_filter(list)[0]) {
 		codec_put_str(req, WF_WORDS, ui_list_filter(list));
 		if (o->district[0])
@@ -117,9 +123,15 @@ static void offers_draw(struct screen *s)
 {
 	struct offers *o = s->data;
 
-	if (o->stale) {
+	/* What others saved shows by itself: at most once a second (a burst
+	 * of saves costs one fetch), and in a long list scrolled far only
+	 * when asked, since the list is fetched again from its start. */
+	if (o->stale && time(NULL) > o->fetched) {
 		o->stale = false;
-		ui_list_reload(o->list);
+		if (ui_list_count(o->list) <= LIVE_ROWS)
+			ui_list_reload(o->list);
+		else
+			ui_message(s->ui, "Es gibt neue Änderungen: g lädt die Liste neu.");
 	}
 	ui_list_draw(o->list);
 }

@@ -162,6 +162,10 @@ bool ui_term_read(struct ui *ui, struct ui_input *in, int timeout_ms)
 	if (poll(fds, 2, timeout_ms) <= 0)
 		return false;
 	if (fds[1].revents) {
+		/* Read now, so that a prompt waiting for its key does not find
+		 * the socket readable again at once; the main loop hands the
+		 * events to the screens. */
+		wire_client_pump(ui->client);
 		ui->server_ready = true;
 		return false;
 	}

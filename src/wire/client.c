@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/random.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
@@ -13,6 +14,7 @@
 #include "wire/client.h"
 
 #define RETRY_STEP_MS 100
+#define TRY_HELLO_S   2 /* one attempt to reconnect waits this long for the answer */
 
 struct wire_client {
 	int fd;
@@ -244,8 +246,15 @@ bool wire_client_try_reconnect(struct wire_client *client)
 {
 	if (client->fd >= 0)
 		return true;
+	struct timeval limit = {TRY_HELLO_S, 0}, none = {0, 0};
+
 	client->fd = connect_socket(client->socket_path);
-	if (client->fd >= 0 && hello(client, NULL) == STATUS_OK) {
+	/* A server still recovering may accept and not answer yet: the
+	 * terminal program does not wait for it here. */
+	if (client->fd >= 0 &&
+	    setsockopt(client->fd, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof(limit)) == 0 &&
+	    hello(client, NULL) == STATUS_OK &&
+	    setsockopt(client->fd, SOL_SOCKET, SO_RCVTIMEO, &none, sizeof(none)) == 0) {
 		client->reconnects++;
 		return true;
 	}
