@@ -16,12 +16,14 @@ bool text_valid_utf8(const char *s, size_t len);
 
 /* Checks text typed by a user or read from a file: STATUS_ERR_INVALID when
  * it is not UTF-8 or holds a control character (C0, DEL, C1 U+0080..U+009F,
- * and so every escape sequence). MULTILINE allows '\n' (and nothing else of
- * C0). */
+ * and so every escape sequence), a bidirectional control, a zero-width or
+ * other invisible format character, or a line or paragraph separator.
+ * MULTILINE allows '\n' (and nothing else of C0). */
 enum status text_check(const char *s, bool multiline);
 
 /* Copies IN to OUT for display or export: every byte of malformed UTF-8 and
- * every control character becomes '?', except '\n' when MULTILINE. Always
+ * every character text_check refuses becomes '?', except '\n' when
+ * MULTILINE. Always
  * NUL-terminates (truncating at a character boundary); returns the length. */
 size_t text_neutralise(const char *in, bool multiline, char *out, size_t size);
 

@@ -16,8 +16,31 @@
 
 #define CHUNK 256
 
-/* Characters that make a text cell a formula in a spreadsheet. */
-static const char formula_starts[] = "=+-@\t\r";
+/* What makes a text cell a formula in a spreadsheet, at its start after
+ * the blanks a spreadsheet trims (space, no-break space, ideographic
+ * space): = + - @, also in their full-width forms. Tabs and returns are
+ * neutralised before this is asked. */
+static const char formula_starts[] = "=+-@";
+static const char *const wide_formula_starts[] = {"\xef\xbc\x9d", "\xef\xbc\x8b", "\xef\xbc\x8d",
+                                                  "\xef\xbc\xa0", NULL};
+static const char *const trimmed_blanks[] = {" ", "\xc2\xa0", "\xe3\x80\x80", NULL};
+
+static size_t starts_with_one(const char *s, const char *const *pieces)
+{
+	for (size_t i = 0; pieces[i]; i++)
+		if (strncmp(s, pieces[i], strlen(pieces[i])) == 0)
+			return strlen(pieces[i]);
+	return 0;
+}
+
+static bool starts_formula(const char *s)
+{
+	size_t n;
+
+	while ((n = starts_with_one(s, trimmed_blanks)) > 0)
+		s += n;
+	return (*s && strchr(formula_starts, *s)) || starts_with_one(s, wide_formula_starts);
+}
 
 static size_t file_write(void *ctx, const void *data, size_t len)
 {
@@ -97,13 +120,14 @@ static struct cell_shape shape_text(const char *s, bool multiline)
 	size_t n;
 
 	while ((n = next_chunk(&s, multiline, out)) > 0) {
-		if (first == '\0')
+		if (first == '\0') {
 			first = out[0];
+			shape.formula = starts_formula(out);
+		}
 		last = out[n - 1];
 		if (strpbrk(out, ";\"\r\n"))
 			shape.quote = true;
 	}
-	shape.formula = first != '\0' && strchr(formula_starts, first);
 	if (shape.formula || first == ' ' || last == ' ')
 		shape.quote = true;
 	return shape;

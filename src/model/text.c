@@ -13,6 +13,10 @@
  * Controls are C0 (U+0000..U+001F), DEL (U+007F) and C1 (U+0080..U+009F).
  * Every terminal escape sequence starts with ESC (C0) or with a C1 control
  * (CSI is U+009B), so refusing controls refuses every escape sequence.
+ * Refused with them are the characters that make text look other than it
+ * is: the bidirectional controls (a name that reads backwards on screen),
+ * zero-width and other invisible format characters (two names that look
+ * the same and are not), and the line and paragraph separators.
  */
 
 #include <stdint.h>
@@ -68,9 +72,26 @@ static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 	return n;
 }
 
+/* Invisible format characters and bidirectional controls. */
+static bool is_deceptive(uint32_t cp)
+{
+	return cp == 0x00AD ||                     /* soft hyphen */
+	       cp == 0x061C ||                     /* Arabic letter mark */
+	       cp == 0x115F || cp == 0x1160 ||     /* Hangul fillers */
+	       cp == 0x180E ||                     /* Mongolian vowel separator */
+	       (cp >= 0x200B && cp <= 0x200F) ||   /* zero width, LRM, RLM */
+	       (cp >= 0x2028 && cp <= 0x202E) ||   /* separators, embeddings, overrides */
+	       (cp >= 0x2060 && cp <= 0x206F) ||   /* word joiner, invisibles, isolates */
+	       cp == 0x3164 || cp == 0xFFA0 ||     /* Hangul fillers */
+	       cp == 0xFEFF ||                     /* zero width no-break space */
+	       (cp >= 0xFFF9 && cp <= 0xFFFB) ||   /* interlinear annotation */
+	       (cp >= 0x1D173 && cp <= 0x1D17A) || /* musical format controls */
+	       (cp >= 0xE0000 && cp <= 0xE007F);   /* tags */
+}
+
 static bool is_control(uint32_t cp)
 {
-	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
+	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || is_deceptive(cp);
 }
 
 static bool is_allowed_control(uint32_t cp, bool multiline)

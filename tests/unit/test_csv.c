@@ -135,6 +135,20 @@ static void test_formula_safe(void)
 	/* TAB and CR are neutralised first, so the cell starts with '?' */
 	CHECK_STR(text_cell("\t=1+1"), "?=1+1");
 	CHECK_STR(text_cell("\r=1+1"), "?=1+1");
+	/* after the blanks a spreadsheet trims, and in full width */
+	CHECK_STR(text_cell("  =1+1"), "\"'  =1+1\"");
+	CHECK_STR(text_cell("\xc2\xa0=1+1"), "\"'\xc2\xa0=1+1\"");
+	CHECK_STR(text_cell("\xe3\x80\x80@A1"), "\"'\xe3\x80\x80@A1\"");
+	CHECK_STR(text_cell("\xef\xbc\x9d"
+	                    "1+1"),
+	          "\"'\xef\xbc\x9d"
+	          "1+1\"");
+	CHECK_STR(text_cell("\xef\xbc\x8b"
+	                    "1"),
+	          "\"'\xef\xbc\x8b"
+	          "1\"");
+	/* a hidden character before it is neutralised, and shows */
+	CHECK_STR(text_cell("\xe2\x80\x8b=1+1"), "?=1+1");
 	/* only the first character counts */
 	CHECK_STR(text_cell("a=1"), "a=1");
 	CHECK_STR(text_cell("Eltern-Kind"), "Eltern-Kind");

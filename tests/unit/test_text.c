@@ -110,6 +110,40 @@ static void check_neutralise(const char *in, bool multiline, const char *want)
 	CHECK_INT(text_check(out, multiline), STATUS_OK);
 }
 
+/* What makes text look other than it is: refused like controls, and
+ * shown as '?' when stored before. */
+static void test_check_deceptive(void)
+{
+	static const char *const bad[] = {
+	        "Anna\xe2\x80\xaeredleM", /* U+202E right-to-left override */
+	        "Anna\xe2\x81\xa6x",      /* U+2066 left-to-right isolate */
+	        "Mu\xe2\x80\x8bller",     /* U+200B zero width space */
+	        "M\xe2\x80\x8dller",      /* U+200D zero width joiner */
+	        "\xef\xbb\xbfName",       /* U+FEFF */
+	        "Zeile\xe2\x80\xa8zwei",  /* U+2028 line separator */
+	        "Absatz\xe2\x80\xa9zwei", /* U+2029 paragraph separator */
+	        "Wei\xc2\xadter",         /* U+00AD soft hyphen */
+	        "x\xe2\x81\xa0y",         /* U+2060 word joiner */
+	        "tag\xf3\xa0\x80\x81",    /* U+E0001 language tag */
+	};
+	char out[64];
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		CHECK_INT(text_check(bad[i], true), STATUS_ERR_INVALID);
+		text_neutralise(bad[i], true, out, sizeof(out));
+		CHECK(strchr(out, '?') != NULL);
+		CHECK_INT(text_check(out, true), STATUS_OK);
+	}
+	text_neutralise("Anna\xe2\x80\xaeredleM", false, out, sizeof(out));
+	CHECK_STR(out, "Anna?redleM");
+	/* visible neighbours stay allowed */
+	CHECK_INT(text_check("Stra\xc3\x9f"
+	                     "e \xe2\x80\x93 Nr. 5 \xe2\x82\xac",
+	                     false),
+	          STATUS_OK);
+	CHECK_INT(text_check("\xc2\xa0gesch\xc3\xbctzt", false), STATUS_OK); /* no-break space */
+}
+
 static void test_neutralise(void)
 {
 	check_neutralise("Müller", false, "Müller");
@@ -310,6 +344,7 @@ int main(void)
 	RUN(test_utf8_invalid);
 	RUN(test_check_plain);
 	RUN(test_check_controls);
+	RUN(test_check_deceptive);
 	RUN(test_neutralise);
 	RUN(test_neutralise_truncates);
 	RUN(test_fold_german);
