@@ -14,6 +14,7 @@
  *   approval = { team_limit = 1500000L; };  cents a year a team lead may approve
  *   followup = { plan_review_months = 6; followup_days = 14; };
  *   retention = { case_years = 10; audit_years = 10; draft_days = 30; };
+ *   backup = { dir = "backups"; keep = 7; };
  *   districts = ( { id = "FG"; name = "Friedrichsgabe"; residents_u21 = 4100; }, ... );
  *   streets = ( ("Ulzburger Straße", "HM", 1, 199),       whole range
  *               ("Ulzburger Straße", "FG", 200, 599),
@@ -121,6 +122,10 @@ struct config {
 		int audit_years; /* default 10, 1..100 */
 		int draft_days;  /* default 30, 1..3650 */
 	} retention;
+	struct {
+		char dir[PATH_MAX]; /* default "backups"; relative: to the data directory in use */
+		int keep;           /* backups kept, the oldest go; default 7, 1..1000 */
+	} backup;
 
 	struct cfg_district *districts;
 	size_t ndistricts;

@@ -145,8 +145,15 @@ enum status store_verify_records(struct store *store, const struct config *confi
 /* Offline maintenance; each takes the data directory for itself. */
 enum status store_recover(const char *dir, bool catastrophic, char *msg, size_t size);
 /* Hot backup into DIR (created; must be empty or absent): checkpoint, copy
- * of the tables and logs. Works while the store is in use. */
+ * of the tables and logs. Works while the store is in use. For root
+ * working offline, who names the place. */
 enum status store_backup(struct store *store, const char *dir, char *msg, size_t size);
+/* The server's backup: into a new directory of PARENT (made 0700 when
+ * missing; refused unless it belongs to this process's user and is 0700)
+ * named by the time, whose path goes into PATH; the newest KEEP backups
+ * stay, and the log files recovery no longer needs are removed. */
+enum status store_backup_owned(struct store *store, const char *parent, int keep, char *path,
+                               size_t path_size, char *msg, size_t size);
 /* Replaces the database of data directory DIR by the backup in FROM, after
  * moving the current db/ aside; runs catastrophic recovery on it. */
 enum status store_restore(const char *dir, const char *from, char *msg, size_t size);

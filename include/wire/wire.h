@@ -49,7 +49,7 @@
 	X(LOCKS_LIST, 22)       /* -> LOCKS (admin: all; others: their own) */                     \
 	X(LOCKS, 23)            /* per lock: WF_LOCK WF_TABLE WF_ID WF_LOGIN WF_HOLDER WF_SINCE */ \
 	X(UNLOCK, 24)           /* WF_LOCK -> DONE */                                              \
-	X(BACKUP, 30)           /* WF_PATH -> DONE (long work, worker thread) */                   \
+	X(BACKUP, 30)           /* -> DONE WF_TEXT (the new backup's folder; worker) */            \
 	X(VERIFY, 31)           /* -> DONE or ERROR; WF_TEXT holds the findings */                 \
 	X(AUDIT_QUERY, 32)      /* WF_USER WF_ID (record) WF_DATE WF_AFTER -> AUDIT_PAGE */        \
 	X(AUDIT_PAGE, 33)       /* WF_RECORD... WF_AFTER */                                        \

@@ -41,9 +41,9 @@ static const struct admin_command commands[] = {
          .needs_config = true,
          .run = admin_restore},
         {.name = "backup",
-         .args = "DIR",
-         .help = "hot backup into DIR while users work (server)",
-         .min_args = 1,
+         .args = "[DIR]",
+         .help = "hot backup while users work, into a new folder of the configured "
+                 "backup directory (server); with DIR, offline into DIR (no server)",
          .max_args = 1,
          .needs_config = true,
          .run = admin_backup},

@@ -45,6 +45,8 @@ int admin_demo(struct admin *admin, int argc, char **argv);
 int admin_locks(struct admin *admin, int argc, char **argv);
 int admin_unlock(struct admin *admin, int argc, char **argv);
 int admin_backup(struct admin *admin, int argc, char **argv);
+/* Root's backup into DIR while no server runs (offline.c). */
+int admin_backup_offline(struct admin *admin, const char *dir);
 int admin_audit(struct admin *admin, int argc, char **argv);
 int admin_export(struct admin *admin, int argc, char **argv);
 /* A connection to the server of this data directory (prints why not and

@@ -107,3 +107,27 @@ int admin_restore(struct admin *admin, int argc, char **argv)
 	admin->no_online = true;
 	return admin_verify(admin, 0, NULL);
 }
+
+int admin_backup_offline(struct admin *admin, const char *dir)
+{
+	char msg[MSG_SIZE];
+	struct store *store;
+	enum status st = store_open(admin->data_dir, 0, &store, msg, sizeof(msg));
+
+	if (st == STATUS_ERR_BUSY) {
+		admin_error("the server is running on %s: 'sozialraum-admin backup' (without a "
+		            "directory) makes the backup through it, into its backup directory "
+		            "(backup.dir: %s)",
+		            admin->data_dir, admin->config->backup.dir);
+		return ADMIN_FINDING;
+	}
+	if (st == STATUS_OK)
+		st = store_backup(store, dir, msg, sizeof(msg));
+	store_close(store);
+	if (st != STATUS_OK) {
+		admin_error("%s", msg);
+		return ADMIN_FINDING;
+	}
+	printf("backup written to %s\n", dir);
+	return ADMIN_OK;
+}

@@ -139,31 +139,26 @@ int admin_unlock(struct admin *admin, int argc, char **argv)
 	return ret;
 }
 
+/* The hot backup through the server, into a new folder of the configured
+ * backup directory that the server names; with DIR, root's offline backup
+ * into DIR while no server runs. */
 int admin_backup(struct admin *admin, int argc, char **argv)
 {
 	struct wire_client *client;
 	struct wire_msg reply;
-	char path[PATH_MAX];
+	char path[PATH_MAX] = "";
 	int ret;
 
-	(void)argc;
-	if (!realpath(argv[0], path) && snprintf(path, sizeof(path), "%s", argv[0]) &&
-	    argv[0][0] != '/') {
-		/* Not there yet: the server creates it, from an absolute path. */
-		char cwd[PATH_MAX];
-
-		if (!getcwd(cwd, sizeof(cwd)) ||
-		    snprintf(path, sizeof(path), "%s/%s", cwd, argv[0]) >= (int)sizeof(path)) {
-			admin_error("path too long: %s", argv[0]);
-			return ADMIN_FINDING;
-		}
-	}
+	if (argc == 1)
+		return admin_backup_offline(admin, argv[0]);
 	if (!(client = admin_connect(admin)))
 		return ADMIN_FINDING;
-	codec_put_str(wire_client_request(client, WIRE_BACKUP), WF_PATH, path);
+	wire_client_request(client, WIRE_BACKUP);
 	ret = admin_call(client, &reply);
-	if (ret == ADMIN_OK)
+	if (ret == ADMIN_OK) {
+		wire_get_str(&reply, WF_TEXT, path, sizeof(path));
 		printf("backup written to %s\n", path);
+	}
 	wire_client_close(client);
 	return ret;
 }

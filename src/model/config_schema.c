@@ -88,6 +88,17 @@ static const struct field retention_fields[] = {
         {0},
 };
 
+static const struct field backup_fields[] = {
+        {.name = "dir", TEXT(struct config, backup.dir), .def_string = "backups"},
+        {.name = "keep",
+         .type = FIELD_INT,
+         AT(struct config, backup.keep),
+         .min = 1,
+         .max = 1000,
+         .def = 7},
+        {0},
+};
+
 static const struct field district_fields[] = {
         {.name = "id", TEXT(struct cfg_district, id), .required = true},
         {.name = "name", TEXT(struct cfg_district, name), .required = true},
@@ -370,6 +381,7 @@ const struct field config_top_fields[] = {
         {.name = "approval", .type = FIELD_GROUP, .group = approval_fields},
         {.name = "followup", .type = FIELD_GROUP, .group = followup_fields},
         {.name = "retention", .type = FIELD_GROUP, .group = retention_fields},
+        {.name = "backup", .type = FIELD_GROUP, .group = backup_fields},
         {.name = "districts", .type = FIELD_LIST, .list = &district_list},
         {.name = "providers", .type = FIELD_LIST, .list = &provider_list},
         {.name = "teams", .type = FIELD_LIST, .list = &team_list},

@@ -24,24 +24,28 @@ struct job {
 	struct config_ref *config; /* the configuration the job started with */
 };
 
+/* Into a new folder of the configured backup directory, which only the
+ * service account may enter: the client names no place. */
 static void run_backup(struct server *server, struct job *job)
 {
-	char msg[1024];
+	const struct config *config = job->config->config;
+	char msg[1024], parent[2 * PATH_MAX], path[2 * PATH_MAX + 64];
 	enum status st;
 
-	if (job->path[0] != '/') {
-		server_reply_error(&job->reply, job->request, STATUS_ERR_INVALID,
-		                   "the backup directory must be an absolute path");
-		return;
-	}
-	st = store_backup(server->store, job->path, msg, sizeof(msg));
+	if (config->backup.dir[0] == '/')
+		snprintf(parent, sizeof(parent), "%s", config->backup.dir);
+	else
+		snprintf(parent, sizeof(parent), "%s/%s", server->data_dir, config->backup.dir);
+	st = store_backup_owned(server->store, parent, config->backup.keep, path, sizeof(path), msg,
+	                        sizeof(msg));
+
 	if (st != STATUS_OK) {
 		server_reply_error(&job->reply, job->request, st, msg);
 		return;
 	}
-	server_log(LOG_NOTICE, "%s made a backup in %s", job->login, job->path);
+	server_log(LOG_NOTICE, "%s made a backup in %s", job->login, path);
 	wire_begin(&job->reply, WIRE_DONE, job->request);
-	codec_put_str(&job->reply, WF_TEXT, job->path);
+	codec_put_str(&job->reply, WF_TEXT, path);
 }
 
 static void run_verify(struct server *server, struct job *job)
@@ -172,10 +176,10 @@ enum status worker_submit(struct server *server, const struct conn *conn,
 	job->conn = conn->number;
 	job->request = request->request;
 	snprintf(job->login, sizeof(job->login), "%s", conn->login);
-	if (job->kind == WIRE_BACKUP &&
-	    wire_get_str(request, WF_PATH, job->path, sizeof(job->path)) != STATUS_OK) {
+	if (job->kind == WIRE_BACKUP && wire_get_str(request, WF_PATH, job->path,
+	                                             sizeof(job->path)) != STATUS_ERR_NOT_FOUND) {
 		free(job);
-		return STATUS_ERR_PROTOCOL;
+		return STATUS_ERR_DENIED; /* the server writes only where it owns the place */
 	}
 	codec_buf_init(&job->reply);
 	job->config = server_config_get(server);

@@ -1,21 +1,33 @@
 /* Hot backup and restore.
  *
  * A backup is Berkeley DB's own: a checkpoint, then DB_ENV->backup copies
- * the tables and the log files while writers go on. Restore copies such a
- * backup into a fresh db/ beside the current one, swaps the two (the old
- * one is kept as db.before-restore-TIME), and runs catastrophic recovery,
- * which replays the copied logs to the last transaction the backup holds.
+ * the tables and the log files while writers go on. The files are written
+ * by our callbacks, not by Berkeley DB: each is created with O_EXCL |
+ * O_NOFOLLOW inside a directory that was opened once, so no path is
+ * looked up again between a check and a write and no symlink is followed.
+ * The server writes only into a new directory of its own backup directory,
+ * with a name it chooses, and keeps the newest of them; afterwards the log
+ * files no longer needed for recovery are removed (never by
+ * DB_LOG_AUTO_REMOVE, which would make catastrophic recovery impossible).
+ *
+ * Restore copies such a backup into a fresh db/ beside the current one,
+ * swaps the two (the old one is kept as db.before-restore-TIME), and runs
+ * catastrophic recovery, which replays the copied logs to the last
+ * transaction the backup holds.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "private.h"
+
+#define BACKUP_PREFIX "backup-"
 
 static bool dir_is_empty(const char *path)
 {
@@ -32,10 +44,97 @@ static bool dir_is_empty(const char *path)
 	return empty;
 }
 
-enum status store_backup(struct store *store, const char *dir, char *msg, size_t size)
+/* --- the callbacks Berkeley DB writes a backup through --- */
+
+struct backup_file {
+	int fd;
+};
+
+static int backup_open(DB_ENV *env, const char *dbname, const char *target, void **handle)
+{
+	struct store *store = env->app_private;
+	const char *slash = strrchr(dbname, '/');
+	const char *name = slash ? slash + 1 : dbname;
+	struct backup_file *f;
+
+	(void)target;
+	if (!store || store->backup_fd < 0 || !name[0] || strcmp(name, "..") == 0)
+		return EINVAL;
+	if (!(f = malloc(sizeof(*f))))
+		return ENOMEM;
+	f->fd = openat(store->backup_fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	               0600);
+	if (f->fd < 0) {
+		int err = errno;
+
+		free(f);
+		return err;
+	}
+	*handle = f;
+	return 0;
+}
+
+static int backup_write(DB_ENV *env, u_int32_t gbytes, u_int32_t bytes, u_int32_t size,
+                        u_int8_t *buf, void *handle)
+{
+	struct backup_file *f = handle;
+	off_t off = (off_t)gbytes * 1024 * 1024 * 1024 + (off_t)bytes;
+
+	(void)env;
+	while (size > 0) {
+		ssize_t n = pwrite(f->fd, buf, size, off);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return n < 0 ? errno : EIO;
+		buf += n;
+		size -= (u_int32_t)n;
+		off += n;
+	}
+	return 0;
+}
+
+static int backup_close(DB_ENV *env, const char *dbname, void *handle)
+{
+	struct backup_file *f = handle;
+	int ret = fsync(f->fd) == 0 ? 0 : errno;
+
+	(void)env;
+	(void)dbname;
+	if (close(f->fd) != 0 && ret == 0)
+		ret = errno;
+	free(f);
+	return ret;
+}
+
+int store_backup_callbacks(DB_ENV *env)
+{
+	return env->set_backup_callbacks(env, backup_open, backup_write, backup_close);
+}
+
+/* Checkpoint, then the backup into the directory open as DIRFD (PATH for
+ * messages). */
+static enum status backup_into(struct store *store, int dirfd, const char *path, char *msg,
+                               size_t size)
 {
 	DB_ENV *env = store->env;
 	int ret;
+
+	store->backup_fd = dirfd;
+	if ((ret = env->txn_checkpoint(env, 0, 0, 0)) == 0)
+		ret = env->backup(env, path, 0);
+	store->backup_fd = -1;
+	if (ret != 0)
+		return store_fail(msg, size, store_status(ret), "backup into %s failed: %s", path,
+		                  db_strerror(ret));
+	return STATUS_OK;
+}
+
+enum status store_backup(struct store *store, const char *dir, char *msg, size_t size)
+{
+	enum status st;
+	int fd;
 
 	if (!dir_is_empty(dir))
 		return store_fail(msg, size, STATUS_ERR_EXISTS,
@@ -43,11 +142,154 @@ enum status store_backup(struct store *store, const char *dir, char *msg, size_t
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
 		return store_fail(msg, size, STATUS_ERR_IO, "cannot create %s: %s", dir,
 		                  strerror(errno));
-	if ((ret = env->txn_checkpoint(env, 0, 0, 0)) != 0 ||
-	    (ret = env->backup(env, dir, DB_CREATE)) != 0)
-		return store_fail(msg, size, store_status(ret), "backup into %s failed: %s", dir,
-		                  db_strerror(ret));
-	return STATUS_OK;
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+		return store_fail(msg, size, STATUS_ERR_IO, "cannot open %s: %s", dir,
+		                  strerror(errno));
+	st = backup_into(store, fd, dir, msg, size);
+	close(fd);
+	return st;
+}
+
+/* The backup directory: made 0700 when missing, and refused unless it is
+ * a real directory of this process's user that nobody else may enter. */
+static int open_backup_dir(const char *parent, char *msg, size_t size)
+{
+	struct stat sb;
+	int fd;
+
+	if (mkdir(parent, 0700) != 0 && errno != EEXIST) {
+		store_fail(msg, size, STATUS_ERR_IO, "cannot create the backup directory %s: %s",
+		           parent, strerror(errno));
+		return -1;
+	}
+	fd = open(parent, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &sb) != 0) {
+		store_fail(msg, size, STATUS_ERR_IO, "cannot open the backup directory %s: %s",
+		           parent, strerror(errno));
+	} else if (sb.st_uid != geteuid() || (sb.st_mode & 077) != 0) {
+		store_fail(msg, size, STATUS_ERR_DENIED,
+		           "the backup directory %s must belong to the service account and be "
+		           "0700 (chown and chmod it, or name another in the configuration)",
+		           parent);
+	} else {
+		return fd;
+	}
+	if (fd >= 0)
+		close(fd);
+	return -1;
+}
+
+/* A new directory in PARENTFD named by the time, "backup-20261129T101500"
+ * (with "-2" ... when that is taken); its descriptor, NAME set. */
+static int make_backup_subdir(int parentfd, char *name, size_t size)
+{
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%S", localtime_r(&now, &tm));
+	for (int n = 1; n < 100; n++) {
+		if (n == 1)
+			snprintf(name, size, BACKUP_PREFIX "%s", stamp);
+		else
+			snprintf(name, size, BACKUP_PREFIX "%s-%d", stamp, n);
+		if (mkdirat(parentfd, name, 0700) == 0)
+			return openat(parentfd, name,
+			              O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (errno != EEXIST)
+			return -1;
+	}
+	errno = EEXIST;
+	return -1;
+}
+
+/* Removes backup directory NAME of PARENTFD: its files, then itself. */
+static void remove_backup(int parentfd, const char *name)
+{
+	int fd = openat(parentfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	struct dirent *e;
+
+	while (d && (e = readdir(d)))
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			unlinkat(fd, e->d_name, 0);
+	if (d)
+		closedir(d);
+	else if (fd >= 0)
+		close(fd);
+	unlinkat(parentfd, name, AT_REMOVEDIR);
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Keeps the newest KEEP backups of PARENTFD (their names sort by time). */
+static void rotate_backups(int parentfd, int keep)
+{
+	int fd = dup(parentfd);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+
+	while (d && (e = readdir(d))) {
+		if (strncmp(e->d_name, BACKUP_PREFIX, strlen(BACKUP_PREFIX)) != 0)
+			continue;
+		if (n == cap) {
+			size_t grown_cap = cap ? cap * 2 : 16;
+			char **grown = realloc(names, grown_cap * sizeof(*names));
+
+			if (!grown)
+				break; /* keeps more than asked, removes nothing wrong */
+			names = grown;
+			cap = grown_cap;
+		}
+		if ((names[n] = strdup(e->d_name)) != NULL)
+			n++;
+	}
+	if (d)
+		closedir(d);
+	else if (fd >= 0)
+		close(fd);
+	if (n)
+		qsort(names, n, sizeof(*names), compare_names);
+	for (size_t i = 0; i < n; i++) {
+		if (n - i > (size_t)keep)
+			remove_backup(parentfd, names[i]);
+		free(names[i]);
+	}
+	free(names);
+}
+
+enum status store_backup_owned(struct store *store, const char *parent, int keep, char *path,
+                               size_t path_size, char *msg, size_t size)
+{
+	char name[64];
+	int parentfd = open_backup_dir(parent, msg, size), fd;
+	enum status st;
+
+	if (parentfd < 0)
+		return STATUS_ERR_DENIED;
+	if ((fd = make_backup_subdir(parentfd, name, sizeof(name))) < 0) {
+		st = store_fail(msg, size, STATUS_ERR_IO, "cannot create a backup in %s: %s",
+		                parent, strerror(errno));
+		close(parentfd);
+		return st;
+	}
+	snprintf(path, path_size, "%s/%s", parent, name);
+	st = backup_into(store, fd, path, msg, size);
+	close(fd);
+	if (st != STATUS_OK)
+		remove_backup(parentfd, name); /* half a backup is none */
+	else
+		rotate_backups(parentfd, keep);
+	close(parentfd);
+	/* The backup holds the logs: those recovery no longer needs can go. */
+	if (st == STATUS_OK && store->env->log_archive(store->env, NULL, DB_ARCH_REMOVE) != 0)
+		store_fail(msg, size, STATUS_OK, "backup written; old log files not removed");
+	return st;
 }
 
 /* The files of an environment that a backup holds: tables and logs. */

@@ -196,7 +196,8 @@ static int env_configure(DB_ENV *env)
 	    (ret = env->set_lk_max_objects(env, 200000)) != 0 ||
 	    (ret = env->set_lk_max_lockers(env, 20000)) != 0 ||
 	    (ret = env->set_lg_bsize(env, 4u * 1024 * 1024)) != 0 ||
-	    (ret = env->set_flags(env, DB_MULTIVERSION, 1)) != 0)
+	    (ret = env->set_flags(env, DB_MULTIVERSION, 1)) != 0 ||
+	    (ret = store_backup_callbacks(env)) != 0)
 		return ret;
 	return 0;
 }
@@ -215,7 +216,9 @@ enum status store_env_open(struct store *store, const char *dir, u_int32_t extra
 		st = check_db_dir(store, msg, size);
 	if (st != STATUS_OK)
 		return st;
-	if ((ret = db_env_create(&store->env, 0)) != 0 || (ret = env_configure(store->env)) != 0)
+	if ((ret = db_env_create(&store->env, 0)) == 0)
+		store->env->app_private = store;
+	if (ret != 0 || (ret = env_configure(store->env)) != 0)
 		return store_fail(msg, size, store_status(ret), "cannot set up the environment: %s",
 		                  db_strerror(ret));
 	/* The environment creates its files with mode & ~umask: keep them 0600. */
@@ -235,6 +238,7 @@ struct store *store_alloc(void)
 
 	if (store) {
 		store->lock_fd = -1;
+		store->backup_fd = -1;
 		pthread_mutex_init(&store->seq_lock, NULL);
 	}
 	return store;

@@ -49,6 +49,7 @@ struct store {
 	size_t nseqs;
 	store_hook_fn hook;
 	void *hook_ctx;
+	int backup_fd; /* the directory a backup is written into, -1 when none */
 };
 
 struct store_txn {
@@ -102,6 +103,10 @@ void store_release(struct store *store);
  * lock unless STORE already holds it. On failure the caller releases. */
 enum status store_open_into(struct store *store, const char *dir, u_int32_t env_flags, bool create,
                             char *msg, size_t size);
+
+/* Makes the environment write backups through our own file calls
+ * (backup.c); env->app_private is the store. */
+int store_backup_callbacks(DB_ENV *env);
 
 /* Writes REC as it is (no id, version or audit handling). */
 enum status store_put_raw(struct store_txn *txn, struct store_table *table, const void *rec,

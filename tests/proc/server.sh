@@ -63,7 +63,9 @@ wait "$streamer" && ok "server: the client reconnected and finished its saves" |
 # Hot backup while another client writes.
 "$CLIENT" "$SOCK" fk.fg saves 200 >"$TMP/during" 2>&1 &
 writer=$!
-expect_exit 0 "admin: backup while users write" "${A[@]}" backup "$TMP/backup"
+expect_exit 0 "admin: backup while users write" "${A[@]}" backup
+expect_output "admin: ... into a new folder of the data directory's backups" "^backup written to $DATA/backups/backup-[0-9T]+$"
+backup=$(sed -n 's/^backup written to //p' "$TMP/out")
 wait "$writer"
 expect_exit 0 "admin: verify through the running server" "${A[@]}" verify
 expect_output "admin: ... is consistent" "consistent"
@@ -88,6 +90,6 @@ check "server: every acknowledged save of the stream is there" \
 mkdir -m 711 "$TMP/data2"
 D2=("$ADMIN" -c "$C" -D "$TMP/data2")
 "${D2[@]}" init >/dev/null
-expect_exit 0 "admin: the backup taken during writes restores" "${D2[@]}" restore "$TMP/backup"
+expect_exit 0 "admin: the backup taken during writes restores" "${D2[@]}" restore "$backup"
 expect_output "admin: ... to a consistent database" "consistent"
 finish

@@ -12,6 +12,7 @@
  *   srclient SOCKET LOGIN list [WORDS]   every offer the caller may list, page by
  *                                        page: "N offers in P pages", and the names
  *   srclient SOCKET LOGIN get ID         open an offer: "NAME" or the status
+ *   srclient SOCKET LOGIN backup PATH    ask for a backup into PATH (refused)
  *   srclient SOCKET LOGIN events N MS    say "ready", then wait up to MS ms for N
  *                                        events: "E TABLE ID LOGIN" each
  *   srclient SOCKET LOGIN draft TITLE    the draft of a new offer form: its id
@@ -314,6 +315,18 @@ static int get(char **args)
 	return st == STATUS_OK ? 0 : 1;
 }
 
+/* backup PATH: a client that names where the server should write. */
+static int backup(char **args)
+{
+	struct wire_msg reply;
+	enum status st;
+
+	codec_put_str(wire_client_request(client, WIRE_BACKUP), WF_PATH, args[0]);
+	st = wire_client_call(client, &reply);
+	printf("%s\n", status_text(st));
+	return st == STATUS_OK ? 0 : 1;
+}
+
 /* events N MS: prints "ready", then waits up to MS ms for N events. */
 static int events(char **args)
 {
@@ -414,7 +427,7 @@ static const struct command {
         {"saves", 1, 1, run_saves}, {"resend", 1, 1, run_resend}, {"deactivate", 1, 2, deactivate},
         {"count", 4, 4, count},     {"draft", 1, 1, draft},       {"drafts", 0, 0, drafts},
         {"flood", 0, 0, flood},     {"list", 0, 1, list},         {"get", 1, 1, get},
-        {"events", 2, 2, events},
+        {"events", 2, 2, events},   {"backup", 1, 1, backup},
 };
 
 int main(int argc, char **argv)
