@@ -101,6 +101,7 @@ static int start(struct server *server)
 		server_log(LOG_CRIT, "cannot start the worker thread");
 		return 1;
 	}
+	server->started = time(NULL);
 	server_log(LOG_NOTICE, "serving %s on %s", server->data_dir, server->socket_path);
 	return 0;
 }

@@ -78,7 +78,8 @@ enum status store_get(struct store_txn *txn, const struct record_def *def, uint6
 enum status store_delete(struct store_txn *txn, const struct record_def *def, uint64_t id,
                          uint32_t version);
 
-/* An audit entry for something that is not a write (opening a case file). */
+/* An audit entry for something that is not a write (opening a case file,
+ * an admin's action; DEF NULL when it concerns no record type). */
 enum status store_audit(struct store_txn *txn, const char *action, const struct record_def *def,
                         uint64_t record, const char *detail);
 
@@ -136,6 +137,12 @@ enum status store_count(struct store_txn *txn, const struct record_def *def, uin
 enum status store_put_plain(struct store_txn *txn, const struct record_def *def, const void *rec);
 /* Deletes such a record; STATUS_ERR_NOT_FOUND when there is none. */
 enum status store_delete_plain(struct store_txn *txn, const struct record_def *def, uint64_t id);
+
+/* A checkpoint when KBYTES of log were written or MINUTES passed since
+ * the last one (0 and 0: now); *WHEN (may be NULL) the time of the last. */
+enum status store_checkpoint(struct store *store, unsigned kbytes, unsigned minutes, int64_t *when);
+/* The log files on disk: their number and bytes. */
+enum status store_log_size(struct store *store, int64_t *files, int64_t *bytes);
 
 /* Checks every invariant between records of an open store, in a snapshot
  * (the online verify; the files themselves are checked offline only). */

@@ -61,7 +61,8 @@
 	X(DRAFT_PUT, 40)    /* WF_RECORD (draft; login and id are the server's) -> DONE WF_ID */   \
 	X(DRAFT_LIST, 41)   /* -> DRAFTS: the caller's own drafts */                               \
 	X(DRAFTS, 42)       /* WF_RECORD... */                                                     \
-	X(DRAFT_DELETE, 43) /* WF_ID -> DONE */
+	X(DRAFT_DELETE, 43) /* WF_ID -> DONE */                                                       \
+	X(STATUS, 44)       /* -> RECORD: WF_RECORD (server_status) */
 
 enum wire_kind {
 #define X(name, number) WIRE_##name = number,

@@ -47,6 +47,12 @@ static const struct admin_command commands[] = {
          .max_args = 1,
          .needs_config = true,
          .run = admin_backup},
+        {.name = "status",
+         .args = "",
+         .help = "the server up or not; sessions, edit locks, log size, last checkpoint, "
+                 "backup and verify (server)",
+         .needs_config = true,
+         .run = admin_status},
         {.name = "locks",
          .args = "",
          .help = "list edit locks with holder and age (server)",

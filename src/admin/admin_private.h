@@ -45,6 +45,7 @@ int admin_demo(struct admin *admin, int argc, char **argv);
 int admin_locks(struct admin *admin, int argc, char **argv);
 int admin_unlock(struct admin *admin, int argc, char **argv);
 int admin_backup(struct admin *admin, int argc, char **argv);
+int admin_status(struct admin *admin, int argc, char **argv);
 /* Root's backup into DIR while no server runs (offline.c). */
 int admin_backup_offline(struct admin *admin, const char *dir);
 int admin_audit(struct admin *admin, int argc, char **argv);

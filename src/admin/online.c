@@ -10,6 +10,7 @@
 #include "admin_private.h"
 #include "model/audit.h"
 #include "model/date.h"
+#include "model/server_status.h"
 #include "model/text.h"
 #include "wire/client.h"
 
@@ -257,4 +258,48 @@ int admin_audit(struct admin *admin, int argc, char **argv)
 		printf("%u audit entr%s\n", p.count, p.count == 1 ? "y" : "ies");
 	wire_client_close(client);
 	return ret;
+}
+
+/* "Label:" padded to WIDTH display columns (labels hold umlauts). */
+static void print_label(const char *label, int width)
+{
+	printf("%s:%*s", label, width - text_width(label), "");
+}
+
+/* status: the server up or not; its sessions, edit locks, log on disk,
+ * last checkpoint, backup and verify. */
+int admin_status(struct admin *admin, int argc, char **argv)
+{
+	struct wire_client *client = connect_quietly(admin, true);
+	struct server_status st;
+	struct wire_msg reply;
+	char value[SERVER_STATUS_TEXT + 32];
+	int ret, width = 0;
+
+	(void)argc;
+	(void)argv;
+	if (!client) {
+		printf("server: not running on %s (start it: systemctl start sozialraumd)\n",
+		       admin->data_dir);
+		return ADMIN_FINDING;
+	}
+	wire_client_request(client, WIRE_STATUS);
+	ret = admin_call(client, &reply);
+	if (ret == ADMIN_OK && wire_get_record(&reply, &server_status_def, &st) != STATUS_OK) {
+		admin_error("the server's answer could not be read");
+		ret = ADMIN_FINDING;
+	}
+	wire_client_close(client);
+	if (ret != ADMIN_OK)
+		return ret;
+	printf("server: running on %s\n", admin->data_dir);
+	for (size_t i = 0; i < server_status_def.nfields; i++)
+		if (text_width(server_status_def.fields[i].label) + 2 > width)
+			width = text_width(server_status_def.fields[i].label) + 2;
+	for (size_t i = 0; i < server_status_def.nfields; i++) {
+		field_format(&server_status_def.fields[i], &st, value, sizeof(value));
+		print_label(server_status_def.fields[i].label, width);
+		printf("%s\n", value[0] ? value : "–");
+	}
+	return ADMIN_OK;
 }

@@ -143,16 +143,37 @@ static enum status handle_locks_list(struct server *server, struct conn *conn,
 static enum status handle_unlock(struct server *server, struct conn *conn,
                                  const struct wire_msg *req, struct codec_buf *reply)
 {
+	struct edit_lock *lock;
+	char detail[200];
 	uint64_t number;
 
 	if (wire_get_u64(req, WF_LOCK, &number) != STATUS_OK)
 		return STATUS_ERR_PROTOCOL;
-	if (!locks_release_number(server, number))
+	if (!(lock = locks_by_number(server, number)))
 		return STATUS_ERR_NOT_FOUND;
-	server_log(LOG_NOTICE, "%s released edit lock %llu", conn->login,
-	           (unsigned long long)number);
+	snprintf(detail, sizeof(detail), "Sperre %llu von %s auf %s %llu aufgehoben",
+	         (unsigned long long)number, lock->login, lock->def->table,
+	         (unsigned long long)lock->record);
+	locks_release_number(server, number);
+	server_log(LOG_NOTICE, "%s: %s", conn->login, detail);
+	server_audit_admin(server, conn->login, "unlock", detail);
 	wire_begin(reply, WIRE_DONE, req->request);
 	return STATUS_OK;
+}
+
+void server_audit_admin(struct server *server, const char *login, const char *action,
+                        const char *detail)
+{
+	struct store_txn *txn;
+	enum status st = store_begin(server->store, login, &txn);
+
+	if (st == STATUS_OK && (st = store_audit(txn, action, NULL, 0, detail)) == STATUS_OK)
+		st = store_commit(txn);
+	else if (st == STATUS_OK)
+		store_abort(txn);
+	if (st != STATUS_OK)
+		server_log(LOG_ERR, "cannot write the audit entry of %s's %s: %s", login, action,
+		           status_text(st));
 }
 
 /* --- audit log --- */
@@ -263,6 +284,7 @@ static const struct handler handlers[] = {
         {WIRE_UNLOCK, .admin = true, .fn = handle_unlock},
         {WIRE_AUDIT_QUERY, .admin = true, .fn = handle_audit, .class = STATS_READ},
         {WIRE_STATS, .admin = true, .fn = handle_stats},
+        {WIRE_STATUS, .admin = true, .fn = handle_status},
         {WIRE_BACKUP, .admin = true, .worker = true},
         {WIRE_VERIFY, .admin = true, .worker = true},
         {WIRE_EXPORT, .worker = true},

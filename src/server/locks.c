@@ -69,6 +69,14 @@ void locks_release_conn(struct server *server, uint64_t conn)
 			i++;
 }
 
+struct edit_lock *locks_by_number(struct server *server, uint64_t number)
+{
+	for (size_t i = 0; i < server->nlocks; i++)
+		if (server->locks[i].number == number)
+			return &server->locks[i];
+	return NULL;
+}
+
 bool locks_release_number(struct server *server, uint64_t number)
 {
 	for (size_t i = 0; i < server->nlocks; i++)

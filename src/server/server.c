@@ -268,6 +268,7 @@ static void reload_config(struct server *server)
 		if (c->staff >= 0 && (c->staff = config_find_staff(config, c->login)) < 0)
 			c->closing = true; /* no longer staff */
 	server_log(LOG_NOTICE, "configuration reloaded from %s", server->config_path);
+	server_audit_admin(server, "sighup", "reload", server->config_path);
 }
 
 static size_t fill_poll(struct server *server, struct pollfd *fds, struct conn **conns)

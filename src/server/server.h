@@ -91,8 +91,17 @@ struct event {
 	void *scope_rec;
 };
 
+/* What the worker did last, for STATUS (under jobs_lock). */
+struct worker_record {
+	int64_t checkpoint, backup, verify;
+	char backup_path[PATH_MAX];
+	char verify_result[128];
+	unsigned jobs; /* queued or running */
+};
+
 struct server {
 	const char *config_path;
+	time_t started;
 	struct config *config; /* current->config, for the interactive thread */
 	struct config_ref *current;
 	char data_dir[PATH_MAX];
@@ -124,6 +133,7 @@ struct server {
 	pthread_cond_t jobs_cond;
 	struct job *jobs, *done;
 	bool worker_stop;
+	struct worker_record worker_did;
 };
 
 extern volatile sig_atomic_t server_got_hup, server_got_term;
@@ -186,10 +196,15 @@ handler_fn handle_draft_put, handle_draft_list, handle_draft_delete;
 enum status drafts_drop(struct store_txn *txn, const char *login, const char *table,
                         uint64_t record);
 
+/* An admin's action in the audit log, in its own transaction (either
+ * thread): who, what, and a detail. */
+void server_audit_admin(struct server *server, const char *login, const char *action,
+                        const char *detail);
+
 /* stats.c */
 uint64_t stats_now(void);
 void stats_add(struct server *server, int class, uint64_t started);
-handler_fn handle_stats;
+handler_fn handle_stats, handle_status;
 
 /* export.c: on the worker thread, the CSV text of an export request,
  * under the configuration CONFIG the job started with. */
@@ -208,6 +223,7 @@ enum status locks_take(struct server *server, const struct conn *conn, const str
 void locks_release(struct server *server, const struct conn *conn, const struct record_def *def,
                    uint64_t record);
 void locks_release_conn(struct server *server, uint64_t conn);
+struct edit_lock *locks_by_number(struct server *server, uint64_t number);
 bool locks_release_number(struct server *server, uint64_t number);
 
 /* worker.c: long work off the interactive path. */

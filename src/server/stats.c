@@ -6,6 +6,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "model/server_status.h"
+#include "model/text.h"
 #include "server.h"
 
 static const char *const class_names[STATS_CLASSES] = {"other", "read", "save"};
@@ -72,5 +74,29 @@ enum status handle_stats(struct server *server, struct conn *conn, const struct 
 	if (reset)
 		memset(server->stats->count, 0, sizeof(server->stats->count));
 	free(sorted);
+	return STATUS_OK;
+}
+
+/* STATUS: how the server is doing, as a server_status record. */
+enum status handle_status(struct server *server, struct conn *conn, const struct wire_msg *req,
+                          struct codec_buf *reply)
+{
+	struct server_status st = {.head = {.version = 1}, .started = (int64_t)server->started};
+
+	(void)conn;
+	for (struct conn *c = server->conns; c; c = c->next)
+		st.sessions += c->staff >= 0;
+	st.locks = (int64_t)server->nlocks;
+	store_log_size(server->store, &st.log_files, &st.log_bytes);
+	pthread_mutex_lock(&server->jobs_lock);
+	st.jobs = server->worker_did.jobs;
+	st.checkpoint = server->worker_did.checkpoint;
+	st.backup = server->worker_did.backup;
+	st.verify = server->worker_did.verify;
+	text_copy(st.backup_path, sizeof(st.backup_path), server->worker_did.backup_path);
+	text_copy(st.verify_result, sizeof(st.verify_result), server->worker_did.verify_result);
+	pthread_mutex_unlock(&server->jobs_lock);
+	wire_begin(reply, WIRE_RECORD, req->request);
+	server_put_record(reply, &server_status_def, &st);
 	return STATUS_OK;
 }

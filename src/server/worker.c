@@ -6,9 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "model/text.h"
 #include "server.h"
+
+#define CHECKPOINT_CHECK_S 60
+#define CHECKPOINT_KB      (32 * 1024)
+#define CHECKPOINT_MIN     5
 
 struct job {
 	struct job *next;
@@ -44,8 +50,33 @@ static void run_backup(struct server *server, struct job *job)
 		return;
 	}
 	server_log(LOG_NOTICE, "%s made a backup in %s", job->login, path);
+	server_audit_admin(server, job->login, "backup", path);
+	pthread_mutex_lock(&server->jobs_lock);
+	server->worker_did.backup = (int64_t)time(NULL);
+	text_copy(server->worker_did.backup_path, sizeof(server->worker_did.backup_path), path);
+	pthread_mutex_unlock(&server->jobs_lock);
 	wire_begin(&job->reply, WIRE_DONE, job->request);
 	codec_put_str(&job->reply, WF_TEXT, path);
+}
+
+static void note_verify(struct server *server, const char *login, enum status st,
+                        unsigned long problems)
+{
+	char result[128];
+
+	if (st != STATUS_OK)
+		snprintf(result, sizeof(result), "nicht beendet: %s", status_message(st));
+	else if (problems)
+		snprintf(result, sizeof(result), "%lu Befund%s", problems,
+		         problems == 1 ? "" : "e");
+	else
+		snprintf(result, sizeof(result), "in Ordnung");
+	server_audit_admin(server, login, "verify", result);
+	pthread_mutex_lock(&server->jobs_lock);
+	server->worker_did.verify = (int64_t)time(NULL);
+	snprintf(server->worker_did.verify_result, sizeof(server->worker_did.verify_result), "%s",
+	         result);
+	pthread_mutex_unlock(&server->jobs_lock);
 }
 
 static void run_verify(struct server *server, struct job *job)
@@ -60,6 +91,7 @@ static void run_verify(struct server *server, struct job *job)
 
 	if (out)
 		fclose(out);
+	note_verify(server, job->login, st, problems);
 	/* Findings beyond what one message holds are cut; the count is exact. */
 	if (text && len > WIRE_MAX_MESSAGE / 2)
 		text[WIRE_MAX_MESSAGE / 2] = '\0';
@@ -102,30 +134,66 @@ static void run_job(struct server *server, struct job *job)
 	}
 }
 
+/* Between jobs, and at least every CHECKPOINT_CHECK_S, a checkpoint when
+ * CHECKPOINT_KB of log were written or CHECKPOINT_MIN minutes passed:
+ * recovery after a crash then replays little, and the log files before
+ * it become removable after the next backup. */
+static void maybe_checkpoint(struct server *server)
+{
+	int64_t when = 0;
+
+	if (store_checkpoint(server->store, CHECKPOINT_KB, CHECKPOINT_MIN, &when) != STATUS_OK)
+		server_log(LOG_ERR, "checkpoint failed");
+	pthread_mutex_lock(&server->jobs_lock);
+	server->worker_did.checkpoint = when;
+	pthread_mutex_unlock(&server->jobs_lock);
+}
+
+/* The next job, waiting at most CHECKPOINT_CHECK_S for one (NULL: none
+ * came, or the worker is to stop: *STOP). */
+static struct job *next_job(struct server *server, bool *stop)
+{
+	struct timespec until;
+	struct job *job;
+
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += CHECKPOINT_CHECK_S;
+	pthread_mutex_lock(&server->jobs_lock);
+	while (!server->jobs && !server->worker_stop &&
+	       pthread_cond_timedwait(&server->jobs_cond, &server->jobs_lock, &until) == 0)
+		;
+	job = server->jobs;
+	if (job)
+		server->jobs = job->next;
+	*stop = server->worker_stop;
+	pthread_mutex_unlock(&server->jobs_lock);
+	return job;
+}
+
 static void *worker_main(void *arg)
 {
 	struct server *server = arg;
 	struct job *job;
+	bool stop = false;
 
-	for (;;) {
-		pthread_mutex_lock(&server->jobs_lock);
-		while (!server->jobs && !server->worker_stop)
-			pthread_cond_wait(&server->jobs_cond, &server->jobs_lock);
-		job = server->jobs;
-		if (job)
-			server->jobs = job->next;
-		pthread_mutex_unlock(&server->jobs_lock);
-		if (!job)
-			return NULL;
+	while (!stop) {
+		if (!(job = next_job(server, &stop))) {
+			if (!stop)
+				maybe_checkpoint(server);
+			continue;
+		}
 		run_job(server, job);
 		pthread_mutex_lock(&server->jobs_lock);
 		job->next = server->done;
 		server->done = job;
+		server->worker_did.jobs--;
 		pthread_mutex_unlock(&server->jobs_lock);
 		if (write(server->wake[1], "w", 1) < 0) {
 			/* The pipe is full: the loop wakes anyway. */
 		}
+		maybe_checkpoint(server);
 	}
+	return NULL;
 }
 
 int worker_start(struct server *server)
@@ -176,8 +244,8 @@ enum status worker_submit(struct server *server, const struct conn *conn,
 	job->conn = conn->number;
 	job->request = request->request;
 	snprintf(job->login, sizeof(job->login), "%s", conn->login);
-	if (job->kind == WIRE_BACKUP && wire_get_str(request, WF_PATH, job->path,
-	                                             sizeof(job->path)) != STATUS_ERR_NOT_FOUND) {
+	if (job->kind == WIRE_BACKUP &&
+	    wire_get_str(request, WF_PATH, job->path, sizeof(job->path)) != STATUS_ERR_NOT_FOUND) {
 		free(job);
 		return STATUS_ERR_DENIED; /* the server writes only where it owns the place */
 	}
@@ -197,6 +265,7 @@ enum status worker_submit(struct server *server, const struct conn *conn,
 	for (tail = &server->jobs; *tail; tail = &(*tail)->next)
 		;
 	*tail = job;
+	server->worker_did.jobs++;
 	pthread_cond_signal(&server->jobs_cond);
 	pthread_mutex_unlock(&server->jobs_lock);
 	return STATUS_OK;

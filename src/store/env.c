@@ -475,3 +475,36 @@ enum status store_recover(const char *dir, bool catastrophic, char *msg, size_t 
 		store_close(store);
 	return st;
 }
+
+enum status store_checkpoint(struct store *store, unsigned kbytes, unsigned minutes, int64_t *when)
+{
+	DB_ENV *env = store->env;
+	DB_TXN_STAT *stat;
+	int ret = env->txn_checkpoint(env, kbytes, minutes, 0);
+
+	if (ret == 0 && when && (ret = env->txn_stat(env, &stat, 0)) == 0) {
+		*when = (int64_t)stat->st_time_ckp;
+		free(stat);
+	}
+	return store_status(ret);
+}
+
+enum status store_log_size(struct store *store, int64_t *files, int64_t *bytes)
+{
+	char **list = NULL, path[PATH_MAX + 64];
+	struct stat sb;
+	int ret = store->env->log_archive(store->env, &list, DB_ARCH_LOG | DB_ARCH_ABS);
+
+	*files = *bytes = 0;
+	if (ret != 0)
+		return store_status(ret);
+	for (char **p = list; p && *p; p++) {
+		snprintf(path, sizeof(path), "%s", *p);
+		if (stat(path, &sb) == 0) {
+			(*files)++;
+			*bytes += (int64_t)sb.st_size;
+		}
+	}
+	free(list);
+	return STATUS_OK;
+}

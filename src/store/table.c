@@ -507,7 +507,7 @@ enum status store_audit(struct store_txn *txn, const char *action, const struct 
 	entry.head.version = 1;
 	text_copy(entry.login, sizeof(entry.login), txn->login[0] ? txn->login : "-");
 	text_copy(entry.action, sizeof(entry.action), action);
-	text_copy(entry.table, sizeof(entry.table), def->table);
+	text_copy(entry.table, sizeof(entry.table), def ? def->table : "");
 	text_copy(entry.detail, sizeof(entry.detail), detail ? detail : "");
 	return store_put_raw(txn, log, &entry, DB_NOOVERWRITE);
 }

@@ -8,6 +8,7 @@
 
 #include "model/registry.h"
 #include "model/rights.h"
+#include "model/server_status.h"
 #include "screens.h"
 
 #define MENU_WIDTH   28
@@ -43,8 +44,9 @@ struct dashboard {
 	size_t noffers;
 	char locks[4][80];
 	size_t nlocks;
-	bool fresh; /* draw everything */
-	bool stale; /* somebody saved an offer: load again */
+	char server[3][SERVER_STATUS_TEXT + 64]; /* the admin's: log, last backup, verify */
+	bool fresh;                              /* draw everything */
+	bool stale;                              /* somebody saved an offer: load again */
 };
 
 enum { ACT_CONTINUE = 1, ACT_RELOAD };
@@ -128,6 +130,30 @@ static void load_locks(struct ui *ui, struct dashboard *d)
 	}
 }
 
+/* The admin's view of the server: the log on disk, the last backup and
+ * verify (sozialraum-admin status has it all). */
+static void load_server(struct ui *ui, struct dashboard *d)
+{
+	struct server_status st;
+	struct wire_msg reply;
+	char backup[40], verify[40];
+
+	memset(d->server, 0, sizeof(d->server));
+	ui_request(ui, WIRE_STATUS);
+	if (ui_call(ui, &reply, NULL, 0) != STATUS_OK ||
+	    wire_get_record(&reply, &server_status_def, &st) != STATUS_OK)
+		return;
+	field_format(record_field(&server_status_def, "backup"), &st, backup, sizeof(backup));
+	field_format(record_field(&server_status_def, "verify"), &st, verify, sizeof(verify));
+	snprintf(d->server[0], sizeof(d->server[0]), "Log: %lld MB in %lld Datei%s",
+	         (long long)(st.log_bytes >> 20), (long long)st.log_files,
+	         st.log_files == 1 ? "" : "en");
+	snprintf(d->server[1], sizeof(d->server[1]), "Letzte Sicherung: %s",
+	         backup[0] ? backup : "seit dem Start keine");
+	snprintf(d->server[2], sizeof(d->server[2]), "Letzte Prüfung: %s %s",
+	         verify[0] ? verify : "seit dem Start keine", st.verify_result);
+}
+
 static enum status dashboard_load(struct screen *s)
 {
 	struct dashboard *d = s->data;
@@ -156,6 +182,8 @@ static enum status dashboard_load(struct screen *s)
 		}
 		ui_record_page(s->ui, req, &offer_def, &pos, add_offer, d, &more);
 	}
+	if (rights_admin(ui_staff(s->ui)))
+		load_server(s->ui, d);
 	d->fresh = true;
 	return STATUS_OK;
 }
@@ -243,6 +271,12 @@ static void dashboard_draw(struct screen *s)
 		ui_put(s->win, y++, MENU_WIDTH + 2, "keine", 20, false);
 	for (size_t i = 0; i < d->nlocks; i++)
 		ui_put(s->win, y++, MENU_WIDTH + 2, d->locks[i], COLS - MENU_WIDTH - 3, false);
+	if (d->server[0][0]) {
+		y = draw_section(s, y + 1, "Server");
+		for (size_t i = 0; i < 3; i++)
+			ui_put(s->win, y++, MENU_WIDTH + 2, d->server[i], COLS - MENU_WIDTH - 3,
+			       false);
+	}
 	if (offers_listed(ui_staff(s->ui)))
 		y = draw_section(s, y + 1, "Neueste Angebote in meinem Sozialraum");
 	for (size_t i = 0; i < d->noffers && y < getmaxy(s->win); i++)

@@ -48,6 +48,39 @@ expect_exit 1 "backup: a backup directory of another user is refused" "${A[@]}" 
 rmdir "$DATA/backups"
 mv "$DATA/real" "$DATA/backups"
 
+# The log does not grow for ever: a backup removes the log files recovery
+# no longer needs. 10,000 saves fill several 10 MB files.
+"$CLIENT" "$SOCK" tl.fg saves 10000 >/dev/null
+log_files() { "${A[@]}" status | sed -n 's/^Log-Dateien: *//p'; }
+before=$(log_files)
+[ "${before:-0}" -ge 3 ] && ok "backup: 10,000 saves wrote $before log files" ||
+	not_ok "backup: 10,000 saves wrote several log files (${before:-?})"
+"${A[@]}" backup >/dev/null
+after=$(log_files)
+[ "${after:-9}" -le 2 ] && ok "backup: ... after a backup $after remain" ||
+	not_ok "backup: ... after a backup at most 2 remain (${after:-?})"
+expect_exit 0 "status: through the running server" "${A[@]}" status
+expect_output "status: ... names the last backup" "^Sicherung in: +$DATA/backups/backup-"
+expect_output "status: ... and the last checkpoint" "^Letzter Checkpoint: +[0-9]{2}\.[0-9]{2}\.20[0-9]{2} "
+expect_exit 0 "status: verify, then" "${A[@]}" verify
+"${A[@]}" status >"$TMP/out"
+expect_output "status: ... shows its result" "^Prüfergebnis: +in Ordnung"
+
+# Every admin action leaves a trace.
+"$CLIENT" "$SOCK" tl.fg hold 1 >"$TMP/hold" &
+holder=$!
+wait_line "$TMP/hold" "^held"
+lock=$("${A[@]}" locks | awk '$2 == "offers" && $3 == 1 { print $1 }')
+"${A[@]}" unlock "$lock" >/dev/null
+kill "$holder"
+kill -HUP "$SERVER"
+wait_line "$TMP/server.log" "configuration reloaded"
+"${A[@]}" audit >"$TMP/out"
+for action in backup verify unlock reload; do
+	expect_output "audit: the admin's $action is in the audit log" " $action "
+done
+expect_output "audit: ... the unlock names whose lock it was" "unlock .*Sperre $lock von tl.fg auf offers 1"
+
 # Offline, root names the place; not while the server runs.
 expect_exit 1 "backup: root's backup into a directory is refused while the server runs" \
 	"${A[@]}" backup "$TMP/offline"
