@@ -11,6 +11,7 @@
  * none.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <libconfig.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -19,6 +20,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "model/config.h"
 #include "model/status.h"
@@ -49,6 +52,11 @@ void config_source_path(const struct load *ld, const char *file, char *out, size
 	    strcmp(ld->folder, ".") == 0 || !path_join(ld->folder, file, out, size))
 		snprintf(out, size, "%s", file ? file : ld->path);
 }
+
+/* Sizes past which a configuration file is refused, not read. */
+#define CONFIG_FILE_MAX      (8 << 20)
+#define CONFIG_LINE_MAX      4096
+#define CONFIG_INCLUDE_DEPTH 8
 
 /* ---- errors ---- */
 
@@ -182,11 +190,97 @@ static void folder_of(const char *path, char *out, size_t size)
 		snprintf(out, size, "%.*s", (int)(slash - path), path);
 }
 
+/* ---- the files before libconfig reads them ---- */
+
+/* Reads FILE whole if it is a regular file of sane size: a FIFO or device
+ * would block the reader, a huge file or line would keep it busy. Opened
+ * without blocking, so a FIFO is found, not waited on. FROM and LINE say
+ * where it was included (NULL: the main file). The caller frees. */
+static char *read_checked(struct load *ld, const char *file, const char *from, int line)
+{
+	int fd = open(file, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	const char *what = from ? "the included file " : "";
+	struct stat sb;
+	char *text = NULL;
+	ssize_t n = 0;
+	size_t len = 0;
+
+	if (fd < 0 || fstat(fd, &sb) != 0) {
+		errors_add(ld, from, line, "cannot read %s%s: %s", what, file, strerror(errno));
+	} else if (!S_ISREG(sb.st_mode)) {
+		errors_add(ld, from, line, "%s%s is not a regular file", what, file);
+	} else if (sb.st_size > CONFIG_FILE_MAX) {
+		errors_add(ld, from, line, "%s%s is larger than %d MiB", what, file,
+		           CONFIG_FILE_MAX >> 20);
+	} else if (!(text = malloc((size_t)sb.st_size + 1))) {
+		ld->nomem = true;
+	} else {
+		while (len < (size_t)sb.st_size &&
+		       (n = read(fd, text + len, (size_t)sb.st_size - len)) > 0)
+			len += (size_t)n;
+		text[len] = '\0';
+		if (n < 0) {
+			errors_add(ld, from, line, "cannot read %s%s: %s", what, file,
+			           strerror(errno));
+			free(text);
+			text = NULL;
+		}
+	}
+	if (fd >= 0)
+		close(fd);
+	return text;
+}
+
+static enum status check_file(struct load *ld, const char *file, const char *from, int line,
+                              int depth);
+
+/* The lines of TEXT (of FILE): none too long, and every @include checked. */
+static void check_lines(struct load *ld, const char *file, const char *text, int depth)
+{
+	const char *p = text;
+
+	for (int line = 1; *p; line++) {
+		size_t len = strcspn(p, "\n");
+		const char *q = p + strspn(p, " \t");
+		char inc[PATH_MAX], path[PATH_MAX];
+
+		if (len > CONFIG_LINE_MAX)
+			errors_add(ld, file, line, "line longer than %d characters",
+			           CONFIG_LINE_MAX);
+		else if (strncmp(q, "@include", 8) == 0 &&
+		         sscanf(q + 8, " \"%4095[^\"]\"", inc) == 1) {
+			config_source_path(ld, inc, path, sizeof path);
+			check_file(ld, path, file, line, depth + 1);
+		}
+		p += len + (p[len] == '\n');
+	}
+}
+
+static enum status check_file(struct load *ld, const char *file, const char *from, int line,
+                              int depth)
+{
+	size_t before = ld->errors->count;
+	char *text;
+
+	if (depth > CONFIG_INCLUDE_DEPTH) {
+		errors_add(ld, from, line, "@include nested deeper than %d", CONFIG_INCLUDE_DEPTH);
+		return STATUS_ERR_INVALID;
+	}
+	if (!(text = read_checked(ld, file, from, line)))
+		return ld->nomem ? STATUS_ERR_NOMEM : from ? STATUS_ERR_INVALID : STATUS_ERR_IO;
+	check_lines(ld, file, text, depth);
+	free(text);
+	return ld->errors->count > before ? STATUS_ERR_INVALID : STATUS_OK;
+}
+
 /* Reads PATH with libconfig; on failure reports why and returns the status. */
 static enum status read_file(struct load *ld, config_t *cf)
 {
+	enum status st = check_file(ld, ld->path, NULL, 0, 0);
 	int saved;
 
+	if (st != STATUS_OK)
+		return st;
 	config_set_include_dir(cf, ld->folder);
 	errno = 0;
 	if (config_read_file(cf, ld->path))

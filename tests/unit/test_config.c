@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -923,6 +924,49 @@ static void test_missing_file(void)
 	tmp_close();
 }
 
+/* Files that would block the loader or keep it busy are refused before
+ * libconfig reads them: a FIFO (opened without waiting), a line past the
+ * limit, a file past the size limit, an include that includes itself. */
+static void test_hostile_files(void)
+{
+	struct config_errors errors = {0};
+	char path[PATH_MAX], *line;
+	FILE *big;
+
+	tmp_open();
+	snprintf(path, sizeof path, "%s/pipe.conf", dir);
+	CHECK_INT(mkfifo(path, 0600), 0);
+	load_bad(BASE "@include \"pipe.conf\"\n", &errors);
+	CHECK_ERROR(&errors, 5, "is not a regular file");
+	config_errors_free(&errors);
+
+	line = malloc(20000);
+	memset(line, ' ', 19999);
+	memcpy(line, "city = \"x\";", 11);
+	line[19999] = '\0';
+	write_file("long.conf", line);
+	free(line);
+	load_bad(BASE "@include \"long.conf\"\n", &errors);
+	CHECK(has_error_in(&errors, "long.conf", 1, "line longer than 4096"));
+	config_errors_free(&errors);
+
+	snprintf(path, sizeof path, "%s/big.conf", dir);
+	big = fopen(path, "w");
+	for (int i = 0; big && i < 300000; i++)
+		fputs("# ein Kommentar, der die Datei groß macht\n", big);
+	if (big)
+		fclose(big);
+	load_bad(BASE "@include \"big.conf\"\n", &errors);
+	CHECK_ERROR(&errors, 5, "larger than 8 MiB");
+	config_errors_free(&errors);
+
+	write_file("self.conf", "@include \"self.conf\"\n");
+	load_bad(BASE "@include \"self.conf\"\n", &errors);
+	CHECK(has_error_in(&errors, "self.conf", 1, "nested deeper than 8"));
+	config_errors_free(&errors);
+	tmp_close();
+}
+
 static void test_errors_print(void)
 {
 	struct config_errors errors = {0};
@@ -1031,6 +1075,7 @@ int main(void)
 	RUN(test_syntax_error);
 	RUN(test_included_file_errors);
 	RUN(test_missing_file);
+	RUN(test_hostile_files);
 	RUN(test_errors_print);
 	RUN(test_hostile_input);
 	RUN(test_long_lists);
