@@ -61,12 +61,10 @@ static int load(struct server *server, const char *data_dir)
 	config_errors_free(&errors);
 	if (st != STATUS_OK)
 		return 1;
-	if (!(server->current = calloc(1, sizeof(*server->current)))) {
+	if (!(server->current = config_ref_new(server->config))) {
 		config_free(server->config);
 		return 1;
 	}
-	server->current->config = server->config;
-	server->current->users = 1;
 	snprintf(server->data_dir, sizeof(server->data_dir), "%s",
 	         data_dir ? data_dir : server->config->data_dir);
 	if (data_dir)
@@ -108,6 +106,7 @@ static int start(struct server *server)
 
 static void stop(struct server *server)
 {
+	reload_stop(server);
 	worker_stop(server);
 	unlink(server->socket_path);
 	store_close(server->store);
@@ -146,8 +145,8 @@ int main(int argc, char **argv)
 		if (server.listen_fd >= 0)
 			unlink(server.socket_path);
 		store_close(server.store);
-		config_free(server.config);
-		free(server.current);
+		pthread_mutex_init(&server.jobs_lock, NULL);
+		server_config_put(&server, server.current);
 		return 1;
 	}
 	ret = server_run(&server);

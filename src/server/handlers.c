@@ -1,7 +1,6 @@
 /* The request handlers: one table entry per message kind. Each checks its
  * fields and the caller's rights (in the model), runs as one transaction,
  * and writes its answer. */
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -297,49 +296,62 @@ static bool may_act_as(const struct conn *conn)
 	return conn->uid == 0 || conn->uid == geteuid();
 }
 
-static enum status identify(struct server *server, struct conn *conn, const struct wire_msg *req)
+/* Who is on the other end: the staff entry of the peer's uid (mapped when
+ * the configuration was loaded), or the one named by --as, which only root
+ * and the server's own account may use. TEXT says why when it is refused. */
+static enum status identify(struct server *server, struct conn *conn, const struct wire_msg *req,
+                            char *text, size_t size)
 {
 	char as[CONFIG_LOGIN_SIZE] = "";
-	struct passwd *pw;
 	uint64_t version = 0, events = 0;
 
 	if (wire_get_u64(req, WF_VERSION, &version) != STATUS_OK || version != WIRE_VERSION ||
-	    wire_get_u64(req, WF_EVENTS, &events) == STATUS_ERR_PROTOCOL)
+	    wire_get_u64(req, WF_EVENTS, &events) == STATUS_ERR_PROTOCOL ||
+	    wire_get_str(req, WF_LOGIN, as, sizeof(as)) == STATUS_ERR_PROTOCOL) {
+		snprintf(text, size, "%s", status_message(STATUS_ERR_PROTOCOL));
 		return STATUS_ERR_PROTOCOL;
-	conn->events = events != 0;
-	if (wire_get_str(req, WF_LOGIN, as, sizeof(as)) == STATUS_ERR_PROTOCOL)
-		return STATUS_ERR_PROTOCOL;
-	if (as[0] && !may_act_as(conn))
-		return STATUS_ERR_DENIED;
-	if (!as[0]) {
-		pw = getpwuid(conn->uid);
-		if (!pw)
-			return STATUS_ERR_DENIED;
-		snprintf(as, sizeof(as), "%s", pw->pw_name);
 	}
-	conn->staff = config_find_staff(server->config, as);
-	snprintf(conn->login, sizeof(conn->login), "%s", as);
-	return conn->staff >= 0 ? STATUS_OK : STATUS_ERR_DENIED;
+	conn->events = events != 0;
+	if (as[0] && !may_act_as(conn)) {
+		snprintf(text, size,
+		         "--as ist nur für root und das Dienstkonto des Servers erlaubt (Sie "
+		         "melden sich als Unix-Benutzer %u an).",
+		         (unsigned)conn->uid);
+		return STATUS_ERR_DENIED;
+	}
+	conn->staff = as[0] ? config_find_staff(server->config, as)
+	                    : server_staff_of_uid(server, conn->uid);
+	if (conn->staff < 0) {
+		if (as[0])
+			snprintf(text, size,
+			         "Für die Anmeldung '%s' gibt es keinen Eintrag im Personal von "
+			         "sozialraum.",
+			         as);
+		else
+			snprintf(text, size,
+			         "Für den Unix-Benutzer %u gibt es keinen Eintrag im Personal von "
+			         "sozialraum.",
+			         (unsigned)conn->uid);
+		return STATUS_ERR_DENIED;
+	}
+	snprintf(conn->login, sizeof(conn->login), "%s", server->config->staff[conn->staff].login);
+	return STATUS_OK;
 }
 
 static bool handle_hello(struct server *server, struct conn *conn, const struct wire_msg *req,
                          struct codec_buf *reply)
 {
-	enum status st = identify(server, conn, req);
-	const struct cfg_staff *staff = server_staff(server, conn);
-	char text[160];
+	char text[200];
+	enum status st = identify(server, conn, req, text, sizeof(text));
+	const struct cfg_staff *staff;
 
 	if (st != STATUS_OK) {
-		snprintf(text, sizeof(text),
-		         "Für die Anmeldung '%s' gibt es keinen Eintrag im "
-		         "Personal von sozialraum.",
-		         conn->login[0] ? conn->login : "?");
-		server_reply_error(reply, req->request, st,
-		                   st == STATUS_ERR_DENIED ? text : status_message(st));
+		server_reply_error(reply, req->request, st, text);
 		conn->staff = -1;
 		conn->closing = true;
 		return true;
 	}
+	staff = server_staff(server, conn);
 	wire_begin(reply, WIRE_WELCOME, req->request);
 	codec_put_str(reply, WF_LOGIN, staff->login);
 	codec_put_str(reply, WF_NAME, staff->name);

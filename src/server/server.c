@@ -214,63 +214,6 @@ static void drop_closing(struct server *server)
 	}
 }
 
-struct config_ref *server_config_get(struct server *server)
-{
-	pthread_mutex_lock(&server->jobs_lock);
-	server->current->users++;
-	pthread_mutex_unlock(&server->jobs_lock);
-	return server->current;
-}
-
-void server_config_put(struct server *server, struct config_ref *ref)
-{
-	bool last;
-
-	if (!ref)
-		return;
-	pthread_mutex_lock(&server->jobs_lock);
-	last = --ref->users == 0;
-	pthread_mutex_unlock(&server->jobs_lock);
-	if (last) {
-		config_free(ref->config);
-		free(ref);
-	}
-}
-
-static void reload_config(struct server *server)
-{
-	struct config_errors errors = {0};
-	struct config *config = NULL;
-	struct config_ref *ref;
-
-	server_got_hup = 0;
-	if (config_load(server->config_path, &config, &errors) != STATUS_OK) {
-		for (size_t i = 0; i < errors.count; i++)
-			server_log(LOG_ERR, "%s:%d: %s", errors.items[i].file, errors.items[i].line,
-			           errors.items[i].message);
-		server_log(LOG_ERR, "new configuration refused; the old one stays in force");
-		config_errors_free(&errors);
-		return;
-	}
-	config_errors_free(&errors);
-	if (!(ref = calloc(1, sizeof(*ref)))) {
-		config_free(config);
-		server_log(LOG_ERR, "new configuration refused: out of memory");
-		return;
-	}
-	ref->config = config;
-	ref->users = 1;
-	/* A job of the worker may still read the old one: its last user frees it. */
-	server_config_put(server, server->current);
-	server->current = ref;
-	server->config = config;
-	for (struct conn *c = server->conns; c; c = c->next)
-		if (c->staff >= 0 && (c->staff = config_find_staff(config, c->login)) < 0)
-			c->closing = true; /* no longer staff */
-	server_log(LOG_NOTICE, "configuration reloaded from %s", server->config_path);
-	server_audit_admin(server, "sighup", "reload", server->config_path);
-}
-
 static size_t fill_poll(struct server *server, struct pollfd *fds, struct conn **conns)
 {
 	size_t n = 2;
@@ -337,7 +280,8 @@ int server_run(struct server *server)
 	}
 	while (!server_got_term) {
 		if (server_got_hup)
-			reload_config(server);
+			reload_start(server);
+		reload_finish(server);
 		if (poll_round(server, buf) != 0) {
 			server_log(LOG_CRIT, "poll failed: %s", strerror(errno));
 			break;

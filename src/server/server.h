@@ -77,7 +77,18 @@ struct job; /* worker.c */
  * replaces the server's; the last user frees it. */
 struct config_ref {
 	struct config *config;
+	uid_t *uids;    /* the Unix uid of each staff entry; (uid_t)-1: none */
 	unsigned users; /* under jobs_lock */
+};
+
+/* A reload on its own thread (reload.c); DONE and its results under
+ * jobs_lock. */
+struct reload {
+	pthread_t thread;
+	bool running, done, again;
+	enum status status;
+	struct config_ref *ref;
+	struct config_errors errors;
 };
 
 /* A committed save that the sessions it concerns are told about after
@@ -134,6 +145,7 @@ struct server {
 	struct job *jobs, *done;
 	bool worker_stop;
 	struct worker_record worker_did;
+	struct reload reload;
 };
 
 extern volatile sig_atomic_t server_got_hup, server_got_term;
@@ -242,10 +254,16 @@ void server_deferred(struct server *server);
  * ST), else commits it for the round's sync. */
 enum status server_finish_write(struct server *server, struct store_txn *txn, enum status st);
 
-/* The configuration in force, for a job (one more user), and a job's
- * release of it (the last user frees it). */
+/* reload.c: the configuration in force, for a job (one more user), and a
+ * job's release of it (the last user frees it); a new one with the uids
+ * of its staff (one user); the staff entry of a uid, or -1; the reload. */
 struct config_ref *server_config_get(struct server *server);
 void server_config_put(struct server *server, struct config_ref *ref);
+struct config_ref *config_ref_new(struct config *config);
+int server_staff_of_uid(const struct server *server, uid_t uid);
+void reload_start(struct server *server);
+void reload_finish(struct server *server);
+void reload_stop(struct server *server);
 
 /* Sends BUF to connection number CONN if it is still there. */
 void server_send_to(struct server *server, uint64_t conn, const struct codec_buf *buf);

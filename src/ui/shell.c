@@ -522,9 +522,7 @@ static int start(struct ui *ui, const struct ui_options *options)
 	}
 	if (st != STATUS_OK) {
 		fprintf(stderr, "sozialraum: Anmeldung abgelehnt: %s\n",
-		        st == STATUS_ERR_DENIED ? "für diese Anmeldung gibt es keinen Eintrag im "
-		                                  "Personal (Konfiguration)"
-		                                : status_message(st));
+		        st == STATUS_ERR_DENIED && msg[0] ? msg : status_message(st));
 		return 1;
 	}
 	if (ui_term_start(ui, msg, sizeof(msg)) != STATUS_OK) {

@@ -132,7 +132,10 @@ static enum status error_status(const struct wire_msg *reply)
 	return code > STATUS_OK && code < STATUS_COUNT ? (enum status)code : STATUS_ERR_INTERNAL;
 }
 
-static enum status hello(struct wire_client *client, struct wire_welcome *welcome)
+/* HELLO and its answer; a refusal's text (the server's word on why) goes
+ * into WHY when it is not NULL. */
+static enum status hello(struct wire_client *client, struct wire_welcome *welcome, char *why,
+                         size_t why_size)
 {
 	struct codec_buf buf;
 	struct wire_msg reply;
@@ -150,8 +153,11 @@ static enum status hello(struct wire_client *client, struct wire_welcome *welcom
 	codec_buf_free(&buf);
 	if (st == STATUS_OK)
 		st = receive(client, request, &reply);
-	if (st == STATUS_OK && reply.kind == WIRE_ERROR)
+	if (st == STATUS_OK && reply.kind == WIRE_ERROR) {
+		if (why && wire_get_str(&reply, WF_TEXT, why, why_size) != STATUS_OK)
+			why[0] = '\0';
 		return error_status(&reply);
+	}
 	if (st == STATUS_OK && reply.kind != WIRE_WELCOME)
 		return STATUS_ERR_PROTOCOL;
 	if (st == STATUS_OK && welcome) {
@@ -183,6 +189,8 @@ enum status wire_client_open(const char *socket_path, const char *as_login, unsi
 	enum status st;
 
 	*out = NULL;
+	if (size)
+		msg[0] = '\0';
 	if (!client)
 		return STATUS_ERR_NOMEM;
 	snprintf(client->socket_path, sizeof(client->socket_path), "%s", socket_path);
@@ -200,9 +208,11 @@ enum status wire_client_open(const char *socket_path, const char *as_login, unsi
 		wire_client_close(client);
 		return STATUS_ERR_UNAVAILABLE;
 	}
-	st = hello(client, welcome);
+	st = hello(client, welcome, msg, size);
 	if (st != STATUS_OK) {
-		snprintf(msg, size, "the data server refused the connection: %s", status_text(st));
+		if (st != STATUS_ERR_DENIED || !msg[0])
+			snprintf(msg, size, "the data server refused the connection: %s",
+			         status_text(st));
 		wire_client_close(client);
 		return st;
 	}
@@ -253,7 +263,7 @@ bool wire_client_try_reconnect(struct wire_client *client)
 	 * terminal program does not wait for it here. */
 	if (client->fd >= 0 &&
 	    setsockopt(client->fd, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof(limit)) == 0 &&
-	    hello(client, NULL) == STATUS_OK &&
+	    hello(client, NULL, NULL, 0) == STATUS_OK &&
 	    setsockopt(client->fd, SOL_SOCKET, SO_RCVTIMEO, &none, sizeof(none)) == 0) {
 		client->reconnects++;
 		return true;
@@ -273,7 +283,7 @@ static enum status reconnect(struct wire_client *client)
 		if (client->fd >= 0)
 			close(client->fd);
 		client->fd = connect_socket(client->socket_path);
-		if (client->fd >= 0 && hello(client, NULL) == STATUS_OK) {
+		if (client->fd >= 0 && hello(client, NULL, NULL, 0) == STATUS_OK) {
 			client->reconnects++;
 			return STATUS_OK;
 		}
