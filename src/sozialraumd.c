@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <syslog.h>
 #include <unistd.h>
 
@@ -76,9 +77,24 @@ static int load(struct server *server, const char *data_dir)
 	return 0;
 }
 
+/* As many descriptors as the system lets this process have: every
+ * session is one (the unit file sets LimitNOFILE). */
+static void raise_fd_limit(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+}
+
 static int start(struct server *server)
 {
 	char msg[1024];
+
+	raise_fd_limit();
+	server->spare_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
 
 	if (store_open(server->data_dir, 0, &server->store, msg, sizeof(msg)) != STATUS_OK) {
 		fprintf(stderr, "sozialraumd: %s\n", msg);
@@ -116,7 +132,7 @@ static void stop(struct server *server)
 
 int main(int argc, char **argv)
 {
-	struct server server = {.config_path = DEFAULT_CONFIG, .listen_fd = -1};
+	struct server server = {.config_path = DEFAULT_CONFIG, .listen_fd = -1, .spare_fd = -1};
 	const char *data_dir = NULL;
 	int c, ret;
 

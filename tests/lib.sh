@@ -79,10 +79,10 @@ server_setup() {
 	A=("$ADMIN" -c "$C" -D "$DATA")
 }
 
-# wait_line FILE PATTERN: waits (up to 10 s) until FILE has a line
-# matching the grep pattern.
+# wait_line FILE PATTERN [SECONDS]: waits (up to 10 s) until FILE has a
+# line matching the grep pattern.
 wait_line() {
-	for _ in $(seq 200); do
+	for _ in $(seq $((${3:-10} * 20))); do
 		grep -qE -- "$2" "$1" 2>/dev/null && return 0
 		sleep 0.05
 	done

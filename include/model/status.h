@@ -30,6 +30,7 @@
 	X(ERR_BUSY, "in use by another process", "Wird von einem anderen Prozess benutzt")   \
 	X(ERR_PROTOCOL, "protocol error", "Protokollfehler")                                 \
 	X(ERR_UNAVAILABLE, "server not reachable", "Server nicht erreichbar")                \
+	X(ERR_LIMIT, "a limit was reached", "Eine Grenze ist erreicht")                      \
 	X(ERR_INTERNAL, "internal error", "Interner Fehler")
 
 enum status {

@@ -11,11 +11,14 @@
 #include "model/draft.h"
 #include "server.h"
 
+#define DRAFTS_PER_USER 20
+
 struct draft_find {
 	const char *login, *table;
 	uint64_t record;
 	struct codec_buf *reply; /* list: every draft of LOGIN into this */
 	uint64_t found;
+	unsigned count; /* LOGIN's drafts seen */
 };
 
 static int find_visit(void *ctx, const void *rec, const struct store_pos *pos)
@@ -26,6 +29,7 @@ static int find_visit(void *ctx, const void *rec, const struct store_pos *pos)
 	(void)pos;
 	if (strcmp(draft->login, find->login) != 0)
 		return 0;
+	find->count++;
 	if (find->reply) {
 		/* What does not fit waits until the drafts before it are done. */
 		if (find->reply->len + strlen(draft->text) + 1024 < WIRE_MAX_MESSAGE)
@@ -75,6 +79,8 @@ static enum status put_draft(struct server *server, struct conn *conn, struct dr
 	st = draft_find(txn, &find);
 	draft->head.id = find.found;
 	draft->head.version = 1;
+	if (st == STATUS_OK && !find.found && find.count >= DRAFTS_PER_USER)
+		st = STATUS_ERR_LIMIT;
 	if (st == STATUS_OK && !find.found)
 		st = store_seq_next(txn, draft_def.table, &draft->head.id);
 	if (st == STATUS_OK)
@@ -104,6 +110,10 @@ enum status handle_draft_put(struct server *server, struct conn *conn, const str
 	if (st == STATUS_OK) {
 		wire_begin(reply, WIRE_DONE, req->request);
 		codec_put_u64(reply, WF_ID, draft->head.id);
+	} else if (st == STATUS_ERR_LIMIT) {
+		server_reply_error(reply, req->request, st,
+		                   "Zu viele Entwürfe: bitte einen fortsetzen oder verwerfen.");
+		st = STATUS_OK;
 	}
 	free(draft);
 	return st;
@@ -148,4 +158,43 @@ enum status handle_draft_delete(struct server *server, struct conn *conn,
 	if (st == STATUS_OK)
 		wire_begin(reply, WIRE_DONE, req->request);
 	return st;
+}
+
+struct draft_purge {
+	int64_t before;
+	uint64_t ids[256];
+	size_t n;
+};
+
+static int purge_visit(void *ctx, const void *rec)
+{
+	struct draft_purge *p = ctx;
+	const struct draft *draft = rec;
+
+	if (draft->time < p->before)
+		p->ids[p->n++] = draft->head.id;
+	return p->n == sizeof(p->ids) / sizeof(p->ids[0]);
+}
+
+unsigned long drafts_purge(struct store *store, int days)
+{
+	struct draft_purge p = {.before = (int64_t)time(NULL) - (int64_t)days * 86400};
+	unsigned long purged = 0;
+	struct store_txn *txn;
+
+	do {
+		p.n = 0;
+		if (store_begin(store, "purge", &txn) != STATUS_OK)
+			break;
+		if (store_scan(txn, &draft_def, 0, purge_visit, &p) != STATUS_OK) {
+			store_abort(txn);
+			break;
+		}
+		for (size_t i = 0; i < p.n; i++)
+			store_delete_plain(txn, &draft_def, p.ids[i]);
+		if (store_commit(txn) != STATUS_OK)
+			break;
+		purged += p.n;
+	} while (p.n == sizeof(p.ids) / sizeof(p.ids[0]));
+	return purged;
 }

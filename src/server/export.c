@@ -1,9 +1,12 @@
 /* Exports: CSV for German Excel (model/csv.h), written on the worker
  * thread in a snapshot transaction, then fetched by the client in pieces
  * that fit a message. Only what the caller may see goes in. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "model/csv.h"
 #include "model/date.h"
@@ -61,10 +64,27 @@ static enum status export_offers(struct server *server, struct offer_export *ex,
 	return st == STATUS_OK ? csv_status(&csv) : st;
 }
 
+/* A file without a name in the data directory: the export is written to
+ * it and fetched from it, so that an export waiting to be fetched costs
+ * no memory; it is gone when its descriptor is closed. */
+static int spool_open(const char *dir)
+{
+	char path[PATH_MAX + 32];
+	int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+
+	if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR))
+		return fd;
+	snprintf(path, sizeof(path), "%s/export.XXXXXX", dir); /* no O_TMPFILE here */
+	if ((fd = mkostemp(path, O_CLOEXEC)) >= 0)
+		unlink(path);
+	return fd;
+}
+
 /* Reads what to export; LOGIN is who asked (the connection's), looked up
- * in CONFIG, the configuration the job started with. */
+ * in CONFIG, the configuration the job started with. The CSV text goes to
+ * a spool file: its descriptor in *FD, its length in *LEN. */
 enum status export_run(struct server *server, const struct config *config, const char *login,
-                       const struct wire_msg *request, char **text, size_t *len, char *msg,
+                       const struct wire_msg *request, int *fd, size_t *len, char *msg,
                        size_t size)
 {
 	char kind[32] = "", district[CONFIG_ID_SIZE] = "";
@@ -88,8 +108,13 @@ enum status export_run(struct server *server, const struct config *config, const
 		snprintf(msg, size, "unknown district '%s'", district);
 		return STATUS_ERR_NOT_FOUND;
 	}
-	if ((staff = config_find_staff(config, login)) < 0 || !(out = open_memstream(text, len))) {
-		snprintf(msg, size, "cannot start the export");
+	*fd = -1;
+	if ((staff = config_find_staff(config, login)) < 0 ||
+	    (*fd = spool_open(server->data_dir)) < 0 || !(out = fdopen(dup(*fd), "w"))) {
+		snprintf(msg, size, "cannot start the export: %s", strerror(errno));
+		if (*fd >= 0)
+			close(*fd);
+		*fd = -1;
 		return STATUS_ERR_INTERNAL;
 	}
 	ex.who = &config->staff[staff];
@@ -98,33 +123,52 @@ enum status export_run(struct server *server, const struct config *config, const
 	st = export_offers(server, &ex, out);
 	if (fclose(out) != 0 && st == STATUS_OK)
 		st = STATUS_ERR_IO;
-	if (st != STATUS_OK)
+	*len = (size_t)lseek(*fd, 0, SEEK_END);
+	if (st != STATUS_OK) {
 		snprintf(msg, size, "export failed: %s", status_text(st));
+		close(*fd);
+		*fd = -1;
+	}
 	return st;
 }
 
-static void put_piece(struct conn *conn, uint64_t request, size_t offset, struct codec_buf *reply)
+static void export_done(struct conn *conn)
+{
+	if (conn->export_fd >= 0)
+		close(conn->export_fd);
+	conn->export_fd = -1;
+	conn->export_len = 0;
+}
+
+static enum status put_piece(struct conn *conn, uint64_t request, size_t offset,
+                             struct codec_buf *reply)
 {
 	size_t n =
 	        conn->export_len - offset < EXPORT_PIECE ? conn->export_len - offset : EXPORT_PIECE;
+	char *piece = malloc(n ? n : 1);
 
-	wire_begin(reply, WIRE_EXPORT_DATA, request);
-	codec_put_bytes(reply, WF_DATA, conn->export_text + offset, n);
-	codec_put_u64(reply, WF_OFFSET, offset + n < conn->export_len ? offset + n : 0);
-	if (offset + n >= conn->export_len) {
-		free(conn->export_text);
-		conn->export_text = NULL;
-		conn->export_len = 0;
+	if (!piece || pread(conn->export_fd, piece, n, (off_t)offset) != (ssize_t)n) {
+		free(piece);
+		export_done(conn);
+		return STATUS_ERR_IO;
 	}
+	wire_begin(reply, WIRE_EXPORT_DATA, request);
+	codec_put_bytes(reply, WF_DATA, piece, n);
+	codec_put_u64(reply, WF_OFFSET, offset + n < conn->export_len ? offset + n : 0);
+	free(piece);
+	if (offset + n >= conn->export_len)
+		export_done(conn);
+	return STATUS_OK;
 }
 
-void export_reply(struct conn *conn, uint64_t request, char *text, size_t len,
+void export_reply(struct conn *conn, uint64_t request, int fd, size_t len,
                   struct codec_buf *reply)
 {
-	free(conn->export_text);
-	conn->export_text = text;
+	export_done(conn); /* one export at a time per connection */
+	conn->export_fd = fd;
 	conn->export_len = len;
-	put_piece(conn, request, 0, reply);
+	if (put_piece(conn, request, 0, reply) != STATUS_OK)
+		server_reply_error(reply, request, STATUS_ERR_IO, NULL);
 }
 
 enum status handle_export_next(struct server *server, struct conn *conn, const struct wire_msg *req,
@@ -135,8 +179,7 @@ enum status handle_export_next(struct server *server, struct conn *conn, const s
 	(void)server;
 	if (wire_get_u64(req, WF_OFFSET, &offset) != STATUS_OK)
 		return STATUS_ERR_PROTOCOL;
-	if (!conn->export_text || offset == 0 || offset >= conn->export_len)
+	if (conn->export_fd < 0 || offset == 0 || offset >= conn->export_len)
 		return STATUS_ERR_NOT_FOUND;
-	put_piece(conn, req->request, offset, reply);
-	return STATUS_OK;
+	return put_piece(conn, req->request, offset, reply);
 }

@@ -401,6 +401,10 @@ bool server_handle(struct server *server, struct conn *conn, const void *data, s
 	if (st == STATUS_ERR_PROTOCOL)
 		return bad_message(conn, req.request, reply);
 	if (st != STATUS_OK)
-		server_reply_error(reply, req.request, st, NULL);
+		server_reply_error(reply, req.request, st,
+		                   st == STATUS_ERR_LIMIT && handler->worker
+		                           ? "Zu viele Aufträge in Arbeit (Exporte, Sicherungen, "
+		                             "Prüfungen); bitte warten, bis einer fertig ist."
+		                           : NULL);
 	return true;
 }

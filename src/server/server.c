@@ -15,12 +15,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <syslog.h>
 #include <unistd.h>
 
 #include "server.h"
 
 #define HELLO_TIMEOUT_S 10
+#define CONNS_PER_UID   32 /* sessions of one staff member: a few terminals, scripts */
 #define POLL_MS         1000
 
 volatile sig_atomic_t server_got_hup, server_got_term;
@@ -65,7 +67,8 @@ static void drop_conn(struct server *server, struct conn *conn)
 	if (*p)
 		*p = conn->next;
 	locks_release_conn(server, conn->number);
-	free(conn->export_text);
+	if (conn->export_fd >= 0)
+		close(conn->export_fd);
 	close(conn->fd);
 	server->nconns--;
 	free(conn);
@@ -82,29 +85,81 @@ void server_send_to(struct server *server, uint64_t number, const struct codec_b
 		conn->closing = true;
 }
 
-static void accept_conn(struct server *server)
+/* A connection that may not stay is told why in one answer, then closed. */
+static void refuse_conn(int fd, const char *text)
+{
+	struct codec_buf buf;
+
+	codec_buf_init(&buf);
+	server_reply_error(&buf, 0, STATUS_ERR_BUSY, text);
+	wire_send(fd, &buf);
+	codec_buf_free(&buf);
+	close(fd);
+}
+
+/* Connections of one uid: root and the server's own account (admin
+ * scripts, tests, demos) are not counted. */
+static bool uid_has_room(const struct server *server, uid_t uid)
+{
+	size_t n = 0;
+
+	if (uid == 0 || uid == geteuid())
+		return true;
+	for (const struct conn *c = server->conns; c; c = c->next)
+		n += c->uid == uid;
+	return n < CONNS_PER_UID;
+}
+
+/* Out of descriptors: the spare one is given up for a moment, so that
+ * the waiting connection can be accepted and told, instead of staying in
+ * the queue and waking every poll at once (a busy loop). */
+static void accept_without_descriptors(struct server *server)
+{
+	int fd;
+
+	if (server->spare_fd < 0)
+		return;
+	close(server->spare_fd);
+	fd = accept4(server->listen_fd, NULL, NULL, SOCK_CLOEXEC);
+	if (fd >= 0)
+		refuse_conn(fd, "Der Server hat gerade zu viele Verbindungen; bitte gleich noch "
+		                "einmal versuchen.");
+	server->spare_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	server_log(LOG_WARNING, "out of file descriptors with %zu connections", server->nconns);
+}
+
+/* Accepts one waiting connection; false when there was none to take. */
+static bool accept_conn(struct server *server)
 {
 	struct conn *conn;
 	uid_t uid;
 	pid_t pid;
 	int fd = wire_accept(server->listen_fd, &uid, &pid);
 
-	if (fd < 0)
-		return;
-	conn = calloc(1, sizeof(*conn));
-	if (!conn) {
+	if (fd < 0) {
+		if (errno == EMFILE || errno == ENFILE)
+			accept_without_descriptors(server);
+		return false;
+	}
+	if (!uid_has_room(server, uid)) {
+		refuse_conn(fd, "Zu viele Sitzungen dieses Benutzers; bitte eine andere beenden.");
+		return true;
+	}
+	if (!(conn = calloc(1, sizeof(*conn)))) {
 		close(fd);
-		return;
+		return false;
 	}
 	conn->fd = fd;
 	conn->uid = uid;
 	conn->pid = pid;
 	conn->staff = -1;
+	conn->export_fd = -1;
 	conn->opened = time(NULL);
 	conn->number = ++server->next_conn;
 	conn->next = server->conns;
 	server->conns = conn;
 	server->nconns++;
+	return true;
 }
 
 static void queue_reply(struct server *server, const struct conn *conn, struct codec_buf *reply,
@@ -253,13 +308,8 @@ static int poll_round(struct server *server, uint8_t *buf)
 		if (fds[i].revents & (POLLIN | POLLHUP | POLLERR))
 			read_conn(server, conns[i], buf);
 	if (fds[0].revents & POLLIN)
-		for (int k = 0; k < 64 && server->nconns < 100000; k++) {
-			size_t before = server->nconns;
-
-			accept_conn(server);
-			if (server->nconns == before)
-				break;
-		}
+		for (int k = 0; k < 64 && accept_conn(server); k++)
+			;
 	free(fds);
 	free(conns);
 	send_pending(server);

@@ -33,7 +33,7 @@ struct conn {
 	unsigned bad_messages;
 	bool closing;      /* drop after the pending answers are sent */
 	int request_class; /* enum stats_class of the request being handled */
-	char *export_text; /* a finished export being fetched in pieces */
+	int export_fd; /* a finished export being fetched in pieces (spooled), or -1 */
 	size_t export_len;
 	bool events; /* the session asked for events */
 	struct conn_position positions[CONN_POSITIONS];
@@ -108,6 +108,7 @@ struct worker_record {
 	char backup_path[PATH_MAX];
 	char verify_result[128];
 	unsigned jobs; /* queued or running */
+	char running[CONFIG_LOGIN_SIZE]; /* whose job runs now; "" when none */
 };
 
 struct server {
@@ -119,6 +120,7 @@ struct server {
 	char socket_path[PATH_MAX];
 	struct store *store;
 	int listen_fd;
+	int spare_fd; /* given up for a moment when out of descriptors */
 	int wake[2]; /* the worker and signal handlers write a byte here */
 	bool foreground;
 
@@ -145,6 +147,7 @@ struct server {
 	struct job *jobs, *done;
 	bool worker_stop;
 	struct worker_record worker_did;
+	time_t drafts_purged; /* the worker's: when it last purged old drafts */
 	struct reload reload;
 };
 
@@ -203,6 +206,9 @@ handler_fn handle_offer_deactivate;
 
 /* drafts.c */
 handler_fn handle_draft_put, handle_draft_list, handle_draft_delete;
+/* Drops the drafts last sent more than DAYS ago (the configured
+ * retention), on the worker thread; returns how many. */
+unsigned long drafts_purge(struct store *store, int days);
 /* Drops LOGIN's draft of TABLE's record RECORD in TXN, if there is one
  * (a save makes it obsolete). */
 enum status drafts_drop(struct store_txn *txn, const char *login, const char *table,
@@ -221,11 +227,12 @@ handler_fn handle_stats, handle_status;
 /* export.c: on the worker thread, the CSV text of an export request,
  * under the configuration CONFIG the job started with. */
 enum status export_run(struct server *server, const struct config *config, const char *login,
-                       const struct wire_msg *request, char **text, size_t *len, char *msg,
+                       const struct wire_msg *request, int *fd, size_t *len, char *msg,
                        size_t size);
 handler_fn handle_export_next;
-/* The first piece of a finished export, or its error, into REPLY. */
-void export_reply(struct conn *conn, uint64_t request, char *text, size_t len,
+/* The first piece of a finished export (spool file FD of LEN bytes, now
+ * the connection's), or its error, into REPLY. */
+void export_reply(struct conn *conn, uint64_t request, int fd, size_t len,
                   struct codec_buf *reply);
 
 /* locks.c */

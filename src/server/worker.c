@@ -12,6 +12,8 @@
 #include "model/text.h"
 #include "server.h"
 
+#define JOBS_MAX           16 /* queued or running */
+#define JOBS_PER_USER      2
 #define CHECKPOINT_CHECK_S 60
 #define CHECKPOINT_KB      (32 * 1024)
 #define CHECKPOINT_MIN     5
@@ -25,8 +27,8 @@ struct job {
 	struct codec_buf reply;
 	uint8_t *request_data; /* a copy of the request, for exports */
 	size_t request_len;
-	char *text; /* an export's CSV text, handed to the connection */
-	size_t text_len;
+	int spool_fd; /* an export's CSV text in a spool file, handed to the connection */
+	size_t spool_len;
 	struct config_ref *config; /* the configuration the job started with */
 };
 
@@ -111,8 +113,8 @@ static void run_export(struct server *server, struct job *job)
 	enum status st = wire_parse(job->request_data, job->request_len, &request);
 
 	if (st == STATUS_OK)
-		st = export_run(server, job->config->config, job->login, &request, &job->text,
-		                &job->text_len, msg, sizeof(msg));
+		st = export_run(server, job->config->config, job->login, &request, &job->spool_fd,
+		                &job->spool_len, msg, sizeof(msg));
 	else
 		snprintf(msg, sizeof(msg), "%s", status_text(st));
 	if (st != STATUS_OK)
@@ -134,14 +136,26 @@ static void run_job(struct server *server, struct job *job)
 	}
 }
 
-/* Between jobs, and at least every CHECKPOINT_CHECK_S, a checkpoint when
+/* Between jobs, and at least every CHECKPOINT_CHECK_S: the drafts past
+ * their retention are removed (hourly), and a checkpoint is taken when
  * CHECKPOINT_KB of log were written or CHECKPOINT_MIN minutes passed:
  * recovery after a crash then replays little, and the log files before
  * it become removable after the next backup. */
 static void maybe_checkpoint(struct server *server)
 {
 	int64_t when = 0;
+	unsigned long n;
 
+	/* Once an hour, the drafts past their retention go (the worker's own
+	 * field: no lock). */
+	if (time(NULL) - server->drafts_purged >= 3600) {
+		struct config_ref *ref = server_config_get(server);
+
+		server->drafts_purged = time(NULL);
+		if ((n = drafts_purge(server->store, ref->config->retention.draft_days)) > 0)
+			server_log(LOG_NOTICE, "%lu drafts past their retention removed", n);
+		server_config_put(server, ref);
+	}
 	if (store_checkpoint(server->store, CHECKPOINT_KB, CHECKPOINT_MIN, &when) != STATUS_OK)
 		server_log(LOG_ERR, "checkpoint failed");
 	pthread_mutex_lock(&server->jobs_lock);
@@ -182,8 +196,13 @@ static void *worker_main(void *arg)
 				maybe_checkpoint(server);
 			continue;
 		}
+		pthread_mutex_lock(&server->jobs_lock);
+		snprintf(server->worker_did.running, sizeof(server->worker_did.running), "%s",
+		         job->login);
+		pthread_mutex_unlock(&server->jobs_lock);
 		run_job(server, job);
 		pthread_mutex_lock(&server->jobs_lock);
+		server->worker_did.running[0] = '\0';
 		job->next = server->done;
 		server->done = job;
 		server->worker_did.jobs--;
@@ -211,7 +230,8 @@ static void free_jobs(struct server *server, struct job *job)
 		server_config_put(server, job->config);
 		codec_buf_free(&job->reply);
 		free(job->request_data);
-		free(job->text);
+		if (job->spool_fd >= 0)
+			close(job->spool_fd);
 		free(job);
 		job = next;
 	}
@@ -233,12 +253,30 @@ void worker_stop(struct server *server)
 	server->done = NULL;
 }
 
+/* Room for one more job of LOGIN (under jobs_lock): a bounded queue, and
+ * a few jobs per user, so that one user's flood of exports neither fills
+ * memory nor makes the others' backup and verify wait. */
+static bool job_room(const struct server *server, const char *login)
+{
+	unsigned mine = strcmp(server->worker_did.running, login) == 0;
+
+	for (const struct job *j = server->jobs; j; j = j->next)
+		mine += strcmp(j->login, login) == 0;
+	return server->worker_did.jobs < JOBS_MAX && mine < JOBS_PER_USER;
+}
+
 enum status worker_submit(struct server *server, const struct conn *conn,
                           const struct wire_msg *request)
 {
-	struct job *job = calloc(1, sizeof(*job)), **tail;
+	struct job *job, **tail;
+	bool room;
 
-	if (!job)
+	pthread_mutex_lock(&server->jobs_lock);
+	room = job_room(server, conn->login);
+	pthread_mutex_unlock(&server->jobs_lock);
+	if (!room)
+		return STATUS_ERR_LIMIT;
+	if (!(job = calloc(1, sizeof(*job))))
 		return STATUS_ERR_NOMEM;
 	job->kind = request->kind;
 	job->conn = conn->number;
@@ -250,6 +288,7 @@ enum status worker_submit(struct server *server, const struct conn *conn,
 		return STATUS_ERR_DENIED; /* the server writes only where it owns the place */
 	}
 	codec_buf_init(&job->reply);
+	job->spool_fd = -1;
 	job->config = server_config_get(server);
 	if (job->kind == WIRE_EXPORT) {
 		job->request_data = malloc(request->len);
@@ -283,8 +322,8 @@ void worker_collect(struct server *server)
 		struct conn *conn = server_find_conn(server, job->conn);
 
 		if (conn && job->kind == WIRE_EXPORT && job->reply.len == 0) {
-			export_reply(conn, job->request, job->text, job->text_len, &job->reply);
-			job->text = NULL; /* the connection has it now */
+			export_reply(conn, job->request, job->spool_fd, job->spool_len, &job->reply);
+			job->spool_fd = -1; /* the connection has it now */
 		}
 		server_send_to(server, job->conn, &job->reply);
 	}

@@ -13,9 +13,16 @@
  *                                        page: "N offers in P pages", and the names
  *   srclient SOCKET LOGIN get ID         open an offer: "NAME" or the status
  *   srclient SOCKET LOGIN backup PATH    ask for a backup into PATH (refused)
+ *   srclient SOCKET LOGIN hold-exports N N connections, each with an export it does
+ *                                        not fetch: "held N", then waits
+ *   srclient SOCKET LOGIN export-flood N N exports sent at once on one connection:
+ *                                        "started S refused R"
+ *   srclient SOCKET LOGIN connections N MS  N connections without hello, held MS ms:
+ *                                        "open O refused R failed F"
  *   srclient SOCKET LOGIN events N MS    say "ready", then wait up to MS ms for N
  *                                        events: "E TABLE ID LOGIN" each
- *   srclient SOCKET LOGIN draft TITLE    the draft of a new offer form: its id
+ *   srclient SOCKET LOGIN draft TITLE [ID]  the draft of a new offer's form (of
+ *                                        offer ID's): its id
  *   srclient SOCKET LOGIN drafts         the caller's drafts, "D ID LOGIN TABLE REC NAME"
  *   srclient SOCKET LOGIN flood          requests without reading answers
  */
@@ -36,6 +43,7 @@
 #include "../sample.h"
 
 static struct wire_client *client;
+static const char *wire_client_path, *wire_client_login; /* argv: socket and login */
 
 static enum status save(struct offer *o)
 {
@@ -327,6 +335,109 @@ static int backup(char **args)
 	return st == STATUS_OK ? 0 : 1;
 }
 
+static void sleep_ms(long ms)
+{
+	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+
+	nanosleep(&ts, NULL);
+}
+
+static enum status start_export(struct wire_client *c)
+{
+	struct wire_msg reply;
+
+	codec_put_str(wire_client_request(c, WIRE_EXPORT), WF_KIND, "offers");
+	return wire_client_call(c, &reply);
+}
+
+static int hold_exports(char **args)
+{
+	long n = atol(args[0]), held = 0;
+	char msg[512];
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	for (long i = 0; i < n; i++) {
+		struct wire_client *c;
+
+		if (wire_client_open(wire_client_path, wire_client_login, 0, &c, NULL, msg,
+		                     sizeof(msg)) != STATUS_OK)
+			break;
+		held += start_export(c) == STATUS_OK; /* the first piece only */
+	}
+	printf("held %ld\n", held);
+	pause();
+	return 0;
+}
+
+/* Sends N exports without reading, then reads the N answers. */
+static int export_flood(char **args)
+{
+	long n = atol(args[0]), started = 0, refused = 0;
+	int fd = wire_client_fd(client);
+	char buf[WIRE_MAX_MESSAGE];
+	struct codec_buf req;
+	struct wire_msg msg;
+	size_t len;
+
+	codec_buf_init(&req);
+	for (long i = 0; i < n; i++) {
+		wire_begin(&req, WIRE_EXPORT, (uint64_t)i + 1000);
+		codec_put_str(&req, WF_KIND, "offers");
+		if (wire_send(fd, &req) != STATUS_OK)
+			return 1;
+	}
+	codec_buf_free(&req);
+	for (long i = 0; i < n; i++) {
+		uint64_t code = 0;
+
+		if (wire_recv(fd, buf, &len) != STATUS_OK ||
+		    wire_parse(buf, len, &msg) != STATUS_OK)
+			return 1;
+		if (msg.kind == WIRE_EXPORT_DATA)
+			started++;
+		else if (wire_get_u64(&msg, WF_STATUS, &code) == STATUS_OK &&
+		         code == STATUS_ERR_LIMIT)
+			refused++;
+	}
+	printf("started %ld refused %ld\n", started, refused);
+	return 0;
+}
+
+/* N sockets that connect and say nothing: the server keeps them until
+ * the hello timeout, or refuses one at once with an answer. */
+static int connections(char **args)
+{
+	long n = atol(args[0]), open_n = 0, refused = 0, failed = 0;
+	int *fds = calloc((size_t)n, sizeof(int));
+	char buf[WIRE_MAX_MESSAGE];
+
+	for (long i = 0; fds && i < n; i++) {
+		struct sockaddr_un addr = {.sun_family = AF_UNIX};
+
+		snprintf(addr.sun_path, sizeof(addr.sun_path), "%s", wire_client_path);
+		fds[i] = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+		if (fds[i] < 0 || connect(fds[i], (struct sockaddr *)&addr, sizeof(addr)) != 0) {
+			if (fds[i] >= 0)
+				close(fds[i]);
+			fds[i] = -1;
+			failed++;
+		}
+	}
+	sleep_ms(atol(args[1]));
+	for (long i = 0; fds && i < n; i++) {
+		if (fds[i] < 0)
+			continue;
+		if (recv(fds[i], buf, sizeof(buf), MSG_DONTWAIT) > 0)
+			refused++; /* the refusal, then the end */
+		else
+			open_n++;
+		close(fds[i]);
+	}
+	free(fds);
+	printf("open %ld refused %ld failed %ld\n", open_n, refused, failed);
+	return 0;
+}
+
 /* events N MS: prints "ready", then waits up to MS ms for N events. */
 static int events(char **args)
 {
@@ -358,6 +469,7 @@ static int draft(char **args)
 	uint64_t id = 0;
 
 	snprintf(d.table, sizeof(d.table), "%s", offer_def.table);
+	d.record = args[1] ? strtoull(args[1], NULL, 10) : 0;
 	snprintf(d.login, sizeof(d.login), "-");
 	snprintf(d.title, sizeof(d.title), "%s", args[0]);
 	draft_put(&d, "name", args[0]);
@@ -423,11 +535,23 @@ static const struct command {
 	int min_args, max_args; /* the optional ones are NULL when missing */
 	int (*run)(char **args);
 } commands[] = {
-        {"create", 1, 1, create},   {"hold", 1, 1, hold},         {"lock", 1, 1, try_lock},
-        {"saves", 1, 1, run_saves}, {"resend", 1, 1, run_resend}, {"deactivate", 1, 2, deactivate},
-        {"count", 4, 4, count},     {"draft", 1, 1, draft},       {"drafts", 0, 0, drafts},
-        {"flood", 0, 0, flood},     {"list", 0, 1, list},         {"get", 1, 1, get},
-        {"events", 2, 2, events},   {"backup", 1, 1, backup},
+        {"create", 1, 1, create},
+        {"hold", 1, 1, hold},
+        {"lock", 1, 1, try_lock},
+        {"saves", 1, 1, run_saves},
+        {"resend", 1, 1, run_resend},
+        {"deactivate", 1, 2, deactivate},
+        {"count", 4, 4, count},
+        {"draft", 1, 2, draft},
+        {"drafts", 0, 0, drafts},
+        {"flood", 0, 0, flood},
+        {"list", 0, 1, list},
+        {"get", 1, 1, get},
+        {"events", 2, 2, events},
+        {"backup", 1, 1, backup},
+        {"hold-exports", 1, 1, hold_exports},
+        {"export-flood", 1, 1, export_flood},
+        {"connections", 2, 2, connections},
 };
 
 int main(int argc, char **argv)
@@ -437,8 +561,12 @@ int main(int argc, char **argv)
 
 	if (argc < 4)
 		return 2;
+	wire_client_path = argv[1];
+	wire_client_login = argv[2];
 	if (strcmp(argv[3], "garbage") == 0)
 		return garbage(argv[1]);
+	if (strcmp(argv[3], "connections") == 0 && argc == 6)
+		return connections(argv + 4);
 	if (wire_client_open(argv[1], argv[2],
 	                     strcmp(argv[3], "events") == 0 ? WIRE_CLIENT_EVENTS : 0, &client,
 	                     &welcome, msg, sizeof(msg)) != STATUS_OK) {
