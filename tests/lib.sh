@@ -89,6 +89,16 @@ wait_line() {
 	return 1
 }
 
+# wait_lines FILE PATTERN N: waits (up to 30 s) until FILE has N lines
+# matching the pattern: a stream of writes is running.
+wait_lines() {
+	for _ in $(seq 600); do
+		[ "$(grep -cE -- "$2" "$1" 2>/dev/null)" -ge "$3" ] && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
 # start_server: sozialraumd in the background ($SERVER), logging to
 # $TMP/server.log; returns when it answers on its socket.
 start_server() {

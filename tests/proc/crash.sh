@@ -11,12 +11,15 @@ DATA=$TMP/data
 check "crash: init" "$ADMIN" -c "$CONF" -D "$DATA" init
 failures=0
 for round in $(seq "$ROUNDS"); do
-	"$WRITER" write "$DATA" >>"$TMP/acknowledged" 2>>"$TMP/writer.err" &
+	"$WRITER" write "$DATA" >"$TMP/round" 2>>"$TMP/writer.err" &
 	pid=$!
-	# 20..420 ms: kills land before, during and between commits.
-	sleep "0.$(printf '%03d' $((RANDOM % 400 + 20)))"
+	# Once writes are being acknowledged, 0..200 ms more: kills land
+	# during and between commits of a running stream.
+	wait_lines "$TMP/round" "^[IUT] " 1 || echo "# round $round: no write acknowledged"
+	sleep "0.$(printf '%03d' $((RANDOM % 200)))"
 	kill -9 "$pid"
 	wait "$pid" 2>/dev/null
+	cat "$TMP/round" >>"$TMP/acknowledged"
 	if ! "$WRITER" check "$DATA" "$TMP/acknowledged" >"$TMP/check" 2>&1; then
 		echo "# round $round:"
 		sed 's/^/#   /' "$TMP/check" | head

@@ -48,7 +48,8 @@ expect_exit 0 "server: ... and the server still serves" "$CLIENT" "$SOCK" tl.fg 
 # kill -9 of the server under a stream of saves; the client reconnects.
 "$CLIENT" "$SOCK" amt saves 300 >"$TMP/stream" 2>"$TMP/stream.err" &
 streamer=$!
-sleep 0.3
+wait_lines "$TMP/stream" "^I " 20 && ok "server: the stream of saves is running" ||
+	not_ok "server: the stream of saves is running"
 kill -9 "$SERVER"
 wait "$SERVER" 2>/dev/null
 check "server: restarts after kill -9" start_server

@@ -12,6 +12,8 @@
  *   srclient SOCKET LOGIN list [WORDS]   every offer the caller may list, page by
  *                                        page: "N offers in P pages", and the names
  *   srclient SOCKET LOGIN get ID         open an offer: "NAME" or the status
+ *   srclient SOCKET LOGIN overwrite ID NAME  save offer ID (version 1) as a new
+ *                                        sample offer named NAME, unread: the status
  *   srclient SOCKET LOGIN backup PATH    ask for a backup into PATH (refused)
  *   srclient SOCKET LOGIN hold-exports N N connections, each with an export it does
  *                                        not fetch: "held N", then waits
@@ -438,6 +440,19 @@ static int connections(char **args)
 	return 0;
 }
 
+/* What a hostile client can try without reading the record first. */
+static int overwrite(char **args)
+{
+	struct offer o = sample_offer(args[1]);
+	enum status st;
+
+	o.head.id = strtoull(args[0], NULL, 10);
+	o.head.version = 1;
+	st = save(&o);
+	printf("%s\n", status_text(st));
+	return st == STATUS_OK ? 0 : 1;
+}
+
 /* events N MS: prints "ready", then waits up to MS ms for N events. */
 static int events(char **args)
 {
@@ -552,6 +567,7 @@ static const struct command {
         {"hold-exports", 1, 1, hold_exports},
         {"export-flood", 1, 1, export_flood},
         {"connections", 2, 2, connections},
+        {"overwrite", 2, 2, overwrite},
 };
 
 int main(int argc, char **argv)
