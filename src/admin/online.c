@@ -54,6 +54,18 @@ int admin_call(struct wire_client *client, struct wire_msg *reply)
 	return ADMIN_FINDING;
 }
 
+/* TEXT (neutralised) and blanks to WIDTH display columns, and one more:
+ * names with umlauts or of other scripts keep the columns aligned. */
+static void print_padded(const char *text, int width)
+{
+	char shown[256];
+	int w;
+
+	text_neutralise(text, false, shown, sizeof(shown));
+	w = text_width(shown);
+	printf("%s%*s ", shown, w < width ? width - w : 0, "");
+}
+
 static void format_time(uint64_t t, char *buf, size_t size)
 {
 	time_t tt = (time_t)t;
@@ -87,8 +99,10 @@ static enum status print_lock(struct codec_reader *reader)
 	if (!number)
 		return STATUS_ERR_NOT_FOUND;
 	format_time(since, when, sizeof(when));
-	printf("%-6" PRIu64 " %-8s %-8" PRIu64 " %-12s %-24s %s (%" PRIu64 " min)\n", number, table,
-	       record, login, name, when, ((uint64_t)time(NULL) - since) / 60);
+	printf("%-6" PRIu64 " %-12s %-8" PRIu64 " ", number, table, record);
+	print_padded(login, 12);
+	print_padded(name, 24);
+	printf("%s (%" PRIu64 " min)\n", when, ((uint64_t)time(NULL) - since) / 60);
 	return STATUS_OK;
 }
 
@@ -107,7 +121,7 @@ int admin_locks(struct admin *admin, int argc, char **argv)
 	ret = admin_call(client, &reply);
 	if (ret == ADMIN_OK) {
 		codec_open(&reader, reply.data, reply.len);
-		printf("%-6s %-8s %-8s %-12s %-24s %s\n", "LOCK", "TABLE", "RECORD", "LOGIN",
+		printf("%-6s %-12s %-8s %-12s %-24s %s\n", "LOCK", "TABLE", "RECORD", "LOGIN",
 		       "NAME", "SINCE");
 		while (print_lock(&reader) == STATUS_OK)
 			n++;
@@ -201,8 +215,9 @@ static enum status print_entry(void *ctx, const struct codec_field *field)
 	t = (time_t)e.time;
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
 	text_neutralise(e.detail, false, detail, sizeof(detail));
-	printf("%-8" PRIu64 " %s %-12s %-8s %-8s %-8" PRIu64 " %s\n", e.head.id, when, e.login,
-	       e.action, e.table, e.record, detail);
+	printf("%-8" PRIu64 " %s ", e.head.id, when);
+	print_padded(e.login, 12);
+	printf("%-8s %-12s %-8" PRIu64 " %s\n", e.action, e.table, e.record, detail);
 	p->count++;
 	return STATUS_OK;
 }

@@ -113,10 +113,10 @@ static enum status check_dir(const char *path, mode_t want, char *msg, size_t si
 		return store_fail(msg, size, STATUS_ERR_INVALID, "%s is not a directory", path);
 	if (st.st_uid != geteuid())
 		return store_fail(msg, size, STATUS_ERR_DENIED,
-		                  "%s belongs to %s, but this program runs as %s: run it as %s "
-		                  "(or give the directory to this user with chown -R)",
+		                  "%s belongs to the service account %s, but this program runs "
+		                  "as %s: run it as %s (sudo -u %s sozialraum-admin ...)",
 		                  path, user_name(st.st_uid, owner, sizeof(owner)),
-		                  user_name(geteuid(), me, sizeof(me)), owner);
+		                  user_name(geteuid(), me, sizeof(me)), owner, owner);
 	if ((st.st_mode & 07777) != want)
 		return store_fail(msg, size, STATUS_ERR_DENIED,
 		                  "%s has mode %04o, expected %04o: chmod %04o %s", path,

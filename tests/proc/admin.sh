@@ -44,7 +44,9 @@ expect_output "admin: verify says consistent" "consistent"
 if [ "$(id -u)" -eq 0 ]; then
 	chown nobody "$DATA"
 	expect_exit 1 "admin: a data directory of another owner is refused" "${A[@]}" verify
-	expect_output "admin: ... names the owner" "belongs to nobody"
+	expect_output "admin: ... names the owner and says to run as it" "belongs to the service account nobody.*run it as nobody"
+	grep -q chown "$TMP/out" && not_ok "admin: ... and does not say to chown the data" ||
+		ok "admin: ... and does not say to chown the data"
 	chown root "$DATA"
 fi
 chmod 755 "$DATA"
