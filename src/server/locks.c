@@ -5,6 +5,8 @@
 
 #include "server.h"
 
+#define LOCKS_PER_CONN 64
+
 struct edit_lock *locks_find(struct server *server, const struct record_def *def, uint64_t record)
 {
 	for (size_t i = 0; i < server->nlocks; i++)
@@ -18,10 +20,15 @@ enum status locks_take(struct server *server, const struct conn *conn, const str
 {
 	struct edit_lock *lock = locks_find(server, def, record);
 	const struct cfg_staff *staff = server_staff(server, conn);
+	size_t mine = 0;
 
 	*holder = lock;
 	if (lock)
 		return lock->conn == conn->number ? STATUS_OK : STATUS_ERR_LOCKED;
+	for (size_t i = 0; i < server->nlocks; i++)
+		mine += server->locks[i].conn == conn->number;
+	if (mine >= LOCKS_PER_CONN)
+		return STATUS_ERR_LIMIT; /* a session edits a few records at a time */
 	if (server->nlocks == server->locks_cap) {
 		size_t cap = server->locks_cap ? server->locks_cap * 2 : 64;
 		struct edit_lock *locks = realloc(server->locks, cap * sizeof(*locks));

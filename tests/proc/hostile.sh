@@ -6,6 +6,7 @@
 # could deceive is refused.
 . "$(dirname "$0")/../lib.sh"
 
+need setpriv
 server_setup
 "${A[@]}" init >/dev/null
 check "hostile: server starts" start_server
@@ -58,6 +59,11 @@ expect_exit 1 "hostile: a name with a right-to-left override is refused" \
 	"$CLIENT" "$SOCK" tl.fg create "$(printf 'Kinder\u202etreff')"
 expect_exit 1 "hostile: a name with a zero-width space is refused" \
 	"$CLIENT" "$SOCK" tl.fg create "$(printf 'M\u200bller')"
+# --as is for root and the service account: anyone else is told so.
+chmod 711 "$TMP"
+setpriv --reuid=65534 --regid=65534 --clear-groups "$CLIENT" "$SOCK" tl.fg get "$dw" >"$TMP/out" 2>&1
+expect_output "hostile: --as from another user is refused, saying why" "--as ist nur für root"
+
 kill -TERM "$SERVER"
 wait "$SERVER"
 finish
