@@ -184,9 +184,7 @@ struct audit_page {
 	char user[CONFIG_LOGIN_SIZE];
 	uint64_t record;
 	int64_t since;
-	unsigned count, examined;
-	struct store_pos last;
-	bool more;
+	struct page_bound bound;
 	struct codec_buf *reply;
 };
 
@@ -195,18 +193,13 @@ static int audit_visit(void *ctx, const void *rec, const struct store_pos *pos)
 	struct audit_page *page = ctx;
 	const struct audit_entry *entry = rec;
 
-	if (page->count == AUDIT_PAGE || page->examined == AUDIT_SCAN ||
-	    page->reply->len > WIRE_MAX_MESSAGE / 2) {
-		page->more = true;
+	if (!records_page_next(&page->bound, page->reply, pos))
 		return 1;
-	}
-	page->examined++;
-	page->last = *pos;
 	if ((page->user[0] && strcmp(entry->login, page->user) != 0) ||
 	    (page->record && entry->record != page->record) || entry->time < page->since)
 		return 0;
 	server_put_record(page->reply, &audit_def, entry);
-	page->count++;
+	page->bound.count++;
 	return 0;
 }
 
@@ -240,7 +233,7 @@ static void audit_range(const struct audit_page *page, struct store_range *range
 static enum status handle_audit(struct server *server, struct conn *conn,
                                 const struct wire_msg *req, struct codec_buf *reply)
 {
-	struct audit_page page = {.reply = reply};
+	struct audit_page page = {.bound = {.max = AUDIT_PAGE, .scan = AUDIT_SCAN}, .reply = reply};
 	uint8_t key[INDEX_KEY_MAX], start[INDEX_KEY_MAX + 8];
 	struct store_range range = {0};
 	struct store_pos after;
@@ -263,8 +256,8 @@ static enum status handle_audit(struct server *server, struct conn *conn,
 		return st;
 	st = store_walk(txn, &audit_def, &range, audit_visit, &page);
 	store_abort(txn);
-	if (st == STATUS_OK && page.more)
-		records_put_position(conn, reply, &page.last);
+	if (st == STATUS_OK)
+		records_page_end(conn, reply, &page.bound);
 	return st;
 }
 

@@ -122,9 +122,7 @@ struct list_page {
 	const char *words_field;
 	char words[128];
 	char index[CONFIG_ID_SIZE];
-	unsigned count, examined;
-	struct store_pos last;
-	bool more;
+	struct page_bound bound;
 	struct codec_buf *reply;
 };
 
@@ -166,20 +164,33 @@ static bool page_wants(struct list_page *page, const void *rec)
 	return rights_allow(page->server->config, page->who, page->def, VERB_LIST, scope);
 }
 
+bool records_page_next(struct page_bound *b, const struct codec_buf *reply,
+                       const struct store_pos *pos)
+{
+	if (b->count == b->max || b->read == b->scan || reply->len > WIRE_MAX_MESSAGE / 2) {
+		b->more = true;
+		return false;
+	}
+	b->read++;
+	b->last = *pos;
+	return true;
+}
+
+void records_page_end(struct conn *conn, struct codec_buf *reply, const struct page_bound *b)
+{
+	if (b->more && b->read > 0) /* a page that read nothing cannot go on from anywhere */
+		records_put_position(conn, reply, &b->last);
+}
+
 static int list_visit(void *ctx, const void *rec, const struct store_pos *pos)
 {
 	struct list_page *page = ctx;
 
-	if (page->count == WIRE_PAGE_SIZE || page->examined == LIST_SCAN_MAX ||
-	    page->reply->len > WIRE_MAX_MESSAGE / 2) {
-		page->more = true;
+	if (!records_page_next(&page->bound, page->reply, pos))
 		return 1;
-	}
-	page->examined++;
-	page->last = *pos;
 	if (page_wants(page, rec)) {
 		put_visible(page->reply, page->who, page->def, rec);
-		page->count++;
+		page->bound.count++;
 	}
 	return 0;
 }
@@ -358,8 +369,10 @@ static enum status list_walk(struct list_page *page, struct conn *conn, const st
 enum status handle_record_list(struct server *server, struct conn *conn, const struct wire_msg *req,
                                struct codec_buf *reply)
 {
-	struct list_page page = {
-	        .server = server, .who = server_staff(server, conn), .reply = reply};
+	struct list_page page = {.server = server,
+	                         .who = server_staff(server, conn),
+	                         .bound = {.max = WIRE_PAGE_SIZE, .scan = LIST_SCAN_MAX},
+	                         .reply = reply};
 	enum status st;
 
 	if (!(page.def = records_type(req)))
@@ -374,8 +387,8 @@ enum status handle_record_list(struct server *server, struct conn *conn, const s
 		st = list_walk(&page, conn, req);
 		store_abort(page.txn);
 	}
-	if (st == STATUS_OK && page.more)
-		records_put_position(conn, reply, &page.last);
+	if (st == STATUS_OK)
+		records_page_end(conn, reply, &page.bound);
 	free(page.parent);
 	return st;
 }

@@ -33,7 +33,7 @@ struct conn {
 	unsigned bad_messages;
 	bool closing;      /* drop after the pending answers are sent */
 	int request_class; /* enum stats_class of the request being handled */
-	int export_fd; /* a finished export being fetched in pieces (spooled), or -1 */
+	int export_fd;     /* a finished export being fetched in pieces (spooled), or -1 */
 	size_t export_len;
 	bool events; /* the session asked for events */
 	struct conn_position positions[CONN_POSITIONS];
@@ -107,7 +107,7 @@ struct worker_record {
 	int64_t checkpoint, backup, verify;
 	char backup_path[PATH_MAX];
 	char verify_result[128];
-	unsigned jobs; /* queued or running */
+	unsigned jobs;                   /* queued or running */
 	char running[CONFIG_LOGIN_SIZE]; /* whose job runs now; "" when none */
 };
 
@@ -121,7 +121,7 @@ struct server {
 	struct store *store;
 	int listen_fd;
 	int spare_fd; /* given up for a moment when out of descriptors */
-	int wake[2]; /* the worker and signal handlers write a byte here */
+	int wake[2];  /* the worker and signal handlers write a byte here */
 	bool foreground;
 
 	struct conn *conns;
@@ -192,6 +192,20 @@ enum status records_read(struct server *server, const struct conn *conn, struct 
 enum status records_write(struct server *server, struct conn *conn, const struct wire_msg *req,
                           const struct record_def *def, void *rec, enum right_verb verb,
                           struct codec_buf *reply);
+/* A page being filled: it ends when MAX records are in it, SCAN entries
+ * were read, or the answer is half a message long. records_page_next
+ * says whether the entry at POS may still be read (and counts it);
+ * records_page_end puts the token for where it ended when more follow. */
+struct page_bound {
+	unsigned max, scan;
+	unsigned count, read;
+	struct store_pos last;
+	bool more;
+};
+bool records_page_next(struct page_bound *b, const struct codec_buf *reply,
+                       const struct store_pos *pos);
+void records_page_end(struct conn *conn, struct codec_buf *reply, const struct page_bound *b);
+
 /* Where a page ended: kept in CONN, a token for it into REPLY (WF_AFTER);
  * get: the position of the request's token (*GIVEN false when it has
  * none; STATUS_ERR_NOT_FOUND for one the connection no longer keeps). */
@@ -232,8 +246,7 @@ enum status export_run(struct server *server, const struct config *config, const
 handler_fn handle_export_next;
 /* The first piece of a finished export (spool file FD of LEN bytes, now
  * the connection's), or its error, into REPLY. */
-void export_reply(struct conn *conn, uint64_t request, int fd, size_t len,
-                  struct codec_buf *reply);
+void export_reply(struct conn *conn, uint64_t request, int fd, size_t len, struct codec_buf *reply);
 
 /* locks.c */
 struct edit_lock *locks_find(struct server *server, const struct record_def *def, uint64_t record);
