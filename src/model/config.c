@@ -219,7 +219,13 @@ static char *read_checked(struct load *ld, const char *file, const char *from, i
 		       (n = read(fd, text + len, (size_t)sb.st_size - len)) > 0)
 			len += (size_t)n;
 		text[len] = '\0';
-		if (n < 0) {
+		if (n >= 0 && memchr(text, '\0', len)) {
+			/* what follows a NUL byte would reach libconfig unchecked */
+			errors_add(ld, from, line, "%s%s holds a NUL byte: not a text file", what,
+			           file);
+			free(text);
+			text = NULL;
+		} else if (n < 0) {
 			errors_add(ld, from, line, "cannot read %s%s: %s", what, file,
 			           strerror(errno));
 			free(text);
@@ -234,6 +240,21 @@ static char *read_checked(struct load *ld, const char *file, const char *from, i
 static enum status check_file(struct load *ld, const char *file, const char *from, int line,
                               int depth);
 
+/* The file named by an @include line (at P, after the word): a name in
+ * quotes, not empty (libconfig would read the folder and end the process). */
+static void check_include(struct load *ld, const char *file, int line, const char *p, int depth)
+{
+	char inc[PATH_MAX], path[PATH_MAX];
+	int n = 0;
+
+	if (sscanf(p, " \"%4095[^\"]\"%n", inc, &n) != 1 || n == 0) {
+		errors_add(ld, file, line, "@include needs the name of a file in quotes");
+		return;
+	}
+	config_source_path(ld, inc, path, sizeof path);
+	check_file(ld, path, file, line, depth + 1);
+}
+
 /* The lines of TEXT (of FILE): none too long, and every @include checked. */
 static void check_lines(struct load *ld, const char *file, const char *text, int depth)
 {
@@ -242,16 +263,12 @@ static void check_lines(struct load *ld, const char *file, const char *text, int
 	for (int line = 1; *p; line++) {
 		size_t len = strcspn(p, "\n");
 		const char *q = p + strspn(p, " \t");
-		char inc[PATH_MAX], path[PATH_MAX];
 
 		if (len > CONFIG_LINE_MAX)
 			errors_add(ld, file, line, "line longer than %d characters",
 			           CONFIG_LINE_MAX);
-		else if (strncmp(q, "@include", 8) == 0 &&
-		         sscanf(q + 8, " \"%4095[^\"]\"", inc) == 1) {
-			config_source_path(ld, inc, path, sizeof path);
-			check_file(ld, path, file, line, depth + 1);
-		}
+		else if (strncmp(q, "@include", 8) == 0)
+			check_include(ld, file, line, q + 8, depth);
 		p += len + (p[len] == '\n');
 	}
 }

@@ -239,13 +239,17 @@ size_t date_time_format(int64_t t, char *buf, size_t size)
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
+	size_t n;
 
 	if (size == 0)
 		return 0;
 	buf[0] = '\0';
 	if (t == 0 || !localtime_r(&tt, &tm))
 		return 0;
-	return strftime(buf, size, "%d.%m.%Y %H:%M", &tm);
+	n = strftime(buf, size, "%d.%m.%Y %H:%M", &tm);
+	if (n == 0)
+		buf[0] = '\0'; /* too small: strftime may leave a part unterminated */
+	return n;
 }
 
 enum status date_time_parse(const char *text, int64_t *out)

@@ -44,7 +44,9 @@ enum status wire_parse(const void *data, size_t len, struct wire_msg *msg)
 	msg->len = len;
 	while ((st = codec_next(&reader, &field)) == STATUS_OK)
 		if (field.tag == WF_REQUEST) {
-			if (codec_get_u64(&field, &msg->request) != STATUS_OK)
+			/* one request id: a second one would be read differently
+			 * here and by wire_get_u64 */
+			if (has_request || codec_get_u64(&field, &msg->request) != STATUS_OK)
 				return STATUS_ERR_PROTOCOL;
 			has_request = true;
 		}

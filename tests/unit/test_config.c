@@ -960,6 +960,20 @@ static void test_hostile_files(void)
 	CHECK_ERROR(&errors, 5, "larger than 8 MiB");
 	config_errors_free(&errors);
 
+	load_bad(BASE "@include \"\"\n", &errors); /* libconfig would end the process */
+	CHECK_ERROR(&errors, 5, "needs the name of a file");
+	config_errors_free(&errors);
+
+	snprintf(path, sizeof path, "%s/nul.conf", dir);
+	big = fopen(path, "w");
+	if (big) {
+		fwrite("city = \"x\";\0@include \"\"\n", 1, 25, big);
+		fclose(big);
+	}
+	load_bad(BASE "@include \"nul.conf\"\n", &errors);
+	CHECK_ERROR(&errors, 5, "holds a NUL byte");
+	config_errors_free(&errors);
+
 	write_file("self.conf", "@include \"self.conf\"\n");
 	load_bad(BASE "@include \"self.conf\"\n", &errors);
 	CHECK(has_error_in(&errors, "self.conf", 1, "nested deeper than 8"));

@@ -225,6 +225,9 @@ static void test_time_field(void)
 	CHECK_STR(buf, "24.11.2026 10:42");
 	CHECK_INT(field_parse(f, "24.11.2026 25:00", &e), STATUS_ERR_INVALID);
 	CHECK_INT(field_parse(f, "31.02.2026 10:00", &e), STATUS_ERR_INVALID);
+	memcpy(buf, "xxxxxxxx", 8);
+	field_format(f, &e, buf, 4); /* too small: empty, never unterminated */
+	CHECK_STR(buf, "");
 	CHECK_INT(field_parse(f, "", &e), STATUS_OK);
 	CHECK_INT(e.time, 0);
 }
