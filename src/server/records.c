@@ -201,13 +201,27 @@ static int list_visit(void *ctx, const void *rec, const struct store_pos *pos)
  * record the caller may not see: a page ends after LIST_SCAN_MAX records
  * read) never leaves the server. A connection keeps its last
  * CONN_POSITIONS positions. */
+static bool same_position(const struct store_pos *a, const struct store_pos *b)
+{
+	return a->id == b->id && a->key_len == b->key_len &&
+	       memcmp(a->key, b->key, a->key_len) == 0;
+}
+
 void records_put_position(struct conn *conn, struct codec_buf *reply, const struct store_pos *pos)
 {
-	uint64_t token = ++conn->next_position;
+	uint64_t token = 0;
 	uint8_t buf[8];
 
-	conn->positions[token % CONN_POSITIONS] =
-	        (struct conn_position){.token = token, .pos = *pos};
+	/* The same place keeps its token: a page asked for again (a list
+	 * reloaded) does not push the others out. */
+	for (size_t i = 0; i < CONN_POSITIONS && !token; i++)
+		if (conn->positions[i].token && same_position(&conn->positions[i].pos, pos))
+			token = conn->positions[i].token;
+	if (!token) {
+		token = ++conn->next_position;
+		conn->positions[token % CONN_POSITIONS] =
+		        (struct conn_position){.token = token, .pos = *pos};
+	}
 	index_put_id(buf, sizeof(buf), token);
 	codec_put_bytes(reply, WF_AFTER, buf, sizeof(buf));
 }
