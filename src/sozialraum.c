@@ -3,7 +3,7 @@
 #include <locale.h>
 #include <stdio.h>
 
-#include "ui/ui.h"
+#include "ui/main.h"
 
 #define DEFAULT_CONFIG "/etc/sozialraum/sozialraum.conf"
 

@@ -8,6 +8,7 @@ BUILDDIR=${BUILDDIR:-$SRCDIR/build}
 ADMIN=$BUILDDIR/sozialraum-admin
 CONF=$SRCDIR/conf/sozialraum.conf
 TEST_FAILED=0
+SERVER_WRAP=()
 TMP=$(mktemp -d /tmp/sozialraum-test.XXXXXX)
 trap 'cleanup_test' EXIT
 
@@ -100,9 +101,10 @@ wait_lines() {
 }
 
 # start_server: sozialraumd in the background ($SERVER), logging to
-# $TMP/server.log; returns when it answers on its socket.
+# $TMP/server.log; returns when it answers on its socket. SERVER_WRAP, an
+# array, is put before the command (e.g. prlimit for a descriptor limit).
 start_server() {
-	"$BUILDDIR/sozialraumd" -f -c "$C" -D "$DATA" 2>>"$TMP/server.log" &
+	"${SERVER_WRAP[@]}" "$BUILDDIR/sozialraumd" -f -c "$C" -D "$DATA" 2>>"$TMP/server.log" &
 	SERVER=$!
 	for _ in $(seq 200); do
 		if [ -S "$SOCK" ] && "$CLIENT" "$SOCK" amt lock 0 >/dev/null 2>&1; [ $? -ne 1 ] && [ -S "$SOCK" ]; then

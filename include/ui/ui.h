@@ -23,6 +23,7 @@
 #include "model/draft.h"
 #include "model/record.h"
 #include "model/status.h"
+#include "ui/main.h"
 #include "wire/client.h"
 
 /* What a key handler did; the shell acts on the flags. */
@@ -102,13 +103,6 @@ struct screen {
 
 /* --- the shell (shell.c, term.c, session.c) --- */
 
-/* Runs the program: OPTIONS from the command line. Returns the exit code. */
-struct ui_options {
-	const char *config_path;
-	const char *data_dir; /* -D, or NULL */
-	const char *as_login; /* --as, or NULL */
-};
-int ui_main(const struct ui_options *options);
 
 /* Opens screen OPS on top of the stack with DATA (owned by the screen from
  * now on; its close() frees it). Returns false (message shown) when its

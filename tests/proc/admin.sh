@@ -74,7 +74,7 @@ check "admin: hot backup with db5.3_hotbackup" db5.3_hotbackup -h "$DATA/db" -b 
 before=$(grep -c . "$TMP/written")
 "$BUILDDIR/tests/proc/crashwriter" write "$DATA" >"$TMP/more" 2>&1 &
 writer=$!
-sleep 0.3
+wait_lines "$TMP/more" "^[IUT] " 10 || echo "# the writer wrote nothing"
 kill -9 "$writer"
 wait "$writer" 2>/dev/null
 expect_exit 0 "admin: restore" "${A[@]}" restore "$TMP/backup"

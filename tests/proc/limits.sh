@@ -6,21 +6,13 @@
 . "$(dirname "$0")/../lib.sh"
 
 need setpriv
+need prlimit
 server_setup
 "${A[@]}" init >/dev/null
 chmod 711 "$TMP"
 # The server under a low descriptor limit, as the issue reproduced it.
-start_low() {
-	(ulimit -n 1024 && exec "$BUILDDIR/sozialraumd" -f -c "$C" -D "$DATA" 2>>"$TMP/server.log") &
-	SERVER=$!
-	for _ in $(seq 200); do
-		[ -S "$SOCK" ] && "$CLIENT" "$SOCK" amt lock 0 >/dev/null 2>&1
-		[ $? -eq 2 ] && return 0
-		sleep 0.05
-	done
-	return 1
-}
-check "limits: server starts with 1024 descriptors" start_low
+SERVER_WRAP=(prlimit --nofile=1024:1024)
+check "limits: server starts with 1024 descriptors" start_server
 "$CLIENT" "$SOCK" tl.fg saves 3000 >/dev/null
 rss() { awk '/^VmRSS/ { print int($2 / 1024) }' "/proc/$SERVER/status"; }
 base=$(rss)

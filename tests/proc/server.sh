@@ -74,7 +74,7 @@ expect_output "admin: ... is consistent" "consistent"
 # SIGHUP with a broken configuration: refused, the old one stays.
 echo 'districts = ( oops' >>"$C"
 kill -HUP "$SERVER"
-sleep 0.3
+wait_line "$TMP/server.log" "refused"
 expect_exit 0 "server: a broken configuration on SIGHUP is refused, service goes on" \
 	"$CLIENT" "$SOCK" tl.fg create "Nach HUP"
 grep -q "refused" "$TMP/server.log" && ok "server: ... and says so in its log" ||
