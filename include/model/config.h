@@ -10,7 +10,7 @@
  *   data_dir = "../demo-data";              required
  *   socket = "sozialraum.sock";             optional, relative to data_dir
  *   city = "Norderstedt";                   required
- *   ui = { esc_delay = 25; idle_timeout = 900; colour = true; };   all optional
+ *   ui = { esc_delay = 200; idle_timeout = 900; colour = true; };   all optional
  *   approval = { team_limit = 1500000L; };  cents a year a team lead may approve
  *   followup = { plan_review_months = 6; followup_days = 14; };
  *   retention = { case_years = 10; audit_years = 10; draft_days = 30; };
@@ -108,7 +108,7 @@ struct config {
 	char city[CONFIG_NAME_SIZE];
 
 	struct {
-		int esc_delay_ms;   /* default 25, 0..1000 */
+		int esc_delay_ms;   /* default 200 (an arrow key split on a slow line), 0..1000 */
 		int idle_timeout_s; /* default 900, 0 = never, up to 86400 */
 		bool colour;        /* default true */
 	} ui;

@@ -34,7 +34,7 @@ static const struct field ui_fields[] = {
          AT(struct config, ui.esc_delay_ms),
          .min = 0,
          .max = 1000,
-         .def = 25},
+         .def = 200},
         {.name = "idle_timeout",
          .type = FIELD_INT,
          AT(struct config, ui.idle_timeout_s),

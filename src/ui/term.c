@@ -44,20 +44,51 @@ static void install_signals(void)
 }
 
 /* An unknown TERM falls back to vt100, which every terminal emulator
- * understands, with a note on the first screen. */
-static void check_term(struct ui *ui)
+ * understands, with a note on the first screen; a known one that cannot
+ * place the cursor (TERM=dumb, a printing terminal) is refused. */
+static enum status check_term(struct ui *ui, char *msg, size_t size)
 {
 	const char *term = getenv("TERM");
 	int err = 0;
 
 	if (term && *term && setupterm(term, STDOUT_FILENO, &err) == OK) {
+		const char *cup = tigetstr("cup");
+		bool addressable = cup && cup != (const char *)-1;
+
 		del_curterm(cur_term);
-		return;
+		if (addressable)
+			return STATUS_OK;
+		snprintf(msg, size,
+		         "das Terminal (TERM=%.40s) kann den Cursor nicht setzen; bitte in einem "
+		         "Terminal wie xterm oder PuTTY starten",
+		         term);
+		return STATUS_ERR_INVALID;
 	}
 	snprintf(ui->note, sizeof(ui->note),
 	         "Unbekannter Terminaltyp '%.40s': einfache Darstellung (vt100).",
 	         term ? term : "");
 	setenv("TERM", "vt100", 1);
+	return STATUS_OK;
+}
+
+/* Home, End, Insert, Delete, Page Up and Down as the common terminals
+ * send them, whatever the terminfo entry says (PuTTY, tmux and screen send
+ * ESC[1~ and ESC[4~ under TERM=xterm; rxvt ESC[7~ and ESC[8~). */
+static void define_keys(void)
+{
+	static const struct {
+		const char *seq;
+		int key;
+	} keys[] = {
+	        {"\033[1~", KEY_HOME}, {"\033[7~", KEY_HOME},  {"\033[H", KEY_HOME},
+	        {"\033OH", KEY_HOME},  {"\033[4~", KEY_END},   {"\033[8~", KEY_END},
+	        {"\033[F", KEY_END},   {"\033OF", KEY_END},    {"\033[2~", KEY_IC},
+	        {"\033[3~", KEY_DC},   {"\033[5~", KEY_PPAGE}, {"\033[6~", KEY_NPAGE},
+	};
+
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (key_defined(keys[i].seq) == 0)
+			define_key(keys[i].seq, keys[i].key);
 }
 
 /* The field being typed in is drawn plain: every typed character then
@@ -108,7 +139,18 @@ enum status ui_term_start(struct ui *ui, char *msg, size_t size)
 
 	ui->ascii = !codeset || strcmp(codeset, "UTF-8") != 0;
 	ui_draw_set_ascii(ui->ascii);
-	check_term(ui);
+	if (ui->ascii)
+		snprintf(ui->note, sizeof(ui->note),
+		         "Kein UTF-8: Umlaute erscheinen als ae, oe, ue. Abhilfe: LANG=C.UTF-8 "
+		         "setzen (ssh: SendEnv LANG).");
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		snprintf(msg, size,
+		         "sozialraum braucht ein Terminal für Ein- und Ausgabe "
+		         "(über SSH: ssh -t)");
+		return STATUS_ERR_INVALID;
+	}
+	if (check_term(ui, msg, size) != STATUS_OK)
+		return STATUS_ERR_INVALID;
 	set_escdelay(ui->config->ui.esc_delay_ms);
 	if (!initscr()) {
 		snprintf(msg, size, "das Terminal lässt sich nicht einrichten");
@@ -126,6 +168,7 @@ enum status ui_term_start(struct ui *ui, char *msg, size_t size)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	define_keys();
 	ui_term_colours(ui);
 	refresh(); /* stdscr stays untouched from now on: reading keys repaints nothing */
 	return STATUS_OK;
@@ -155,12 +198,17 @@ bool ui_term_read(struct ui *ui, struct ui_input *in, int timeout_ms)
 	ui->server_ready = false;
 	if (ui_got_hangup || ui_got_term)
 		return false;
-	if (fds[1].fd < 0)
-		return read_key(ui, in, timeout_ms);
 	if (read_key(ui, in, 0))
 		return true;
 	if (poll(fds, 2, timeout_ms) <= 0)
 		return false;
+	if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
+		/* The input ended (terminal closed, SSH gone without SIGHUP):
+		 * as a hang-up, drafts are kept and the program ends instead
+		 * of reading nothing at full speed. */
+		ui_got_hangup = 1;
+		return false;
+	}
 	if (fds[1].revents) {
 		/* Read now, so that a prompt waiting for its key does not find
 		 * the socket readable again at once; the main loop hands the

@@ -313,7 +313,7 @@ static void test_defaults_and_paths(void)
 	CHECK_INT(load_text(BASE, &c, &errors), STATUS_OK);
 	dump_errors(&errors);
 	if (c) {
-		CHECK_INT(c->ui.esc_delay_ms, 25);
+		CHECK_INT(c->ui.esc_delay_ms, 200);
 		CHECK_INT(c->ui.idle_timeout_s, 900);
 		CHECK(c->ui.colour);
 		CHECK_INT(c->team_approval_limit, 1500000);

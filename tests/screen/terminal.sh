@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Terminals as they are: Home and End in the encodings common terminals
+# send, input that ends, a terminal that cannot place the cursor, no
+# terminal at all.
+. "$(dirname "$0")/../tmux-lib.sh"
+
+server_setup
+"${A[@]}" init >/dev/null
+check "terminal: server starts" start_server
+
+# No terminal, and one without cursor addressing: one line, at once.
+expect_exit 1 "terminal: input that is no terminal is refused" \
+	timeout 5 "$PROG" -c "$C" -D "$DATA" --as fk.fg </dev/null
+expect_output "terminal: ... saying a terminal is needed" "braucht ein Terminal"
+open_session dumb fk.fg TERM=dumb
+screen_check "terminal: TERM=dumb is refused, saying why" dumb "kann den Cursor nicht setzen"
+screen_check "terminal: ... with a non-zero exit" dumb "EXITED 1"
+
+# Home and End: ESC[1~ / ESC[4~ (PuTTY, tmux, screen), ESC[H / ESC[F
+# (xterm), ESCOH / ESCOF (xterm's keypad mode) in the name field.
+open_session keys fk.fg
+keys keys a
+screen_check "keys: the offers list" keys "Einträg|Eintrag"
+keys keys n Tab Tab
+screen_check "keys: a new offer's form" keys "Neues Angebot"
+type_text keys "mitte"
+n=0
+for enc in "[1~ [4~" "[H [F" "OH OF"; do
+	set -- $enc
+	n=$((n + 1))
+	type_text keys "$(printf '\033%s' "$1")"
+	type_text keys "A$n"
+	type_text keys "$(printf '\033%s' "$2")"
+	type_text keys "E$n"
+done
+screen_check "keys: Home and End in three encodings move to both ends of the field" keys \
+	"Name \* +A3A2A1mitteE1E2E3"
+
+# Input that ends without a hang-up: the program ends, keeps the draft,
+# and does not spin.
+python3 - "$PROG" "$C" "$DATA" >"$TMP/out" 2>&1 <<'PY'
+import os, pty, resource, select, sys, time
+prog, conf, data = sys.argv[1:4]
+pid, fd = pty.fork()
+if pid == 0:
+    os.environ.update(TERM="xterm", LANG="C.UTF-8", LC_ALL="C.UTF-8", COLUMNS="80", LINES="24")
+    os.execv(prog, [prog, "-c", conf, "-D", data, "--as", "fk.fg"])
+seen = b""
+end = time.time() + 10
+while b"Hauptmen" not in seen and time.time() < end:
+    if select.select([fd], [], [], 0.2)[0]:
+        try:
+            seen += os.read(fd, 65536)
+        except OSError:
+            break
+os.close(fd)  # the terminal goes away
+end = time.time() + 5
+while time.time() < end:
+    done, status = os.waitpid(pid, os.WNOHANG)
+    if done:
+        break
+    time.sleep(0.05)
+else:
+    os.kill(pid, 9)
+    os.waitpid(pid, 0)
+    print("still running 5 s after its input closed")
+    sys.exit(1)
+cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("ended, cpu %.2f s" % (cpu.ru_utime + cpu.ru_stime))
+PY
+expect_output "input: the program ends when its terminal goes away" "^ended"
+cpu=$(sed -n 's/^ended, cpu //p' "$TMP/out" | cut -d' ' -f1)
+awk -v c="${cpu:-9}" 'BEGIN { exit !(c < 1.0) }' && ok "input: ... without spinning (cpu ${cpu} s)" ||
+	not_ok "input: ... without spinning (cpu ${cpu:-?} s)"
+finish
