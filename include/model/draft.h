@@ -29,6 +29,7 @@ struct draft {
 	int64_t time;               /* last sent, seconds since 1970 UTC */
 	char title[DRAFT_TITLE_SIZE];
 	char text[DRAFT_TEXT_SIZE]; /* the fields as typed, see above */
+	int64_t based_on;           /* the record's version the input started from (v2) */
 };
 
 extern const struct record_def draft_def;

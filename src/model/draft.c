@@ -29,6 +29,12 @@ static const struct field_def draft_fields[] = {
          FIELD_TEXT(struct draft, text),
          .width = 60,
          .multiline = true},
+        {.tag = 8,
+         .name = "based_on",
+         .label = "Stand",
+         FIELD_INT(struct draft, based_on),
+         .width = 6,
+         .help = "der Stand des Datensatzes, von dem die Eingaben ausgingen"},
 };
 
 static int key_login(const void *rec, uint8_t *buf, size_t size)
@@ -42,7 +48,7 @@ static const struct index_def draft_indexes[] = {
 
 const struct record_def draft_def = {
         .kind = 4,
-        .version = 1,
+        .version = 2, /* 2: based_on */
         .name = "draft",
         .table = "drafts",
         .label = "Entwurf",

@@ -1,9 +1,14 @@
-/* The form of one offer: read-only while somebody else edits it (the line
- * says who and since when), otherwise under this session's edit lock. A
- * save names the version it edited: a conflicting save is refused with the
- * server's message and nothing is overwritten. Unsaved input goes to the
- * server as a draft (leaving a field, every few seconds of typing, on
- * hang-up) and is offered again at the next login. */
+/* The form of one offer. Looking never locks: the offer opens to be read,
+ * and the edit lock is taken at the first change (or with F3); when
+ * somebody else has it, the line says who and since when and the form
+ * stays read-only, as it does for a role that may not change the offer
+ * (the model's rights table says so). A save names the version it
+ * edited: a conflicting save is refused with the server's message and
+ * nothing is overwritten. Unsaved input goes to the server as a draft
+ * (leaving a field, every few seconds of typing, on hang-up) with the
+ * version it started from, and is offered again at the next login; a
+ * draft of an offer saved by somebody else since keeps that old version,
+ * so its save is refused as a conflict instead of writing over theirs. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,16 +22,19 @@ struct offer_form {
 	struct ui_form *form;
 	WINDOW *formwin;
 	bool locked;   /* this session holds the edit lock */
-	bool readonly; /* somebody else edits it, or this role may not */
+	bool readonly; /* not (yet) editable: only looking, locked by another, or no right */
+	bool may_edit; /* the role may change it: the lock is taken at the first change */
 	char holder[128];
 	uint64_t draft_id;
 	const struct draft *resume; /* continue this draft once open */
 };
 
-enum { ACT_SAVE = 1, ACT_BACK, ACT_RELOAD_FORM };
+enum { ACT_SAVE = 1, ACT_BACK, ACT_RELOAD_FORM, ACT_EDIT };
 
 static const struct ui_key form_keys[] = {
         {0, KEY_F(2), "Speichern", "speichern (auch Strg-S)", ACT_SAVE},
+        {0, KEY_F(3), "Bearbeiten", "zum Bearbeiten sperren (geschieht auch beim ersten Tippen)",
+         ACT_EDIT},
         {19 /* ^S */, 0, NULL, "speichern", ACT_SAVE},
         {27, 0, "Zurück", "zurück; fragt bei ungesicherten Eingaben", ACT_BACK},
         {0, KEY_F(5), "Neu laden", "den gespeicherten Stand neu laden", ACT_RELOAD_FORM},
@@ -37,31 +45,67 @@ static const char *const form_fields[] = {
         "times",       "contact",  "low_threshold", "budget_line", "active_from",  "active_to",
         "description", NULL};
 
-static enum status fetch_offer(struct screen *s, uint64_t id)
+/* May this role change the offer? Asked of the model's rights table (the
+ * server decides again at the save). */
+static bool role_may_edit(struct screen *s, const struct offer *offer)
 {
-	struct offer_form *f = s->data;
-
-	return ui_record_get(s->ui, &offer_def, id, &f->offer, NULL, 0);
+	return rights_allow(ui_config(s->ui), ui_staff(s->ui), &offer_def,
+	                    offer->head.id ? VERB_CHANGE : VERB_CREATE, offer);
 }
 
-/* Takes the edit lock, or goes read-only naming who has it. */
-static void take_lock(struct screen *s)
+/* Takes the edit lock, or stays read-only naming who has it. A new offer
+ * needs none. Returns true when the form may be edited now. */
+static bool take_lock(struct screen *s)
 {
 	struct offer_form *f = s->data;
 	enum status st;
 
+	if (!f->may_edit)
+		return false;
+	if (f->locked || !f->offer.head.id) {
+		f->readonly = false;
+		return true;
+	}
 	f->holder[0] = '\0';
-	if (!f->offer.head.id || f->locked)
-		return;
 	st = ui_lock(s->ui, offer_def.table, f->offer.head.id, f->holder, sizeof(f->holder));
 	f->locked = st == STATUS_OK;
 	f->readonly = !f->locked;
-	if (st == STATUS_ERR_DENIED)
-		snprintf(f->holder, sizeof(f->holder),
-		         "nur lesen: Ihre Rolle darf dieses Angebot "
-		         "nicht ändern");
-	else if (st != STATUS_OK && st != STATUS_ERR_LOCKED)
+	if (st != STATUS_OK && st != STATUS_ERR_LOCKED)
 		snprintf(f->holder, sizeof(f->holder), "nur lesen: %s", status_message(st));
+	ui_form_set_readonly(f->form, f->readonly);
+	return f->locked;
+}
+
+/* A key that would change what a field holds (typing, deleting): the
+ * first one takes the lock. */
+static bool is_edit_key(struct ui_input in)
+{
+	if (!in.is_key)
+		return in.ch >= 0x20 || in.ch == 8 || in.ch == 127;
+	return in.ch == KEY_BACKSPACE || in.ch == KEY_DC;
+}
+
+/* A draft of an offer that was saved by somebody else since the draft
+ * began: the form starts from the draft's version, so that saving it is
+ * refused as a conflict instead of writing over their change. */
+static void resume_draft(struct screen *s)
+{
+	struct offer_form *f = s->data;
+	const struct draft *d = f->resume;
+
+	ui_form_from_draft(f->form, d);
+	f->draft_id = d->head.id;
+	f->resume = NULL;
+	take_lock(s); /* input waits in the form: it is being edited */
+	if (f->offer.head.id && d->based_on && (uint32_t)d->based_on != f->offer.head.version) {
+		ui_error(s->ui,
+		         "Seit Ihrem Entwurf (Stand %lld) hat jemand gespeichert (Stand %u): "
+		         "F5 zeigt den neuen Stand.",
+		         (long long)d->based_on, f->offer.head.version);
+		f->offer.head.version = (uint32_t)d->based_on;
+	} else {
+		ui_message(s->ui, "Entwurf fortgesetzt: mit F2 speichern.");
+	}
 }
 
 static enum status form_open(struct screen *s)
@@ -70,22 +114,23 @@ static enum status form_open(struct screen *s)
 	enum status st = STATUS_OK;
 
 	if (f->offer.head.id)
-		st = fetch_offer(s, f->offer.head.id);
+		st = ui_record_get(s->ui, &offer_def, f->offer.head.id, &f->offer, f->holder,
+		                   sizeof(f->holder));
 	if (st != STATUS_OK)
 		return st;
-	take_lock(s);
+	f->may_edit = role_may_edit(s, &f->offer);
+	f->readonly = f->offer.head.id || !f->may_edit; /* looking never locks */
+	if (!f->may_edit)
+		snprintf(f->holder, sizeof(f->holder),
+		         "nur lesen: Ihre Rolle darf dieses Angebot nicht ändern");
 	f->formwin = derwin(s->win, getmaxy(s->win) - 1, getmaxx(s->win), 1, 0);
 	f->form = f->formwin ? ui_form_new(s->ui, f->formwin, &offer_def, form_fields, &f->offer,
 	                                   NULL, f->readonly)
 	                     : NULL;
 	if (!f->form)
 		return STATUS_ERR_NOMEM;
-	if (f->resume) {
-		ui_form_from_draft(f->form, f->resume);
-		f->draft_id = f->resume->head.id;
-		f->resume = NULL;
-		ui_message(s->ui, "Entwurf fortgesetzt: mit F2 speichern.");
-	}
+	if (f->resume)
+		resume_draft(s);
 	return STATUS_OK;
 }
 
@@ -95,8 +140,9 @@ static void form_draw(struct screen *s)
 	char title[200];
 
 	if (f->offer.head.id)
-		snprintf(title, sizeof(title), "Angebot Nr. %llu, Stand %u",
-		         (unsigned long long)f->offer.head.id, f->offer.head.version);
+		snprintf(title, sizeof(title), "Angebot Nr. %llu, Stand %u%s",
+		         (unsigned long long)f->offer.head.id, f->offer.head.version,
+		         f->locked ? " – in Bearbeitung" : " – zum Ändern tippen oder F3");
 	else
 		snprintf(title, sizeof(title), "Neues Angebot");
 	wattrset(s->win,
@@ -117,6 +163,7 @@ static void form_save_draft(struct screen *s)
 		goto out;
 	snprintf(draft->table, sizeof(draft->table), "%s", offer_def.table);
 	draft->record = f->offer.head.id;
+	draft->based_on = f->offer.head.version;
 	ui_form_to_draft(f->form, draft);
 	draft_get(draft, "name", name, sizeof(name));
 	snprintf(draft->title, sizeof(draft->title), "Angebot: %s",
@@ -139,7 +186,8 @@ static void form_save(struct screen *s)
 		return;
 	}
 	if (ui_form_collect(f->form, &offer) != STATUS_OK)
-		return; /* the form shows the message at the field */
+		return;             /* the form shows the message at the field */
+	offer.head = f->offer.head; /* the version the input is based on */
 	st = ui_record_save(s->ui, &offer_def, &offer, err, sizeof(err));
 	if (st != STATUS_OK) {
 		form_save_draft(s);
@@ -154,6 +202,7 @@ static void form_save(struct screen *s)
 	ui_form_reset(f->form, &f->offer);
 	if (!f->locked)
 		take_lock(s); /* a new offer: edit on under the lock */
+	ui_form_set_readonly(f->form, f->readonly);
 	ui_message(s->ui, "Gespeichert (Angebot Nr. %llu, Stand %u).",
 	           (unsigned long long)offer.head.id, offer.head.version);
 }
@@ -179,11 +228,19 @@ static int form_back(struct screen *s)
 	return UI_LEAVE;
 }
 
+/* F5: the stored version, after asking when input would be lost; a lock
+ * somebody released meanwhile is taken when editing goes on. */
 static void form_reload(struct screen *s)
 {
 	struct offer_form *f = s->data;
 
-	if (!f->offer.head.id || fetch_offer(s, f->offer.head.id) != STATUS_OK)
+	if (!f->offer.head.id)
+		return;
+	if (!f->readonly && ui_form_changed(f->form) &&
+	    !ui_confirm(s->ui, "Ungesicherte Eingaben verwerfen und neu laden?"))
+		return;
+	if (ui_record_get(s->ui, &offer_def, f->offer.head.id, &f->offer, f->holder,
+	                  sizeof(f->holder)) != STATUS_OK)
 		return;
 	ui_form_reset(f->form, &f->offer);
 	ui_message(s->ui, "Neu geladen: Stand %u.", f->offer.head.version);
@@ -194,7 +251,12 @@ static void form_reload(struct screen *s)
 static int form_key(struct screen *s, int action, struct ui_input in)
 {
 	struct offer_form *f = s->data;
-	int flags = ui_form_key(f->form, in);
+	int flags;
+
+	/* The first change takes the lock; without it the key does nothing. */
+	if (f->readonly && f->may_edit && !f->locked && is_edit_key(in) && !take_lock(s))
+		return UI_HANDLED | UI_REDRAW;
+	flags = ui_form_key(f->form, in);
 
 	if (flags != UI_UNHANDLED) {
 		if (ui_form_draft_due(f->form) && ui_form_changed(f->form))
@@ -209,7 +271,11 @@ static int form_key(struct screen *s, int action, struct ui_input in)
 		return form_back(s);
 	case ACT_RELOAD_FORM:
 		form_reload(s);
-		return UI_HANDLED;
+		return UI_HANDLED | UI_REDRAW;
+	case ACT_EDIT:
+		if (!take_lock(s) && !f->may_edit)
+			ui_error(s->ui, "Ihre Rolle darf dieses Angebot nicht ändern.");
+		return UI_HANDLED | UI_REDRAW;
 	default:
 		return UI_UNHANDLED;
 	}
@@ -245,7 +311,6 @@ static void form_reconnected(struct screen *s)
 	f->locked = false;
 	form_save_draft(s);
 	take_lock(s);
-	ui_form_set_readonly(f->form, f->readonly);
 }
 
 static void form_close(struct screen *s)

@@ -60,15 +60,23 @@ screen_check "offers: F2 saves the new offer" tl "Gespeichert \(Angebot Nr\. 1"
 keys tl Escape
 screen_check "offers: back in the list, the offer is there" tl "Jugendtreff Müllerstraße"
 
-# The same offer in a second session: read-only with the lock line.
+# Looking never locks: both sessions open the offer; the first to change
+# it holds the lock, the other sees who and since when.
 keys tl Enter
-screen_check "lock: the first session edits it" tl "Angebot Nr\. 1, Stand 1"
+screen_check "lock: opening shows the offer, not locked" tl "Angebot Nr\. 1, Stand 1 – zum Ändern tippen"
 open_session fk fk.fg
 keys fk a
 screen_check "lock: second session sees the list" fk "Jugendtreff"
 keys fk Enter
-screen_check "lock: ... the offer is read-only with who and since when" fk \
+screen_check "lock: ... opens the same offer, no lock line" fk "Angebot Nr\. 1, Stand 1 – zum Ändern tippen"
+keys tl F3
+screen_check "lock: F3 in the first session takes the lock" tl "Angebot Nr\. 1, Stand 1 – in Bearbeitung"
+keys fk Down Down
+type_text fk "x"
+screen_check "lock: ... typing in the other shows who edits it and since when" fk \
 	"in Bearbeitung durch Jürgen Müller seit [0-9][0-9]:[0-9][0-9]"
+grep -q "Jugendtreff Müllerstraßex" "$TMP/screen" && not_ok "lock: ... and takes no input" ||
+	ok "lock: ... and takes no input"
 
 # Unsaved input, then a hang-up: the lock goes, the draft stays.
 keys tl Down Down

@@ -16,6 +16,8 @@ keys fk a
 screen_check "editor: offers list" fk "Elterncafé FG"
 keys fk Enter
 screen_check "editor: the form shows the description's lines" fk "Beschreibung +Für Eltern"
+keys fk F3
+screen_check "editor: F3 takes the offer for editing" fk "Stand 1 – in Bearbeitung"
 for _ in $(seq 12); do keys fk Tab; done
 keys fk Enter
 screen_check "editor: Enter on a multi-line field opens the editor" fk "Zeile 3/3"
@@ -51,7 +53,9 @@ screen_check "directories: Enter shows a district's streets" dw "Hausnummern|Str
 
 # The admin: locks with holder, release; the audit log with a filter.
 keys fk Enter
-screen_check "admin: fk.fg edits offer 1" fk "Angebot Nr\. 1, Stand 2"
+screen_check "admin: fk.fg opens offer 1" fk "Angebot Nr\. 1, Stand 2 – zum Ändern"
+keys fk F3
+screen_check "admin: ... and edits it" fk "Angebot Nr\. 1, Stand 2 – in Bearbeitung"
 open_session adm admin
 keys adm k
 screen_check "admin: the lock list names the holder" adm "Ayşe Yılmaz"
@@ -84,7 +88,9 @@ screen_check "conflict: the stale save is refused with the version message" fk \
 "${A[@]}" export offers >"$TMP/out" 2>&1
 expect_output "conflict: ... and the stored name is the team lead's" "Elterncafé FG am Markt;"
 keys fk F5
-screen_check "conflict: F5 loads the new version" fk "Neu geladen: Stand 3"
+screen_check "conflict: F5 asks before it throws the input away" fk "verwerfen und neu laden\?"
+keys fk j
+screen_check "conflict: ... then loads the new version" fk "Neu geladen: Stand 3"
 keys fk Escape j
 keys tl Escape
 

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Editing without losing anyone's work: looking never locks, a role that
+# may not change an offer gets it read-only and is told why once, and a
+# draft resumed after somebody else saved the offer is refused as a
+# conflict instead of writing over their change.
+. "$(dirname "$0")/../tmux-lib.sh"
+
+server_setup
+"${A[@]}" init >/dev/null
+"${A[@]}" demo >/dev/null
+check "editing: server starts with demo data" start_server
+
+# A budget clerk reads offers and may change none.
+open_session wjh wjh
+keys wjh a
+screen_check "rights: the budget clerk gets the offers list" wjh "Einträg|Eintrag"
+keys wjh Enter
+screen_check "rights: ... an offer opens read-only, saying why" wjh \
+	"nur lesen: Ihre Rolle darf dieses Angebot nicht ändern"
+keys wjh Down Down
+type_text wjh "x"
+screen_check "rights: ... typing changes nothing" wjh "nur lesen"
+grep -qE "^Name \*.*x$" "$TMP/screen" && not_ok "rights: ... the name is unchanged" ||
+	ok "rights: ... the name is unchanged"
+"$CLIENT" "$SOCK" admin locks >/dev/null 2>&1
+"${A[@]}" locks >"$TMP/out" 2>&1
+expect_output "rights: ... and holds no lock" "^0 edit locks"
+keys wjh Escape
+
+# A draft begun on version 1; meanwhile somebody saves version 2; the
+# draft resumed cannot write over it.
+open_session fk fk.fg
+keys fk a
+screen_check "draft: the caseworker's list" fk "Einträg|Eintrag"
+keys fk Enter
+screen_check "draft: an offer opens without a lock" fk "Angebot Nr\. 1, Stand 1 – zum Ändern"
+keys fk Down Down End
+type_text fk " (Entwurf)"
+screen_check "draft: typing takes the lock" fk "Angebot Nr\. 1, Stand 1 – in Bearbeitung"
+tm kill-window -t main:fk
+for _ in $(seq 100); do "$CLIENT" "$SOCK" amt overwrite 1 "Von der Amtsleitung" >/dev/null 2>&1 && break; sleep 0.05; done
+"$CLIENT" "$SOCK" amt get 1 >"$TMP/out" 2>&1
+expect_output "draft: meanwhile the head of office saves version 2" "^Von der Amtsleitung$"
+open_session fk2 fk.fg
+screen_check "draft: the draft is offered at the next login" fk2 "1  [0-9.]+ [0-9:]+  Angebot: "
+keys fk2 1
+screen_check "draft: resumed, it says someone saved since" fk2 "Seit Ihrem Entwurf \(Stand 1\) hat jemand gespeichert \(Stand 2\)"
+screen_check "draft: ... the input is in the form" fk2 "\(Entwurf\)"
+keys fk2 F2
+screen_check "draft: ... and saving it is refused as a conflict" fk2 "Nicht gespeichert: Der Datensatz wurde inzwischen"
+"$CLIENT" "$SOCK" amt get 1 >"$TMP/out" 2>&1
+expect_output "draft: ... the other save stays" "^Von der Amtsleitung$"
+finish
