@@ -22,6 +22,7 @@
 #include "model/config.h"
 #include "model/draft.h"
 #include "model/record.h"
+#include "model/rights.h"
 #include "model/status.h"
 #include "ui/main.h"
 #include "wire/client.h"
@@ -45,7 +46,16 @@ struct ui_key {
 	const char *label; /* bottom line: "Neu" */
 	const char *help;  /* help screen: "ein neues Angebot anlegen" */
 	int action;
+	/* Offered only when the role may do VERB to some records of type DEF
+	 * (the model's rights table; NULL: always). */
+	const struct record_def *def;
+	enum right_verb verb;
 };
+
+struct ui;
+
+/* The role may use KEY (see struct ui_key). */
+bool ui_key_allowed(const struct ui *ui, const struct ui_key *key);
 
 /* Keys the shell handles on every screen (help, back, quit, repaint). */
 extern const struct ui_key ui_global_keys[];
@@ -102,7 +112,6 @@ struct screen {
 };
 
 /* --- the shell (shell.c, term.c, session.c) --- */
-
 
 /* Opens screen OPS on top of the stack with DATA (owned by the screen from
  * now on; its close() frees it). Returns false (message shown) when its

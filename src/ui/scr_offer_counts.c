@@ -19,7 +19,8 @@ struct counts {
 enum { ACT_ENTER = 1 };
 
 static const struct ui_key counts_keys[] = {
-        {'e', KEY_F(2), "Eintragen", "die Zahl eines Monats eintragen oder berichtigen", ACT_ENTER},
+        {'e', KEY_F(2), "Eintragen", "die Zahl eines Monats eintragen oder berichtigen", ACT_ENTER,
+         &offer_count_def, VERB_CREATE},
 };
 
 static void add_count(void *ctx, const void *rec)

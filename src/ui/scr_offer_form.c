@@ -32,10 +32,10 @@ struct offer_form {
 enum { ACT_SAVE = 1, ACT_BACK, ACT_RELOAD_FORM, ACT_EDIT };
 
 static const struct ui_key form_keys[] = {
-        {0, KEY_F(2), "Speichern", "speichern (auch Strg-S)", ACT_SAVE},
+        {0, KEY_F(2), "Speichern", "speichern (auch Strg-S)", ACT_SAVE, &offer_def, VERB_CHANGE},
         {0, KEY_F(3), "Bearbeiten", "zum Bearbeiten sperren (geschieht auch beim ersten Tippen)",
-         ACT_EDIT},
-        {19 /* ^S */, 0, NULL, "speichern", ACT_SAVE},
+         ACT_EDIT, &offer_def, VERB_CHANGE},
+        {19 /* ^S */, 0, NULL, "speichern", ACT_SAVE, &offer_def, VERB_CHANGE},
         {27, 0, "Zurück", "zurück; fragt bei ungesicherten Eingaben", ACT_BACK},
         {0, KEY_F(5), "Neu laden", "den gespeicherten Stand neu laden", ACT_RELOAD_FORM},
 };

@@ -26,10 +26,11 @@ enum { ACT_OPEN = 1, ACT_NEW, ACT_DISTRICT, ACT_PROVIDER, ACT_DEACTIVATE, ACT_CO
 
 static const struct ui_key offers_keys[] = {
         {'\r', 0, "Öffnen", "das Angebot öffnen (bearbeiten, wenn frei)", ACT_OPEN},
-        {'n', KEY_F(3), "Neu", "ein neues Angebot anlegen", ACT_NEW},
+        {'n', KEY_F(3), "Neu", "ein neues Angebot anlegen", ACT_NEW, &offer_def, VERB_CREATE},
         {'b', KEY_F(4), "Sozialraum", "nach Sozialraum eingrenzen (leer: alle)", ACT_DISTRICT},
         {'t', KEY_F(5), "Träger", "nach Träger eingrenzen (leer: alle)", ACT_PROVIDER},
-        {'e', KEY_F(8), "Einstellen", "das Angebot zum heutigen Tag einstellen", ACT_DEACTIVATE},
+        {'e', KEY_F(8), "Einstellen", "das Angebot zum heutigen Tag einstellen", ACT_DEACTIVATE,
+         &offer_def, VERB_END},
         {'z', KEY_F(7), "Zahlen", "erreichte Personen je Monat (nur Zahlen)", ACT_COUNTS},
         {'g', KEY_F(9), "Neu laden", "die Liste neu vom Server holen", ACT_RELOAD},
         {'/', 0, "Suche", "nach Namen suchen", -1},

@@ -177,7 +177,8 @@ void ui_session_events(struct ui *ui)
 		back_again(ui);
 	if (wire_client_pump(ui->client) != STATUS_OK && !ui->server_away) {
 		ui->server_away = true;
-		ui_error(ui, "Verbindung zum Server unterbrochen – Ihre Eingaben bleiben erhalten.");
+		ui_error(ui,
+		         "Verbindung zum Server unterbrochen – Ihre Eingaben bleiben erhalten.");
 	}
 	while (wire_client_next_event(ui->client, &ev))
 		for (int i = 0; i < ui->depth; i++)

@@ -110,6 +110,11 @@ static void key_label(const struct ui_key *key, char *buf, size_t size)
 		snprintf(buf, size, "?");
 }
 
+bool ui_key_allowed(const struct ui *ui, const struct ui_key *key)
+{
+	return !key->def || rights_may(ui_staff(ui), key->def, key->verb);
+}
+
 static bool bound(const struct ui_key *keys, size_t n, const struct ui_key *key)
 {
 	for (size_t i = 0; i < n; i++)
@@ -128,7 +133,8 @@ static int put_keys(struct ui *ui, const struct ui_key *keys, size_t n, const st
 	for (size_t i = 0; i < n; i++) {
 		int w;
 
-		if (!keys[i].label || (skip && bound(skip, nskip, &keys[i])))
+		if (!keys[i].label || (skip && bound(skip, nskip, &keys[i])) ||
+		    !ui_key_allowed(ui, &keys[i]))
 			continue;
 		key_label(&keys[i], name, sizeof(name));
 		w = ui_width(name) + 1 + ui_width(keys[i].label);
@@ -300,11 +306,13 @@ bool ui_prompt(struct ui *ui, const char *prompt, char *buf, size_t size)
 
 /* --- help: made from the key tables of the screen below and the shell --- */
 
-static int help_lines(const struct ui_key *keys, size_t n, WINDOW *win, int y)
+static int help_lines(const struct ui *ui, const struct ui_key *keys, size_t n, WINDOW *win, int y)
 {
 	char name[32], fkey[16];
 
-	for (size_t i = 0; i < n && y < getmaxy(win); i++, y++) {
+	for (size_t i = 0; i < n && y < getmaxy(win); i++) {
+		if (!ui_key_allowed(ui, &keys[i]))
+			continue; /* help lists what works here, for this role */
 		key_label(&keys[i], name, sizeof(name));
 		if (keys[i].fkey && keys[i].key) {
 			snprintf(fkey, sizeof(fkey), " F%d", keys[i].fkey - KEY_F0);
@@ -313,7 +321,7 @@ static int help_lines(const struct ui_key *keys, size_t n, WINDOW *win, int y)
 		wattrset(win, A_BOLD);
 		ui_put(win, y, 2, name, 10, true);
 		wattrset(win, A_NORMAL);
-		ui_put(win, y, 13, keys[i].help, getmaxx(win) - 14, false);
+		ui_put(win, y++, 13, keys[i].help, getmaxx(win) - 14, false);
 	}
 	return y;
 }
@@ -327,8 +335,8 @@ static void help_draw(struct screen *s)
 	wattrset(s->win, ui_attr(s->ui, UI_ATTR_TITLE));
 	ui_put(s->win, 0, 0, below->title, COLS, false);
 	wattrset(s->win, A_NORMAL);
-	y = help_lines(below->keys, below->nkeys, s->win, 2);
-	help_lines(ui_global_keys, ui_nglobal_keys, s->win, y + 1);
+	y = help_lines(s->ui, below->keys, below->nkeys, s->win, 2);
+	help_lines(s->ui, ui_global_keys, ui_nglobal_keys, s->win, y + 1);
 	wnoutrefresh(s->win);
 }
 
@@ -346,12 +354,15 @@ static const struct screen_ops help_ops = {
 
 /* --- the loop --- */
 
-static const struct ui_key *match_key(const struct ui_key *keys, size_t n, struct ui_input in)
+static const struct ui_key *match_key(const struct ui *ui, const struct ui_key *keys, size_t n,
+                                      struct ui_input in)
 {
 	for (size_t i = 0; i < n; i++)
-		if ((in.is_key && keys[i].fkey && (wint_t)keys[i].fkey == in.ch) ||
-		    (!in.is_key && keys[i].key && (wint_t)keys[i].key == in.ch) ||
-		    (in.is_key && in.ch == KEY_ENTER && keys[i].key == '\r'))
+		if (!ui_key_allowed(ui, &keys[i]))
+			continue;
+		else if ((in.is_key && keys[i].fkey && (wint_t)keys[i].fkey == in.ch) ||
+		         (!in.is_key && keys[i].key && (wint_t)keys[i].key == in.ch) ||
+		         (in.is_key && in.ch == KEY_ENTER && keys[i].key == '\r'))
 			return &keys[i];
 	return NULL;
 }
@@ -435,7 +446,7 @@ static void global_key(struct ui *ui, const struct ui_key *key)
 static void handle_key(struct ui *ui, struct ui_input in)
 {
 	struct screen *top = ui->stack[ui->depth - 1];
-	const struct ui_key *key = match_key(top->ops->keys, top->ops->nkeys, in);
+	const struct ui_key *key = match_key(ui, top->ops->keys, top->ops->nkeys, in);
 	int flags;
 
 	if (in.is_key && in.ch == KEY_RESIZE) {
@@ -452,7 +463,7 @@ static void handle_key(struct ui *ui, struct ui_input in)
 	else if ((flags & UI_LEAVE) && ui->depth > 1)
 		pop_screen(ui);
 	else if (!(flags & UI_HANDLED))
-		global_key(ui, match_key(ui_global_keys, ui_nglobal_keys, in));
+		global_key(ui, match_key(ui, ui_global_keys, ui_nglobal_keys, in));
 }
 
 static void draw(struct ui *ui)

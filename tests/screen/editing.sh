@@ -14,9 +14,22 @@ check "editing: server starts with demo data" start_server
 open_session wjh wjh
 keys wjh a
 screen_check "rights: the budget clerk gets the offers list" wjh "Einträg|Eintrag"
+tail -n 1 "$TMP/screen" | grep -qE "(^| )n Neu( |$)|Einstellen" &&
+	not_ok "rights: ... without New and End among its keys" ||
+	ok "rights: ... without New and End among its keys"
+keys wjh n
+keys wjh '?'
+screen_check "rights: ... n does nothing; help lists no key the role may not use" wjh "Hilfe"
+grep -qE "neues Angebot anlegen|einstellen" "$TMP/screen" && not_ok "rights: ... help without New and End" ||
+	ok "rights: ... help without New and End"
+keys wjh Escape
+screen_check "rights: back in the list" wjh "Einträg|Eintrag"
 keys wjh Enter
 screen_check "rights: ... an offer opens read-only, saying why" wjh \
 	"nur lesen: Ihre Rolle darf dieses Angebot nicht ändern"
+tail -n 1 "$TMP/screen" | grep -qE "Speichern|Bearbeiten" &&
+	not_ok "rights: ... its keys offer neither saving nor editing" ||
+	ok "rights: ... its keys offer neither saving nor editing"
 keys wjh Down Down
 type_text wjh "x"
 screen_check "rights: ... typing changes nothing" wjh "nur lesen"
