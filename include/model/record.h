@@ -155,6 +155,10 @@ struct record_def {
 	 * an index "parent" (parent id, then id) for the child lists. */
 	const struct record_def *parent;
 	const char *parent_field;
+	/* Rules that need the parent too (a month's count not before its
+	 * offer began); NULL when there are none. */
+	enum status (*validate_with_parent)(const void *rec, const void *parent,
+	                                    struct field_error *err);
 	/* What decides a scope in the rights table (NULL when the type has
 	 * none): the district (team scope), the provider (own provider), the
 	 * lead caseworker's login (own cases). */

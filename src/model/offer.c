@@ -179,20 +179,42 @@ static const struct field_def offer_count_fields[] = {
          .help = "Anzahl der erreichten Personen im Monat, ohne Namen"},
 };
 
-/* The month is given as its first day, and the offer id leaves room for
- * the month in the count's id. */
+/* The month is given as its first day, is not in the future, and the
+ * offer id leaves room for the month in the count's id. */
 static enum status offer_count_validate(const void *rec, const struct config *config,
                                         struct field_error *err)
 {
 	const struct offer_count *count = rec;
+	int32_t today = date_today();
 
 	(void)config;
 	if (DATE_DAY(count->month) != 1)
 		return record_fail(err, &offer_count_def, "month", STATUS_ERR_INVALID,
 		                   "der Erste des Monats");
+	if (today && count->month > DATE_MAKE(DATE_YEAR(today), DATE_MONTH(today), 1))
+		return record_fail(err, &offer_count_def, "month", STATUS_ERR_RANGE,
+		                   "liegt in der Zukunft");
 	if (count->offer >> (64 - OFFER_COUNT_MONTH_BITS))
 		return record_fail(err, &offer_count_def, "offer", STATUS_ERR_RANGE,
 		                   "keine gültige Nummer");
+	return STATUS_OK;
+}
+
+/* A month's count lies within the offer's time: not before the month it
+ * began, not after the month it ended. */
+static enum status offer_count_validate_offer(const void *rec, const void *parent,
+                                              struct field_error *err)
+{
+	const struct offer_count *count = rec;
+	const struct offer *offer = parent;
+	int32_t first = DATE_MAKE(DATE_YEAR(offer->active_from), DATE_MONTH(offer->active_from), 1);
+
+	if (offer->active_from && count->month < first)
+		return record_fail(err, &offer_count_def, "month", STATUS_ERR_RANGE,
+		                   "liegt vor dem Beginn des Angebots");
+	if (offer->active_to && count->month > offer->active_to)
+		return record_fail(err, &offer_count_def, "month", STATUS_ERR_RANGE,
+		                   "liegt nach dem Ende des Angebots");
 	return STATUS_OK;
 }
 
@@ -222,5 +244,6 @@ const struct record_def offer_count_def = {
         .make_id = offer_count_make_id,
         .parent = &offer_def,
         .parent_field = "offer",
+        .validate_with_parent = offer_count_validate_offer,
         .audited = true,
 };

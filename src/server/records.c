@@ -495,7 +495,7 @@ static struct edit_lock *other_lock(struct server *server, const struct conn *co
  * event. */
 static enum status put_checked(struct server *server, const struct conn *conn,
                                struct store_txn *txn, const struct record_def *def, void *rec,
-                               enum right_verb verb, void *scope_copy)
+                               enum right_verb verb, void *scope_copy, struct field_error *err)
 {
 	const struct cfg_staff *who = server_staff(server, conn);
 	const struct record_head *head = rec;
@@ -511,6 +511,8 @@ static enum status put_checked(struct server *server, const struct conn *conn,
 	if (st == STATUS_OK && (st = scope_of(txn, def, rec, parent, &scope)) == STATUS_OK &&
 	    !rights_allow(server->config, who, def, verb, scope))
 		st = STATUS_ERR_DENIED;
+	if (st == STATUS_OK && def->validate_with_parent)
+		st = def->validate_with_parent(rec, scope, err);
 	if (st == STATUS_OK) {
 		memcpy(scope_copy, scope, scope_size(def));
 		st = verb == VERB_CREATE ? store_insert(txn, def, rec)
@@ -606,7 +608,7 @@ static enum status write_txn(struct server *server, struct conn *conn, uint64_t 
 		if (st == STATUS_OK && def->ids == IDS_COMPUTED)
 			head->id = def->make_id(rec);
 		if (st == STATUS_OK)
-			st = put_checked(server, conn, txn, def, rec, verb, scope_copy);
+			st = put_checked(server, conn, txn, def, rec, verb, scope_copy, err);
 		if (st == STATUS_OK)
 			st = mark_applied(txn, conn, request, def, head->id);
 		if (st == STATUS_OK)

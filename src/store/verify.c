@@ -107,12 +107,17 @@ static void check_parent(struct verify *v, const struct record_def *def, const v
 {
 	uint64_t parent = record_id_field(def, rec, def->parent_field);
 	void *buf = malloc(def->parent->size);
+	struct field_error err = {0};
 	enum status st = buf ? store_get(v->txn, def->parent, parent, buf) : STATUS_ERR_NOMEM;
 
 	if (st != STATUS_OK)
 		report(v, "%s: record %" PRIu64 ": %s %" PRIu64 " %s", def->table,
 		       ((const struct record_head *)rec)->id, def->parent->name, parent,
 		       st == STATUS_ERR_NOT_FOUND ? "does not exist" : status_text(st));
+	else if (def->validate_with_parent &&
+	         def->validate_with_parent(rec, buf, &err) != STATUS_OK)
+		report(v, "%s: record %" PRIu64 ": %s", def->table,
+		       ((const struct record_head *)rec)->id, err.message);
 	free(buf);
 }
 

@@ -25,6 +25,12 @@ expect_exit 0 "offers: correcting it with its version works" \
 	"$CLIENT" "$SOCK" fk.fg count "$id" 202610 20 1
 expect_output "offers: ... version 2" "^202610=20 v2$"
 expect_exit 1 "offers: a negative count is refused" "$CLIENT" "$SOCK" tl.fg count "$id" 202611 -3 0
+expect_exit 1 "offers: a count for a month before the offer began is refused" \
+	"$CLIENT" "$SOCK" tl.fg count "$id" 202512 5 0
+expect_output "offers: ... as out of range" "value out of range"
+expect_exit 1 "offers: a count for a month in the future is refused" \
+	"$CLIENT" "$SOCK" tl.fg count "$id" "$(date -d "$(date +%Y-%m-15) +1 month" +%Y%m)" 5 0
+expect_output "offers: ... as out of range" "value out of range"
 expect_exit 1 "offers: another provider's staff (AWO) may not enter counts" \
 	"$CLIENT" "$SOCK" traeger.awo count "$id" 202611 3 0
 expect_exit 0 "offers: ... the offer's provider's staff (DW) may" \
