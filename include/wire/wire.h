@@ -51,17 +51,17 @@
 	X(UNLOCK, 24)           /* WF_LOCK -> DONE */                                              \
 	X(BACKUP, 30)           /* -> DONE WF_TEXT (the new backup's folder; worker) */            \
 	X(VERIFY, 31)           /* -> DONE or ERROR; WF_TEXT holds the findings */                 \
-	X(AUDIT_QUERY, 32)      /* WF_USER WF_ID (record) WF_DATE WF_AFTER -> AUDIT_PAGE */        \
-	X(AUDIT_PAGE, 33)       /* WF_RECORD... WF_AFTER */                                        \
-	X(STATS, 34)            /* WF_RESET (optional) -> STATS_PAGE */                            \
-	X(STATS_PAGE, 35)       /* per class: WF_KIND WF_COUNT WF_MEDIAN WF_P99 (ns), in order */  \
-	X(EXPORT, 36)           /* WF_KIND WF_YEAR WF_DISTRICT -> EXPORT_DATA (worker thread) */   \
-	X(EXPORT_DATA, 37)      /* WF_DATA (a piece of the CSV text) WF_OFFSET (next; 0 = end) */  \
-	X(EXPORT_NEXT, 38)      /* WF_OFFSET -> EXPORT_DATA */                                     \
-	X(DRAFT_PUT, 40)    /* WF_RECORD (draft; login and id are the server's) -> DONE WF_ID */   \
-	X(DRAFT_LIST, 41)   /* -> DRAFTS: the caller's own drafts */                               \
-	X(DRAFTS, 42)       /* WF_RECORD... */                                                     \
-	X(DRAFT_DELETE, 43) /* WF_ID -> DONE */                                                       \
+	X(AUDIT_QUERY, 32) /* WF_USER WF_ID (record) WF_DATE WF_AFTER WF_BACKWARD -> AUDIT_PAGE */ \
+	X(AUDIT_PAGE, 33)  /* WF_RECORD... WF_AFTER */                                             \
+	X(STATS, 34)       /* WF_RESET (optional) -> STATS_PAGE */                                 \
+	X(STATS_PAGE, 35)  /* per class: WF_KIND WF_COUNT WF_MEDIAN WF_P99 (ns), in order */       \
+	X(EXPORT, 36)      /* WF_KIND WF_YEAR WF_DISTRICT -> EXPORT_DATA (worker thread) */        \
+	X(EXPORT_DATA, 37) /* WF_DATA (a piece of the CSV text) WF_OFFSET (next; 0 = end) */       \
+	X(EXPORT_NEXT, 38) /* WF_OFFSET -> EXPORT_DATA */                                          \
+	X(DRAFT_PUT, 40)   /* WF_RECORD (draft; login and id are the server's) -> DONE WF_ID */    \
+	X(DRAFT_LIST, 41)  /* -> DRAFTS: the caller's own drafts */                                \
+	X(DRAFTS, 42)      /* WF_RECORD... */                                                      \
+	X(DRAFT_DELETE, 43) /* WF_ID -> DONE */                                                    \
 	X(STATUS, 44)       /* -> RECORD: WF_RECORD (server_status) */
 
 enum wire_kind {

@@ -181,6 +181,7 @@ void server_audit_admin(struct server *server, const char *login, const char *ac
  * entries of a record or of a user from a day on, or all from a day on;
  * what it then filters is bounded by AUDIT_SCAN per page. */
 struct audit_page {
+	bool backward; /* the newest first */
 	char user[CONFIG_LOGIN_SIZE];
 	uint64_t record;
 	int64_t since;
@@ -195,6 +196,10 @@ static int audit_visit(void *ctx, const void *rec, const struct store_pos *pos)
 
 	if (!records_page_next(&page->bound, page->reply, pos))
 		return 1;
+	if (page->backward && entry->time < page->since) {
+		page->bound.more = false; /* newest first: the rest is older still */
+		return 1;
+	}
 	if ((page->user[0] && strcmp(entry->login, page->user) != 0) ||
 	    (page->record && entry->record != page->record) || entry->time < page->since)
 		return 0;
@@ -237,12 +242,15 @@ static enum status handle_audit(struct server *server, struct conn *conn,
 	uint8_t key[INDEX_KEY_MAX], start[INDEX_KEY_MAX + 8];
 	struct store_range range = {0};
 	struct store_pos after;
-	uint64_t date = 0;
+	uint64_t date = 0, backward = 0;
 	struct store_txn *txn;
 	bool given;
 	enum status st;
 
 	(void)conn;
+	if (wire_get_u64(req, WF_BACKWARD, &backward) == STATUS_ERR_PROTOCOL)
+		return STATUS_ERR_PROTOCOL;
+	page.backward = backward != 0;
 	if (wire_get_str(req, WF_USER, page.user, sizeof(page.user)) == STATUS_ERR_PROTOCOL ||
 	    wire_get_u64(req, WF_ID, &page.record) == STATUS_ERR_PROTOCOL ||
 	    wire_get_u64(req, WF_DATE, &date) == STATUS_ERR_PROTOCOL || date > INT32_MAX ||
@@ -250,6 +258,10 @@ static enum status handle_audit(struct server *server, struct conn *conn,
 		return STATUS_ERR_PROTOCOL;
 	page.since = date ? date_to_days((int32_t)date) * 86400 : 0;
 	audit_range(&page, &range, key, start);
+	if (page.backward) { /* from the newest of the prefix down to SINCE */
+		range.start = NULL;
+		range.backward = true;
+	}
 	range.after = given ? &after : NULL;
 	wire_begin(reply, WIRE_AUDIT_PAGE, req->request);
 	if ((st = store_begin_snapshot(server->store, &txn)) != STATUS_OK)

@@ -350,18 +350,15 @@ static size_t audit_action(const void *row, char *buf, size_t size)
 	return list_screen_cell(buf, size, "%s", word(((const struct audit_entry *)row)->action));
 }
 
-static size_t audit_table(const void *row, char *buf, size_t size)
-{
-	return list_screen_cell(buf, size, "%s", word(((const struct audit_entry *)row)->table));
-}
-
+/* The record by its German label and number: "Angebot Nr. 12". */
 static size_t audit_record(const void *row, char *buf, size_t size)
 {
-	uint64_t record = ((const struct audit_entry *)row)->record;
+	const struct audit_entry *e = row;
 
-	if (!record)
-		return list_screen_cell(buf, size, "%s", "");
-	return list_screen_cell(buf, size, "%llu", (unsigned long long)record);
+	if (!e->record)
+		return list_screen_cell(buf, size, "%s", e->table[0] ? word(e->table) : "");
+	return list_screen_cell(buf, size, "%s Nr. %llu", word(e->table),
+	                        (unsigned long long)e->record);
 }
 
 static size_t audit_detail(const void *row, char *buf, size_t size)
@@ -374,8 +371,7 @@ static const struct ui_column audit_columns[] = {
         {.label = "Zeit", .width = 16, .format = audit_time},
         {.label = "Benutzer", .width = 10, .format = audit_login},
         {.label = "Aktion", .width = 9, .format = audit_action},
-        {.label = "Art", .width = 9, .format = audit_table},
-        {.label = "Datensatz", .width = 9, .format = audit_record, .numeric = true},
+        {.label = "Datensatz", .width = 20, .format = audit_record},
         {.label = "Detail", .width = 0, .format = audit_detail},
 };
 
@@ -409,6 +405,7 @@ static enum status audit_fetch(void *ctx, struct ui_list *list, size_t first, bo
 		codec_put_u64(req, WF_ID, a->record);
 	if (a->since)
 		codec_put_u64(req, WF_DATE, (uint64_t)a->since);
+	codec_put_u64(req, WF_BACKWARD, 1); /* the newest first */
 	if (a->pos.len)
 		codec_put_bytes(req, WF_AFTER, a->pos.after, a->pos.len);
 	if ((st = ui_call(ls->ui, &reply, errtext, sizeof(errtext))) != STATUS_OK) {

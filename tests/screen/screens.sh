@@ -96,6 +96,13 @@ keys tl Escape
 
 keys adm Escape p
 screen_check "admin: the audit log shows writes" adm "angelegt"
+expect_newest_first() {
+	grep -E "angelegt|geändert" "$TMP/screen" | grep -oE "^[^0-9]*[0-9]+" | grep -oE "[0-9]+$" >"$TMP/ids"
+	[ "$(head -n 1 "$TMP/ids")" -gt "$(tail -n 1 "$TMP/ids")" ]
+}
+expect_newest_first && ok "admin: ... the newest first" || not_ok "admin: ... the newest first"
+grep -qE "Angebot Nr\. [0-9]+" "$TMP/screen" && ok "admin: ... naming records by label and number" ||
+	not_ok "admin: ... naming records by label and number"
 keys adm b
 type_text adm "fk.fg"
 keys adm Enter
