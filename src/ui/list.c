@@ -402,16 +402,20 @@ static void list_layout(struct ui_list *list)
 }
 
 /* Writes TEXT in column COL of line Y in the window's current attribute;
- * numbers to the right. */
+ * numbers to the right; a text cut short ends in "…". */
 static void list_put_cell(struct ui_list *list, int y, size_t col, const char *text)
 {
-	int x = list->place[col].x, w = list->place[col].w;
+	int x = list->place[col].x, w = list->place[col].w, used;
 
 	if (w <= 0)
 		return;
+	if (!list->columns[col].numeric && w > 1 && ui_width(text) > w) {
+		used = ui_put(list->win, y, x, text, w - 1, false);
+		ui_put(list->win, y, x + used, ui_ascii(list->ui) ? "~" : "…", w - used, true);
+		return;
+	}
 	if (list->columns[col].numeric && list->measure) {
-		int used = ui_put(list->measure, 0, 0, text, w, false);
-
+		used = ui_put(list->measure, 0, 0, text, w, false);
 		ui_put(list->win, y, x, "", w - used, true);
 		x += w - used;
 		w = used;

@@ -5,10 +5,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "model/date.h"
 #include "model/rights.h"
+#include "model/text.h"
 #include "screens.h"
 
 #define LIVE_ROWS 500 /* rows in hand up to which a list follows others' saves */
@@ -27,8 +29,10 @@ enum { ACT_OPEN = 1, ACT_NEW, ACT_DISTRICT, ACT_PROVIDER, ACT_DEACTIVATE, ACT_CO
 static const struct ui_key offers_keys[] = {
         {'\r', 0, "Öffnen", "das Angebot öffnen (bearbeiten, wenn frei)", ACT_OPEN},
         {'n', KEY_F(3), "Neu", "ein neues Angebot anlegen", ACT_NEW, &offer_def, VERB_CREATE},
-        {'b', KEY_F(4), "Sozialraum", "nach Sozialraum eingrenzen (leer: alle)", ACT_DISTRICT},
-        {'t', KEY_F(5), "Träger", "nach Träger eingrenzen (leer: alle)", ACT_PROVIDER},
+        {'b', KEY_F(4), "Sozialraum", "nach Sozialraum eingrenzen: Kürzel oder Name (leer: alle)",
+         ACT_DISTRICT},
+        {'t', KEY_F(5), "Träger", "nach Träger eingrenzen: Kürzel oder Name (leer: alle)",
+         ACT_PROVIDER},
         {'e', KEY_F(8), "Einstellen", "das Angebot zum heutigen Tag einstellen", ACT_DEACTIVATE,
          &offer_def, VERB_END},
         {'z', KEY_F(7), "Zahlen", "erreichte Personen je Monat (nur Zahlen)", ACT_COUNTS},
@@ -145,22 +149,48 @@ static void offers_event(struct screen *s, const struct wire_event *ev)
 		o->stale = true;
 }
 
-/* Asks for a district or provider id; empty means all. */
+/* A district or provider as typed: its code in any case, or the start of
+ * its name as people type it (folded: "harks" finds Harksheide); -1 when
+ * none or more than one fit. */
+static int find_typed(const struct config *config, const char *typed, bool district)
+{
+	size_t n = district ? config->ndistricts : config->nproviders;
+	char want[CONFIG_NAME_SIZE * 3], name[CONFIG_NAME_SIZE * 3];
+	int found = -1;
+
+	text_fold(typed, want, sizeof(want));
+	for (size_t i = 0; i < n; i++) {
+		const char *id = district ? config->districts[i].id : config->providers[i].id;
+
+		if (strcasecmp(id, typed) == 0)
+			return (int)i;
+		text_fold(district ? config->districts[i].name : config->providers[i].name, name,
+		          sizeof(name));
+		if (strncmp(name, want, strlen(want)) == 0)
+			found = found == -1 ? (int)i : -2;
+	}
+	return found >= 0 ? found : -1;
+}
+
+/* Asks for a district or provider by code or name; empty means all. */
 static void ask_filter(struct screen *s, const char *prompt, char *value, size_t size,
                        bool district)
 {
 	const struct config *config = ui_config(s->ui);
-	char buf[CONFIG_ID_SIZE];
+	char buf[CONFIG_NAME_SIZE];
+	int i;
 
 	snprintf(buf, sizeof(buf), "%s", value);
 	if (!ui_prompt(s->ui, prompt, buf, sizeof(buf)))
 		return;
-	if (buf[0] && (district ? config_find_district(config, buf)
-	                        : config_find_provider(config, buf)) < 0) {
-		ui_error(s->ui, "Unbekannt: '%s'", buf);
+	if (buf[0] && (i = find_typed(config, buf, district)) < 0) {
+		ui_error(s->ui, "Unbekannt oder nicht eindeutig: '%s'", buf);
 		return;
 	}
-	snprintf(value, size, "%s", buf);
+	if (buf[0])
+		snprintf(buf, sizeof(buf), "%s",
+		         district ? config->districts[i].id : config->providers[i].id);
+	text_copy(value, size, buf); /* an id, or "" */
 	ui_list_reload(((struct offers *)s->data)->list);
 	ui_message(s->ui, "%s %s", district ? "Sozialraum:" : "Träger:", buf[0] ? buf : "alle");
 }

@@ -24,6 +24,23 @@ grep -qE "neues Angebot anlegen|einstellen" "$TMP/screen" && not_ok "rights: ...
 	ok "rights: ... help without New and End"
 keys wjh Escape
 screen_check "rights: back in the list" wjh "Einträg|Eintrag"
+
+# Lists: a filter typed by name in any case; a cut cell ends in "…".
+keys wjh b
+type_text wjh "HARKS"
+keys wjh Enter
+screen_check "lists: a district filter typed by a name's start, any case" wjh "Sozialraum: HM"
+grep -E "^. +[0-9]+ (FG|GA|GL) " "$TMP/screen" >"$TMP/others"
+[ ! -s "$TMP/others" ] && ok "lists: ... shows that district's offers only" ||
+	not_ok "lists: ... shows that district's offers only"
+keys wjh b
+type_text wjh "alle-gibt-es-nicht"
+keys wjh Enter
+screen_check "lists: an unknown district is said, the filter stays" wjh "Unbekannt oder nicht eindeutig"
+keys wjh b BSpace BSpace Enter
+screen_check "lists: empty means all districts" wjh "Sozialraum: alle"
+grep -q "…" "$TMP/screen" && ok "lists: a name cut short ends in …" ||
+	not_ok "lists: a name cut short ends in …"
 keys wjh Enter
 screen_check "rights: ... an offer opens read-only, saying why" wjh \
 	"nur lesen: Ihre Rolle darf dieses Angebot nicht ändern"
