@@ -47,11 +47,14 @@ struct dashboard {
 	char server[3][SERVER_STATUS_TEXT + 64]; /* the admin's: log, last backup, verify */
 	bool fresh;                              /* draw everything */
 	bool stale;                              /* somebody saved an offer: load again */
+	size_t chosen;                           /* the menu entry under the highlight bar */
+	bool menu_moved;                         /* the bar moved: the menu is drawn again */
 };
 
-enum { ACT_CONTINUE = 1, ACT_RELOAD };
+enum { ACT_CONTINUE = 1, ACT_RELOAD, ACT_OPEN };
 
 static const struct ui_key dashboard_keys[] = {
+        {'\r', 0, "Öffnen", "den markierten Menüpunkt öffnen (Pfeiltasten wählen)", ACT_OPEN},
         {'1', 0, "Entwurf", "Entwurf 1 bis 9 fortsetzen (Ziffer)", ACT_CONTINUE},
         {'g', KEY_F(9), "Aktualisieren", "Übersicht neu laden", ACT_RELOAD},
 };
@@ -188,6 +191,8 @@ static enum status dashboard_load(struct screen *s)
 	return STATUS_OK;
 }
 
+static void move_bar(struct screen *s, int step);
+
 static enum status dashboard_open(struct screen *s)
 {
 	struct dashboard *d = calloc(1, sizeof(*d));
@@ -196,6 +201,8 @@ static enum status dashboard_open(struct screen *s)
 	if (!d)
 		return STATUS_ERR_NOMEM;
 	s->data = d;
+	d->chosen = menu_nentries - 1;
+	move_bar(s, 1); /* the first entry the role may use */
 	st = dashboard_load(s);
 	if (st == STATUS_OK && d->ndrafts)
 		ui_message(s->ui, "Sie haben %zu ungesicherte%s Entw%s: mit der Ziffer fortsetzen.",
@@ -206,6 +213,7 @@ static enum status dashboard_open(struct screen *s)
 
 static void draw_menu(struct screen *s)
 {
+	const struct dashboard *d = s->data;
 	char key[16];
 	int y = 1;
 
@@ -217,11 +225,27 @@ static void draw_menu(struct screen *s)
 			continue;
 		snprintf(key, sizeof(key), "%c F%d", menu_entries[i].key,
 		         menu_entries[i].fkey - KEY_F0);
-		wattrset(s->win, A_BOLD);
+		/* The bar covers the key only: a move costs a few dozen bytes on
+		 * a slow line, not two whole lines. */
+		wattrset(s->win,
+		         i == d->chosen ? ui_attr(s->ui, UI_ATTR_SELECTED) | A_BOLD : A_BOLD);
 		ui_put(s->win, ++y, 1, key, 5, true);
 		wattrset(s->win, A_NORMAL);
 		ui_put(s->win, y, 6, menu_entries[i].label, MENU_WIDTH - 7, true);
 	}
+}
+
+/* The next menu entry the role may use from CHOSEN in direction STEP. */
+static void move_bar(struct screen *s, int step)
+{
+	struct dashboard *d = s->data;
+	size_t i = d->chosen;
+
+	do
+		i = (i + menu_nentries + (size_t)(step > 0 ? 1 : -1)) % menu_nentries;
+	while (i != d->chosen && !entry_allowed(s->ui, &menu_entries[i]));
+	d->chosen = i;
+	d->menu_moved = true;
 }
 
 static int draw_section(struct screen *s, int y, const char *title)
@@ -260,6 +284,9 @@ static void dashboard_draw(struct screen *s)
 		dashboard_load(s);
 	}
 	if (!d->fresh) {
+		if (d->menu_moved)
+			draw_menu(s); /* curses sends the two lines that changed */
+		d->menu_moved = false;
 		wnoutrefresh(s->win); /* unchanged: costs no bytes on the line */
 		return;
 	}
@@ -314,6 +341,14 @@ static int dashboard_key(struct screen *s, int action, struct ui_input in)
 	}
 	if (action == ACT_RELOAD) {
 		dashboard_load(s);
+		return UI_HANDLED;
+	}
+	if (action == ACT_OPEN) {
+		ui_push(s->ui, menu_entries[d->chosen].ops, NULL);
+		return UI_HANDLED;
+	}
+	if (in.is_key && (in.ch == KEY_UP || in.ch == KEY_DOWN)) {
+		move_bar(s, in.ch == KEY_DOWN ? 1 : -1);
 		return UI_HANDLED;
 	}
 	return open_entry(s, in);

@@ -74,6 +74,8 @@ def stop(pid, fd, quit_keys):
 def measure_sozialraum(prog, conf, data):
     pid, fd = spawn([prog, "-c", conf, "-D", data, "--as", "tl.fg"])
     first = len(drain(fd, 5.0))
+    menu = [press(fd, b"\x1bOB") for _ in range(3)]  # the menu's highlight bar
+    press(fd, b"\x1bOA\x1bOA\x1bOA")  # back to the first entry
     press(fd, b"a")  # the offers list
     down = [press(fd, b"\x1bOB") for _ in range(3)]
     press(fd, b"n")  # a new offer's form
@@ -81,7 +83,7 @@ def measure_sozialraum(prog, conf, data):
     press(fd, b"\t")  # the name field
     typed = [press(fd, bytes([c])) for c in b"Jugend"]
     stop(pid, fd, b"\x1b\x1bn\x1bq")
-    return first, median(typed), median(down)
+    return first, median(typed), median(down), median(menu)
 
 
 def measure_dialog():
@@ -97,15 +99,16 @@ def measure_dialog():
 def main():
     if len(sys.argv) != 4:
         sys.exit(__doc__)
-    first, typed, down = measure_sozialraum(*sys.argv[1:4])
+    first, typed, down, menu = measure_sozialraum(*sys.argv[1:4])
     d_first, d_typed = measure_dialog()
     rows = [("first full screen (80x24)", first, d_first, "< 4096"),
             ("one typed character in a form field", typed, d_typed, "< 16"),
-            ("one line down in a list", down, None, "a few dozen")]
+            ("one line down in a list", down, None, "a few dozen"),
+            ("the menu's highlight one entry down", menu, None, "<= 80")]
     print("%-38s %12s %16s %12s" % ("bytes written", "sozialraum", "dialog --form", "target"))
     for what, ours, theirs, target in rows:
         print("%-38s %12d %16s %12s" % (what, ours, "-" if theirs is None else theirs, target))
-    print("(typed character and list line: median of 6 and 3 keystrokes)")
+    print("(typed character, list line, menu: median of 6, 3 and 3 keystrokes)")
 
 
 if __name__ == "__main__":

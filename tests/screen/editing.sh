@@ -80,4 +80,9 @@ keys fk2 F2
 screen_check "draft: ... and saving it is refused as a conflict" fk2 "Nicht gespeichert: Der Datensatz wurde inzwischen"
 "$CLIENT" "$SOCK" amt get 1 >"$TMP/out" 2>&1
 expect_output "draft: ... the other save stays" "^Von der Amtsleitung$"
+# The menu: a highlight bar moved with the arrow keys, Enter opens.
+open_session menu fk.fg
+screen_check "menu: the dashboard" menu "Hauptmenü"
+keys menu Down Down Enter
+screen_check "menu: Down Down Enter opens the third entry" menu "^sozialraum · Teams"
 finish
