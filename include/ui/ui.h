@@ -123,7 +123,10 @@ bool ui_push(struct ui *ui, const struct screen_ops *ops, void *data);
 void ui_message(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ui_error(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Asks a yes/no question on the message line ("j"/"n"); true for yes. */
+/* Asks a yes/no question on the message line ("j"/"n"; Esc: neither, go
+ * back to where the question came from); ui_confirm is true for yes. */
+enum ui_answer { UI_ANSWER_NO, UI_ANSWER_YES, UI_ANSWER_CANCEL };
+enum ui_answer ui_ask(struct ui *ui, const char *question);
 bool ui_confirm(struct ui *ui, const char *question);
 
 /* Reads one line of text on the message line after PROMPT (for '/' search

@@ -213,14 +213,19 @@ static int form_back(struct screen *s)
 	struct offer_form *f = s->data;
 
 	if (!f->readonly && ui_form_changed(f->form)) {
-		if (ui_confirm(s->ui,
+		switch (ui_ask(s->ui,
 		               "Ungesicherte Eingaben verwerfen? (n: als Entwurf behalten)")) {
+		case UI_ANSWER_CANCEL:
+			return UI_HANDLED | UI_REDRAW; /* back to the form, input as it was */
+		case UI_ANSWER_YES:
 			if (f->draft_id)
 				ui_draft_delete(s->ui, f->draft_id);
-		} else {
+			break;
+		case UI_ANSWER_NO:
 			form_save_draft(s);
 			ui_message(s->ui,
 			           "Als Entwurf behalten; er wird in der Übersicht angeboten.");
+			break;
 		}
 	} else if (f->draft_id) {
 		ui_draft_delete(s->ui, f->draft_id);

@@ -246,24 +246,31 @@ static bool read_answer(struct ui *ui, struct ui_input *in)
 	return true;
 }
 
-bool ui_confirm(struct ui *ui, const char *question)
+enum ui_answer ui_ask(struct ui *ui, const char *question)
 {
 	struct ui_input in;
 
-	ui_message(ui, "%s (j/n)", question);
+	ui_message(ui, "%s (j/n, Esc: zurück)", question);
 	ui_draw_message(ui);
 	for (;;) {
 		if (!read_answer(ui, &in))
-			return false;
-		if (!in.is_key && (in.ch == 'j' || in.ch == 'J' || in.ch == 'y')) {
+			return UI_ANSWER_CANCEL;
+		if (in.is_key)
+			continue;
+		if (in.ch == 'j' || in.ch == 'J' || in.ch == 'y') {
 			ui_message(ui, "%s", "");
-			return true;
+			return UI_ANSWER_YES;
 		}
-		if (!in.is_key && (in.ch == 'n' || in.ch == 'N' || in.ch == 27)) {
+		if (in.ch == 'n' || in.ch == 'N' || in.ch == 27) {
 			ui_message(ui, "%s", "");
-			return false;
+			return in.ch == 27 ? UI_ANSWER_CANCEL : UI_ANSWER_NO;
 		}
 	}
+}
+
+bool ui_confirm(struct ui *ui, const char *question)
+{
+	return ui_ask(ui, question) == UI_ANSWER_YES;
 }
 
 /* Edits BUF on the message line; Enter takes it, Esc cancels. */

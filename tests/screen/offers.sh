@@ -81,7 +81,7 @@ grep -q "Jugendtreff Müllerstraßex" "$TMP/screen" && not_ok "lock: ... and tak
 # Unsaved input, then a hang-up: the lock goes, the draft stays.
 keys tl Down Down
 type_text tl " am Park"
-sleep 0.2
+screen_check "hang-up: input typed" tl "Jugendtreff Müllerstraße am Park"
 tm kill-window -t main:tl
 for _ in $(seq 100); do "$CLIENT" "$SOCK" amt lock 1 >/dev/null 2>&1 && break; sleep 0.05; done
 expect_exit 0 "hang-up: the edit lock is free at once" "$CLIENT" "$SOCK" amt lock 1
@@ -106,14 +106,21 @@ screen_check "restart: ... and sees the saved offer" fk "Jugendtreff Müllerstra
 # tmux 3.3a draws what a program writes right after resize-window of a
 # detached session into the old grid (a pty shows the program repainting
 # at the new size at once): Ctrl-L after the resize reads the new layout.
+# repaint_until WINDOW PATTERN: Ctrl-L until the pane shows PATTERN.
+repaint_until() {
+	for _ in $(seq 100); do
+		keys "$1" C-l
+		screen_of "$1" | grep -qE -- "$2" && return 0
+		sleep 0.05
+	done
+	return 1
+}
 tm resize-window -t main:fk -x 100 -y 40
-sleep 0.3
-keys fk C-l
-screen_check "resize: the top line spans 100 columns" fk "^sozialraum .{60,}[0-9]{2}\.[0-9]{2}\.[0-9]{4} *$"
+repaint_until fk "^sozialraum .{60,}[0-9]{2}\.[0-9]{2}\.[0-9]{4} *$" &&
+	ok "resize: the top line spans 100 columns" || not_ok "resize: the top line spans 100 columns"
 tm resize-window -t main:fk -x 80 -y 24
-sleep 0.3
-keys fk C-l
-screen_check "resize: ... and back to 80x24" fk "^sozialraum .{40,}[0-9]{4}$"
+repaint_until fk "^sozialraum .{40,}[0-9]{4}$" &&
+	ok "resize: ... and back to 80x24" || not_ok "resize: ... and back to 80x24"
 
 # vt100 and NO_COLOR.
 open_session vt fk.fg TERM=vt100 NO_COLOR=1
@@ -121,18 +128,23 @@ screen_check "terminal: TERM=vt100 with NO_COLOR works" vt "Angebote"
 open_session unk fk.fg TERM=nonesuch-term
 screen_check "terminal: an unknown TERM falls back with a note" unk "Unbekannter Terminaltyp"
 
-# An escape sequence typed into a name is not stored.
+# An escape sequence typed into a name: its ESC is the Esc key, which asks
+# before leaving; Esc there goes back to the form with the input kept, and
+# nothing of the sequence is stored.
 keys vt a
 screen_check "hostile: the list opens" vt "Jugendtreff"
 keys vt n Tab
 type_text vt "DW"
 keys vt Tab
 type_text vt $'Evil\e[31mRed'
+screen_check "hostile: an escape typed into a name asks before leaving the form" vt "verwerfen\?"
+keys vt Escape
+screen_check "hostile: ... Esc goes back to the form, the input kept" vt "^Name \* +Evil"
 keys vt Tab
 type_text vt "Gruppe"
 keys vt F2
-sleep 0.5
+screen_check "hostile: ... it saves" vt "Gespeichert \(Angebot Nr\."
 "${A[@]}" export offers >"$TMP/export" 2>&1
-grep -q $'\e' "$TMP/export" && not_ok "hostile: no escape character is stored" ||
-	ok "hostile: no escape character is stored"
+grep -q "Evil" "$TMP/export" && ! grep -q $'\e' "$TMP/export" &&
+	ok "hostile: no escape character is stored" || not_ok "hostile: no escape character is stored"
 finish
