@@ -57,3 +57,15 @@ keys() {
 
 # type_text WINDOW TEXT: literal text, as a user types it.
 type_text() { tm send-keys -t "main:$1" -l "$2"; }
+
+# repaint_until WINDOW PATTERN: Ctrl-L until the pane shows PATTERN (tmux
+# 3.3a draws a detached pane's output right after a resize into the old
+# grid; a repaint shows the program's new layout).
+repaint_until() {
+	for _ in $(seq 100); do
+		keys "$1" C-l
+		screen_of "$1" | grep -qE -- "$2" && return 0
+		sleep 0.05
+	done
+	return 1
+}

@@ -174,6 +174,42 @@ out:
 	free(draft);
 }
 
+/* Back from the conflict screen: the form goes on from the stored version
+ * and shows the merged values as input, still to be saved. */
+static void conflict_merged(void *ctx, const void *merged, const void *stored)
+{
+	struct screen *s = ctx;
+	struct offer_form *f = s->data;
+	struct draft *typed = calloc(1, sizeof(*typed));
+	char value[OFFER_DESC_SIZE + 16];
+
+	if (!typed)
+		return;
+	for (size_t i = 0; form_fields[i]; i++) {
+		field_format(record_field(&offer_def, form_fields[i]), merged, value,
+		             sizeof(value));
+		draft_put(typed, form_fields[i], value);
+	}
+	f->offer = *(const struct offer *)stored;
+	ui_form_reset(f->form, &f->offer);
+	ui_form_from_draft(f->form, typed);
+	free(typed);
+	ui_message(s->ui, "Übernommen auf Stand %u: mit F2 speichern.", f->offer.head.version);
+}
+
+/* A conflict: the input is kept as a draft, and the differing fields are
+ * shown to choose from. False when the stored record cannot be read. */
+static bool show_conflict(struct screen *s, const struct offer *yours)
+{
+	struct offer_form *f = s->data;
+	struct offer stored;
+
+	if (ui_record_get(s->ui, &offer_def, f->offer.head.id, &stored, NULL, 0) != STATUS_OK)
+		return false;
+	form_save_draft(s);
+	return scr_conflict_open(s->ui, &offer_def, yours, &stored, conflict_merged, s);
+}
+
 static void form_save(struct screen *s)
 {
 	struct offer_form *f = s->data;
@@ -189,6 +225,8 @@ static void form_save(struct screen *s)
 		return;             /* the form shows the message at the field */
 	offer.head = f->offer.head; /* the version the input is based on */
 	st = ui_record_save(s->ui, &offer_def, &offer, err, sizeof(err));
+	if (st == STATUS_ERR_CONFLICT && show_conflict(s, &offer))
+		return;
 	if (st != STATUS_OK) {
 		form_save_draft(s);
 		ui_error(s->ui, "Nicht gespeichert: %s%s", err[0] ? err : status_message(st),

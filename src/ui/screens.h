@@ -18,6 +18,14 @@ bool scr_offer_form_open(struct ui *ui, uint64_t id, const struct draft *draft);
 /* The monthly counts of people reached by one offer. */
 bool scr_offer_counts_open(struct ui *ui, const struct offer *offer);
 
+/* A save refused as a conflict: the differing fields of the user's input
+ * YOURS and the STORED record side by side, each to keep or take over;
+ * DONE gets the merged record (with the stored version) and the stored
+ * one when the user applies the choice, and is not called on Esc. */
+typedef void conflict_done_fn(void *ctx, const void *merged, const void *stored);
+bool scr_conflict_open(struct ui *ui, const struct record_def *def, const void *yours,
+                       const void *stored, conflict_done_fn *done, void *ctx);
+
 /* Directories from the configuration. */
 extern const struct screen_ops scr_districts_ops; /* districts, streets, address lookup */
 extern const struct screen_ops scr_teams_ops;     /* teams with their members */

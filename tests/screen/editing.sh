@@ -77,9 +77,11 @@ keys fk2 1
 screen_check "draft: resumed, it says someone saved since" fk2 "Seit Ihrem Entwurf \(Stand 1\) hat jemand gespeichert \(Stand 2\)"
 screen_check "draft: ... the input is in the form" fk2 "\(Entwurf\)"
 keys fk2 F2
-screen_check "draft: ... and saving it is refused as a conflict" fk2 "Nicht gespeichert: Der Datensatz wurde inzwischen"
+screen_check "draft: ... saving it shows the conflict, field by field" fk2 "Jemand hat inzwischen gespeichert"
 "$CLIENT" "$SOCK" amt get 1 >"$TMP/out" 2>&1
 expect_output "draft: ... the other save stays" "^Von der Amtsleitung$"
+keys fk2 Escape
+screen_check "draft: Esc goes back to the form with the input" fk2 "^Name \* +Elterncafé FG \(Entwurf\)"
 # The menu: a highlight bar moved with the arrow keys, Enter opens.
 open_session menu fk.fg
 screen_check "menu: the dashboard" menu "Hauptmenü"

@@ -106,15 +106,6 @@ screen_check "restart: ... and sees the saved offer" fk "Jugendtreff Müllerstra
 # tmux 3.3a draws what a program writes right after resize-window of a
 # detached session into the old grid (a pty shows the program repainting
 # at the new size at once): Ctrl-L after the resize reads the new layout.
-# repaint_until WINDOW PATTERN: Ctrl-L until the pane shows PATTERN.
-repaint_until() {
-	for _ in $(seq 100); do
-		keys "$1" C-l
-		screen_of "$1" | grep -qE -- "$2" && return 0
-		sleep 0.05
-	done
-	return 1
-}
 tm resize-window -t main:fk -x 100 -y 40
 repaint_until fk "^sozialraum .{60,}[0-9]{2}\.[0-9]{2}\.[0-9]{4} *$" &&
 	ok "resize: the top line spans 100 columns" || not_ok "resize: the top line spans 100 columns"

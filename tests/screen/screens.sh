@@ -83,14 +83,28 @@ screen_check "conflict: a save while another user holds the lock names the holde
 keys tl Escape
 screen_check "conflict: the team lead leaves the form" tl "Einträg|Eintrag"
 keys fk F2
-screen_check "conflict: the stale save is refused with the version message" fk \
-	"Nicht gespeichert: Der Datensatz wurde inzwischen"
+screen_check "conflict: the stale save shows both versions, field by field" fk \
+	"Jemand hat inzwischen gespeichert"
+expect_output_screen() { grep -qE -- "$2" "$TMP/screen" && ok "$1" || not_ok "$1"; }
+expect_output_screen "conflict: ... the input" "Ihre Eingabe: +Elterncafé FG \(alt\)"
+expect_output_screen "conflict: ... and the stored value" "Gespeichert: +Elterncafé FG am Markt"
 "${A[@]}" export offers >"$TMP/out" 2>&1
-expect_output "conflict: ... and the stored name is the team lead's" "Elterncafé FG am Markt;"
+expect_output "conflict: ... and nothing was overwritten" "Elterncafé FG am Markt;"
+keys fk Space
+screen_check "conflict: Space takes the stored value for the field" fk "\(•\) Gespeichert:"
+keys fk F2
+screen_check "conflict: F2 takes the choice into the form" fk "Übernommen auf Stand 3"
+screen_check "conflict: ... the form shows the stored name" fk "^Name \* +Elterncafé FG am Markt"
+keys fk Tab Tab End
+type_text fk " (neu)"
 keys fk F5
-screen_check "conflict: F5 asks before it throws the input away" fk "verwerfen und neu laden\?"
+screen_check "conflict: F5 asks before it throws input away" fk "verwerfen und neu laden\?"
 keys fk j
-screen_check "conflict: ... then loads the new version" fk "Neu geladen: Stand 3"
+screen_check "conflict: ... then loads the stored version" fk "Neu geladen: Stand 3"
+keys fk Tab Tab End
+type_text fk "!"
+keys fk F2
+screen_check "conflict: a save on the stored version goes through" fk "Gespeichert \(Angebot Nr\. 1, Stand 4\)"
 keys fk Escape j
 keys tl Escape
 
@@ -113,7 +127,7 @@ grep -q " demo " "$TMP/screen" && not_ok "admin: ... only that user's entries" |
 # Quit with unsaved input asks; the input stays as a draft.
 screen_check "quit: back in the list" fk "Einträg|Eintrag"
 keys fk Enter
-screen_check "quit: the form is open again" fk "Angebot Nr\. 1, Stand 3"
+screen_check "quit: the form is open again" fk "Angebot Nr\. 1, Stand 4"
 keys fk Tab Tab End
 type_text fk " (neu)"
 screen_check "quit: typed into the name" fk "Name \* +Elterncafé FG am Markt \(neu\)"
