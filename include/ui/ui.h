@@ -166,10 +166,14 @@ struct codec_buf *ui_request(struct ui *ui, enum wire_kind kind);
 enum status ui_call(struct ui *ui, struct wire_msg *reply, char *errtext, size_t size);
 
 /* Edit locks this session holds, taken again after a server restart.
- * ui_lock: STATUS_OK, or STATUS_ERR_LOCKED with the holder's name and the
- * time ("in Bearbeitung durch NAME seit HH:MM") in HOLDER. */
-enum status ui_lock(struct ui *ui, const char *table, uint64_t id, char *holder, size_t size);
+ * ui_lock: STATUS_OK; STATUS_ERR_LOCKED with the holder's name and the
+ * time ("in Bearbeitung durch NAME seit HH:MM") in HOLDER; or
+ * STATUS_ERR_EXISTS when this user's other session holds it, which
+ * TAKE_OVER takes from it. ui_forget_lock: one taken over elsewhere. */
+enum status ui_lock(struct ui *ui, const char *table, uint64_t id, bool take_over, char *holder,
+                    size_t size);
 void ui_unlock(struct ui *ui, const char *table, uint64_t id);
+void ui_forget_lock(struct ui *ui, const char *table, uint64_t id);
 /* "in Bearbeitung durch NAME seit HH:MM" from an answer naming the holder
  * of an edit lock (WF_HOLDER, WF_SINCE). */
 void ui_holder_text(const struct wire_msg *reply, char *buf, size_t size);

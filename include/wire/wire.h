@@ -42,9 +42,9 @@
 	X(RECORD_GET, 12)  /* WF_TABLE WF_ID -> RECORD */                                          \
 	X(RECORD, 13)      /* WF_RECORD, and WF_HOLDER WF_LOGIN WF_SINCE when locked */            \
 	X(RECORD_SAVE, 14) /* WF_TABLE WF_RECORD (new: id 0, or version 0) -> RECORD */            \
-	X(EVENT, 15)       /* WF_TABLE WF_ID WF_LOGIN (who) WF_KIND ("saved") */                   \
+	X(EVENT, 15)       /* WF_TABLE WF_ID WF_LOGIN (who) WF_KIND ("saved", "lock-taken") */     \
 	X(OFFER_DEACTIVATE, 16) /* WF_ID WF_DATE (last day; 0 = today) -> RECORD */                \
-	X(LOCK_TAKE, 20)        /* WF_TABLE WF_ID -> DONE, or ERROR (locked) */                    \
+	X(LOCK_TAKE, 20)        /* WF_TABLE WF_ID WF_TAKEOVER -> DONE, or ERROR (locked) */        \
 	X(LOCK_RELEASE, 21)     /* WF_TABLE WF_ID -> DONE */                                       \
 	X(LOCKS_LIST, 22)       /* -> LOCKS (admin: all; others: their own) */                     \
 	X(LOCKS, 23)            /* per lock: WF_LOCK WF_TABLE WF_ID WF_LOGIN WF_HOLDER WF_SINCE */ \
@@ -106,6 +106,7 @@ enum wire_field {
 	WF_OFFSET = 36,   /* a byte offset into an export */
 	WF_BACKWARD = 37, /* 1: the page before the position */
 	WF_EVENTS = 38,   /* 1: this session wants events */
+	WF_TAKEOVER = 39, /* 1: take an edit lock over from the user's other session */
 };
 
 const char *wire_kind_name(uint16_t kind);

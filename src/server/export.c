@@ -84,8 +84,7 @@ static int spool_open(const char *dir)
  * in CONFIG, the configuration the job started with. The CSV text goes to
  * a spool file: its descriptor in *FD, its length in *LEN. */
 enum status export_run(struct server *server, const struct config *config, const char *login,
-                       const struct wire_msg *request, int *fd, size_t *len, char *msg,
-                       size_t size)
+                       const struct wire_msg *request, int *fd, size_t *len, char *msg, size_t size)
 {
 	char kind[32] = "", district[CONFIG_ID_SIZE] = "";
 	struct offer_export ex = {.config = config, .district = district};
@@ -161,8 +160,7 @@ static enum status put_piece(struct conn *conn, uint64_t request, size_t offset,
 	return STATUS_OK;
 }
 
-void export_reply(struct conn *conn, uint64_t request, int fd, size_t len,
-                  struct codec_buf *reply)
+void export_reply(struct conn *conn, uint64_t request, int fd, size_t len, struct codec_buf *reply)
 {
 	export_done(conn); /* one export at a time per connection */
 	conn->export_fd = fd;

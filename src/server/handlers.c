@@ -87,13 +87,22 @@ static enum status handle_lock_take(struct server *server, struct conn *conn,
 {
 	const struct record_def *def;
 	struct edit_lock *holder;
-	uint64_t id;
+	uint64_t id, take_over = 0;
 	enum status st = lock_target(req, &def, &id);
 
+	if (st == STATUS_OK && wire_get_u64(req, WF_TAKEOVER, &take_over) == STATUS_ERR_PROTOCOL)
+		st = STATUS_ERR_PROTOCOL;
 	if (st == STATUS_OK)
 		st = may_lock(server, conn, def, id);
 	if (st == STATUS_OK)
 		st = locks_take(server, conn, def, id, &holder);
+	if (st == STATUS_ERR_LOCKED && take_over && strcmp(holder->login, conn->login) == 0) {
+		/* The user's own other session: it is told, and gives way. */
+		records_send_event(server, holder->conn, def, id, conn->login, "lock-taken");
+		holder->conn = conn->number;
+		holder->since = time(NULL);
+		st = STATUS_OK;
+	}
 	if (st == STATUS_ERR_LOCKED) {
 		server_reply_error(reply, req->request, st, NULL);
 		server_put_holder(reply, holder);

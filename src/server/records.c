@@ -653,6 +653,27 @@ enum status records_write(struct server *server, struct conn *conn, const struct
 	return STATUS_OK;
 }
 
+static void event_begin(struct codec_buf *buf, const struct record_def *def, uint64_t id,
+                        const char *login, const char *kind)
+{
+	wire_begin(buf, WIRE_EVENT, 0);
+	codec_put_str(buf, WF_TABLE, def->table);
+	codec_put_u64(buf, WF_ID, id);
+	codec_put_str(buf, WF_LOGIN, login);
+	codec_put_str(buf, WF_KIND, kind);
+}
+
+void records_send_event(struct server *server, uint64_t conn, const struct record_def *def,
+                        uint64_t id, const char *login, const char *kind)
+{
+	struct codec_buf buf;
+
+	codec_buf_init(&buf);
+	event_begin(&buf, def, id, login, kind);
+	server_send_to(server, conn, &buf);
+	codec_buf_free(&buf);
+}
+
 void records_send_events(struct server *server)
 {
 	struct codec_buf buf;
@@ -661,11 +682,7 @@ void records_send_events(struct server *server)
 	for (size_t i = 0; i < server->nevents; i++) {
 		struct event *ev = &server->events[i];
 
-		wire_begin(&buf, WIRE_EVENT, 0);
-		codec_put_str(&buf, WF_TABLE, ev->def->table);
-		codec_put_u64(&buf, WF_ID, ev->id);
-		codec_put_str(&buf, WF_LOGIN, ev->login);
-		codec_put_str(&buf, WF_KIND, "saved");
+		event_begin(&buf, ev->def, ev->id, ev->login, "saved");
 		for (struct conn *c = server->conns; c; c = c->next) {
 			const struct cfg_staff *who = server_staff(server, c);
 			int queued = 0;

@@ -212,6 +212,10 @@ void records_page_end(struct conn *conn, struct codec_buf *reply, const struct p
 void records_put_position(struct conn *conn, struct codec_buf *reply, const struct store_pos *pos);
 enum status records_get_position(const struct conn *conn, const struct wire_msg *req,
                                  struct store_pos *pos, bool *given);
+/* One event of KIND about record ID of DEF, by LOGIN, to connection CONN
+ * (whether or not it asked for events: it concerns its own edit lock). */
+void records_send_event(struct server *server, uint64_t conn, const struct record_def *def,
+                        uint64_t id, const char *login, const char *kind);
 /* Sends the events of the round (after its sync) and forgets them. */
 void records_send_events(struct server *server);
 

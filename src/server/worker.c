@@ -322,7 +322,8 @@ void worker_collect(struct server *server)
 		struct conn *conn = server_find_conn(server, job->conn);
 
 		if (conn && job->kind == WIRE_EXPORT && job->reply.len == 0) {
-			export_reply(conn, job->request, job->spool_fd, job->spool_len, &job->reply);
+			export_reply(conn, job->request, job->spool_fd, job->spool_len,
+			             &job->reply);
 			job->spool_fd = -1; /* the connection has it now */
 		}
 		server_send_to(server, job->conn, &job->reply);

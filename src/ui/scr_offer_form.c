@@ -67,10 +67,20 @@ static bool take_lock(struct screen *s)
 		return true;
 	}
 	f->holder[0] = '\0';
-	st = ui_lock(s->ui, offer_def.table, f->offer.head.id, f->holder, sizeof(f->holder));
+	st = ui_lock(s->ui, offer_def.table, f->offer.head.id, false, f->holder, sizeof(f->holder));
+	if (st == STATUS_ERR_EXISTS &&
+	    ui_confirm(s->ui, "Sie bearbeiten dieses Angebot in einer anderen Sitzung. Dort "
+	                      "aufhören und hier bearbeiten?"))
+		st = ui_lock(s->ui, offer_def.table, f->offer.head.id, true, f->holder,
+		             sizeof(f->holder));
+	if (st == STATUS_ERR_EXISTS)
+		snprintf(f->holder, sizeof(f->holder),
+		         "nur lesen: Sie bearbeiten es in einer anderen Sitzung (F3 übernimmt)");
 	f->locked = st == STATUS_OK;
 	f->readonly = !f->locked;
-	if (st != STATUS_OK && st != STATUS_ERR_LOCKED)
+	if (f->locked)
+		f->holder[0] = '\0';
+	if (st != STATUS_OK && st != STATUS_ERR_LOCKED && st != STATUS_ERR_EXISTS)
 		snprintf(f->holder, sizeof(f->holder), "nur lesen: %s", status_message(st));
 	ui_form_set_readonly(f->form, f->readonly);
 	return f->locked;
@@ -356,6 +366,27 @@ static void form_reconnected(struct screen *s)
 	take_lock(s);
 }
 
+/* The user took the lock over in another session: this form stops
+ * editing, and what was typed here is kept as a draft. */
+static void form_event(struct screen *s, const struct wire_event *ev)
+{
+	struct offer_form *f = s->data;
+
+	if (strcmp(ev->kind, "lock-taken") != 0 || strcmp(ev->table, offer_def.table) != 0 ||
+	    ev->id != f->offer.head.id || !f->locked)
+		return;
+	if (ui_form_changed(f->form))
+		form_save_draft(s);
+	ui_forget_lock(s->ui, offer_def.table, f->offer.head.id);
+	f->locked = false;
+	f->readonly = true;
+	ui_form_set_readonly(f->form, true);
+	snprintf(f->holder, sizeof(f->holder),
+	         "nur lesen: Sie bearbeiten es jetzt in einer anderen Sitzung");
+	ui_error(s->ui, "Die Bearbeitung ist in Ihre andere Sitzung gewechselt; Eingaben von hier "
+	                "sind als Entwurf gesichert.");
+}
+
 static void form_close(struct screen *s)
 {
 	struct offer_form *f = s->data;
@@ -381,6 +412,7 @@ static const struct screen_ops offer_form_ops = {
         .dirty = form_dirty,
         .save_draft = form_save_draft,
         .reconnected = form_reconnected,
+        .event = form_event,
         .close = form_close,
         .typing = true,
 };

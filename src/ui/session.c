@@ -61,8 +61,8 @@ struct codec_buf *ui_request(struct ui *ui, enum wire_kind kind)
 	return wire_client_request(ui->client, kind);
 }
 
-static enum status take_lock(struct ui *ui, const char *table, uint64_t id, char *holder,
-                             size_t size);
+static enum status take_lock(struct ui *ui, const char *table, uint64_t id, bool take_over,
+                             char *holder, size_t size);
 
 /* Back after a restart: the server forgot our edit locks; take them again
  * (one somebody else took meanwhile is lost: its screen goes read-only)
@@ -73,7 +73,7 @@ static void back_again(struct ui *ui)
 	ui->reconnects = wire_client_reconnects(ui->client);
 	ui_message(ui, "Der Server ist wieder erreichbar; es geht weiter.");
 	for (size_t i = 0; i < ui->nlocks;)
-		if (take_lock(ui, ui->locks[i].table, ui->locks[i].id, NULL, 0) == STATUS_OK)
+		if (take_lock(ui, ui->locks[i].table, ui->locks[i].id, false, NULL, 0) == STATUS_OK)
 			i++;
 		else
 			ui->locks[i] = ui->locks[--ui->nlocks];
@@ -114,24 +114,32 @@ void ui_holder_text(const struct wire_msg *reply, char *buf, size_t size)
 	snprintf(buf, size, "in Bearbeitung durch %s seit %s", name, when);
 }
 
-static enum status take_lock(struct ui *ui, const char *table, uint64_t id, char *holder,
-                             size_t size)
+static enum status take_lock(struct ui *ui, const char *table, uint64_t id, bool take_over,
+                             char *holder, size_t size)
 {
 	struct codec_buf *req = ui_request(ui, WIRE_LOCK_TAKE);
+	char login[CONFIG_LOGIN_SIZE] = "";
 	struct wire_msg reply;
 	enum status st;
 
 	codec_put_str(req, WF_TABLE, table);
 	codec_put_u64(req, WF_ID, id);
+	if (take_over)
+		codec_put_u64(req, WF_TAKEOVER, 1);
 	st = wire_client_call(ui->client, &reply);
 	if (st == STATUS_ERR_LOCKED && holder)
 		ui_holder_text(&reply, holder, size);
+	if (st == STATUS_ERR_LOCKED &&
+	    wire_get_str(&reply, WF_LOGIN, login, sizeof(login)) == STATUS_OK &&
+	    strcmp(login, ui->me.login) == 0)
+		st = STATUS_ERR_EXISTS; /* this user's other session */
 	return st;
 }
 
-enum status ui_lock(struct ui *ui, const char *table, uint64_t id, char *holder, size_t size)
+enum status ui_lock(struct ui *ui, const char *table, uint64_t id, bool take_over, char *holder,
+                    size_t size)
 {
-	enum status st = take_lock(ui, table, id, holder, size);
+	enum status st = take_lock(ui, table, id, take_over, holder, size);
 
 	if (wire_client_reconnects(ui->client) != ui->reconnects)
 		back_again(ui);
@@ -140,6 +148,15 @@ enum status ui_lock(struct ui *ui, const char *table, uint64_t id, char *holder,
 		ui->locks[ui->nlocks++].id = id;
 	}
 	return st;
+}
+
+void ui_forget_lock(struct ui *ui, const char *table, uint64_t id)
+{
+	for (size_t i = 0; i < ui->nlocks; i++)
+		if (ui->locks[i].id == id && strcmp(ui->locks[i].table, table) == 0) {
+			ui->locks[i] = ui->locks[--ui->nlocks];
+			return;
+		}
 }
 
 bool ui_holds_lock(const struct ui *ui, const char *table, uint64_t id)
@@ -155,11 +172,7 @@ void ui_unlock(struct ui *ui, const char *table, uint64_t id)
 	struct codec_buf *req;
 	struct wire_msg reply;
 
-	for (size_t i = 0; i < ui->nlocks; i++)
-		if (ui->locks[i].id == id && strcmp(ui->locks[i].table, table) == 0) {
-			ui->locks[i] = ui->locks[--ui->nlocks];
-			break;
-		}
+	ui_forget_lock(ui, table, id);
 	req = ui_request(ui, WIRE_LOCK_RELEASE);
 	codec_put_str(req, WF_TABLE, table);
 	codec_put_u64(req, WF_ID, id);
@@ -202,6 +215,11 @@ enum status ui_record_get(struct ui *ui, const struct record_def *def, uint64_t 
 		return st;
 	if (holder && wire_get_str(&reply, WF_HOLDER, name, sizeof(name)) == STATUS_OK)
 		ui_holder_text(&reply, holder, size);
+	if (holder && wire_get_str(&reply, WF_LOGIN, name, sizeof(name)) == STATUS_OK &&
+	    strcmp(name, ui->me.login) == 0)
+		snprintf(holder, size,
+		         "Sie bearbeiten es in einer anderen Sitzung (Tippen oder F3 "
+		         "übernimmt)");
 	return wire_get_record(&reply, def, rec);
 }
 

@@ -82,6 +82,32 @@ screen_check "draft: ... saving it shows the conflict, field by field" fk2 "Jema
 expect_output "draft: ... the other save stays" "^Von der Amtsleitung$"
 keys fk2 Escape
 screen_check "draft: Esc goes back to the form with the input" fk2 "^Name \* +Elterncafé FG \(Entwurf\)"
+# Locked out by one's own other session: offered to take the lock over;
+# the other session gives way and keeps its input as a draft.
+open_session one tl.fg
+keys one a
+screen_check "takeover: the team lead's first session" one "Einträg|Eintrag"
+keys one Down Enter
+screen_check "takeover: ... opens an offer" one "Stand [0-9]+ – zum Ändern"
+keys one Down Down End
+type_text one " eins"
+screen_check "takeover: ... and edits it" one "– in Bearbeitung"
+open_session two tl.fg
+keys two a
+screen_check "takeover: the second session" two "Einträg|Eintrag"
+keys two Down Enter
+screen_check "takeover: ... opens the same offer, saying it is edited in the other" two \
+	"Sie bearbeiten es in einer anderen Sitzung"
+keys two Down Down End
+type_text two "z"
+screen_check "takeover: typing there offers to take the lock over" two "in einer anderen Sitzung\. Dort"
+keys two j
+screen_check "takeover: ... yes: this session edits" two "– in Bearbeitung"
+screen_check "takeover: the first session is told and stops editing" one \
+	"Bearbeitung ist in Ihre andere Sitzung gewechselt"
+"$CLIENT" "$SOCK" tl.fg drafts >"$TMP/out" 2>&1
+expect_output "takeover: ... its input kept as a draft" "^D [0-9]+ tl.fg offers [0-9]+ .* eins$"
+
 # The menu: a highlight bar moved with the arrow keys, Enter opens.
 open_session menu fk.fg
 screen_check "menu: the dashboard" menu "Hauptmenü"

@@ -85,9 +85,8 @@ screen_check "conflict: the team lead leaves the form" tl "Einträg|Eintrag"
 keys fk F2
 screen_check "conflict: the stale save shows both versions, field by field" fk \
 	"Jemand hat inzwischen gespeichert"
-expect_output_screen() { grep -qE -- "$2" "$TMP/screen" && ok "$1" || not_ok "$1"; }
-expect_output_screen "conflict: ... the input" "Ihre Eingabe: +Elterncafé FG \(alt\)"
-expect_output_screen "conflict: ... and the stored value" "Gespeichert: +Elterncafé FG am Markt"
+screen_check "conflict: ... the input" fk "Ihre Eingabe: +Elterncafé FG \(alt\)"
+screen_check "conflict: ... and the stored value" fk "Gespeichert: +Elterncafé FG am Markt"
 "${A[@]}" export offers >"$TMP/out" 2>&1
 expect_output "conflict: ... and nothing was overwritten" "Elterncafé FG am Markt;"
 keys fk Space
