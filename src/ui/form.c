@@ -207,6 +207,9 @@ static void form_layout(struct ui_form *form)
 
 		if (it->def->type == FIELD_BOOL && want < 4)
 			want = 4; /* "nein" */
+		if (it->def->type == FIELD_DATE || it->def->type == FIELD_TIME ||
+		    it->def->type == FIELD_MONEY)
+			want++; /* a full date still shows whole with the cursor after it */
 		it->cols = want < room ? want : room;
 		it->rows = it->def->multiline ? (MULTI_ROWS < height ? MULTI_ROWS : height) : 1;
 		if (row > 0 && row + it->rows > height)

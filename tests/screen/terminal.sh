@@ -35,6 +35,9 @@ for enc in "[1~ [4~" "[H [F" "OH OF"; do
 done
 screen_check "keys: Home and End in three encodings move to both ends of the field" keys \
 	"Name \* +A3A2A1mitteE1E2E3"
+for _ in $(seq 9); do keys keys Tab; done
+type_text keys "31.12.2026"
+screen_check "keys: a date field shows its whole content while typing" keys "^Aktiv bis +31\.12\.2026"
 
 # Input that ends without a hang-up: the program ends, keeps the draft,
 # and does not spin.
