@@ -11,6 +11,9 @@ tm() { tmux -L "$TMUX_SOCK" "$@"; }
 
 cleanup_screen() {
 	tm kill-server 2>/dev/null
+	# A program of this test still there (its pane gone; under ASan the
+	# leak check at exit can hang where ptrace is not allowed) goes too.
+	[ -n "${C:-}" ] && pkill -9 -f -- "$PROG -c $C " 2>/dev/null
 	cleanup_test
 }
 trap 'cleanup_screen' EXIT

@@ -3,7 +3,8 @@
  *   srclient SOCKET LOGIN create NAME    save a new offer, print its id
  *   srclient SOCKET LOGIN hold ID        take the edit lock, print "held", wait
  *   srclient SOCKET LOGIN lock ID        try the lock: "ok" or "locked by NAME"
- *   srclient SOCKET LOGIN saves N        N saves, printing "I ID NAME" per ack
+ *   srclient SOCKET LOGIN saves N [D]    N saves (descriptions of D bytes),
+ *                                        printing "I ID NAME" per ack
  *                                        (the format crashwriter check reads)
  *   srclient SOCKET LOGIN resend NAME    a save sent twice with one request id
  *   srclient SOCKET LOGIN garbage        malformed messages, then a real request
@@ -72,7 +73,8 @@ static int lock(uint64_t id, bool quiet)
 	return st == STATUS_OK ? 0 : 2;
 }
 
-static int saves(long n)
+/* N new offers, each with a description of DESC bytes. */
+static int saves(long n, size_t desc)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	for (long i = 0; i < n; i++) {
@@ -81,6 +83,10 @@ static int saves(long n)
 
 		snprintf(name, sizeof(name), "save-%ld-%ld", (long)getpid(), i);
 		o = sample_offer(name);
+		if (desc >= sizeof(o.description))
+			desc = sizeof(o.description) - 1;
+		memset(o.description, 'x', desc);
+		o.description[desc] = '\0';
 		if (save(&o) != STATUS_OK)
 			return 1;
 		printf("I %" PRIu64 " %s\n", o.head.id, o.name);
@@ -180,7 +186,7 @@ static int try_lock(char **args)
 
 static int run_saves(char **args)
 {
-	return saves(atol(args[0]));
+	return saves(atol(args[0]), args[1] ? (size_t)atol(args[1]) : 0);
 }
 
 static int run_resend(char **args)
@@ -553,7 +559,7 @@ static const struct command {
         {"create", 1, 1, create},
         {"hold", 1, 1, hold},
         {"lock", 1, 1, try_lock},
-        {"saves", 1, 1, run_saves},
+        {"saves", 1, 2, run_saves},
         {"resend", 1, 1, run_resend},
         {"deactivate", 1, 2, deactivate},
         {"count", 4, 4, count},
