@@ -72,6 +72,7 @@ struct field_def {
 	 * 0, an id set, yes/no answered "ja". */
 	bool required;
 	bool multiline;
+	bool month; /* FIELD_DATE: a month, shown and typed "MM.JJJJ", kept as its first day */
 	const char *const *choices;       /* FIELD_CHOICE: NULL-terminated names */
 	const char *const *choice_labels; /* FIELD_CHOICE: German labels, same order */
 	enum field_source source;         /* FIELD_REF */

@@ -1,5 +1,5 @@
 /* The terminal program's entry point: all that src/sozialraum.c sees of
- * the ui layer (no curses here; the screen API is ui/ui.h, for src/ui). */
+ * the ui layer (no curses here; the screen API is src/ui/ui.h). */
 #ifndef UI_MAIN_H
 #define UI_MAIN_H
 

@@ -382,6 +382,23 @@ static enum status parse_text(const struct field_def *field, const char *text, c
 	return STATUS_OK;
 }
 
+/* A date; a month field takes "MM.JJJJ" (or a whole date) as the first
+ * of that month. */
+static enum status parse_date(const struct field_def *field, const char *text, int32_t *out)
+{
+	char day[32];
+
+	if (field->month && strlen(text) <= 7 && strchr(text, '.')) {
+		snprintf(day, sizeof(day), "01.%s", text);
+		text = day;
+	}
+	if (date_parse(text, out) != STATUS_OK)
+		return STATUS_ERR_INVALID;
+	if (field->month)
+		*out = DATE_MAKE(DATE_YEAR(*out), DATE_MONTH(*out), 1);
+	return STATUS_OK;
+}
+
 enum status field_parse(const struct field_def *field, const char *input, void *rec)
 {
 	char text[4096];
@@ -403,7 +420,7 @@ enum status field_parse(const struct field_def *field, const char *input, void *
 	case FIELD_BOOL:
 		return parse_bool(text, p);
 	case FIELD_DATE:
-		st = text[0] ? date_parse(text, &d) : STATUS_OK;
+		st = text[0] ? parse_date(field, text, &d) : STATUS_OK;
 		if (st == STATUS_OK)
 			*(int32_t *)p = d;
 		return st;
@@ -443,6 +460,9 @@ size_t field_format(const struct field_def *field, const void *rec, char *buf, s
 	case FIELD_MONEY:
 		return money_format(v, buf, size);
 	case FIELD_DATE:
+		if (field->month && v)
+			return (size_t)snprintf(buf, size, "%02d.%04d", DATE_MONTH((int32_t)v),
+			                        DATE_YEAR((int32_t)v));
 		return date_format((int32_t)v, buf, size);
 	case FIELD_TIME:
 		return date_time_format(v, buf, size);

@@ -9,7 +9,7 @@
 #ifndef UI_EDITOR_H
 #define UI_EDITOR_H
 
-#include "ui/ui.h"
+#include "ui.h"
 
 struct editor;
 

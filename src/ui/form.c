@@ -48,6 +48,8 @@ enum {
 
 struct form_item {
 	const struct field_def *def;
+	const char *section; /* a heading above this field (the first of a section) */
+	int section_row;
 	FIELD *field;
 	char *text;  /* as typed, UTF-8 */
 	char *start; /* field_format of the starting record */
@@ -68,7 +70,7 @@ struct ui_form {
 	int page_shown, pages;
 	const struct record_def *def;
 	void *start, *scratch;
-	ui_validate_fn validate;
+	const void *parent; /* for the type's rules that need it; may be NULL */
 	bool readonly;
 	struct form_item *items;
 	size_t nitems, cur;
@@ -196,7 +198,8 @@ static void form_layout(struct ui_form *form)
 	int height = getmaxy(form->win), room = getmaxx(form->win), row = 0, page = 0, total = 0;
 
 	for (size_t i = 0; i < form->nitems; i++)
-		total += form->items[i].def->multiline ? MULTI_ROWS : 1;
+		total += (form->items[i].def->multiline ? MULTI_ROWS : 1) +
+		         (form->items[i].section ? 1 : 0);
 	if (total > height && height > MULTI_ROWS)
 		height--;
 	form->label_cols = label_cols(form);
@@ -204,6 +207,8 @@ static void form_layout(struct ui_form *form)
 	for (size_t i = 0; i < form->nitems; i++) {
 		struct form_item *it = &form->items[i];
 		int want = it->def->width > 0 ? it->def->width : 20;
+		/* A section's heading stays on the page of its first field. */
+		int head = it->section ? 1 : 0;
 
 		if (it->def->type == FIELD_BOOL && want < 4)
 			want = 4; /* "nein" */
@@ -212,8 +217,10 @@ static void form_layout(struct ui_form *form)
 			want++; /* a full date still shows whole with the cursor after it */
 		it->cols = want < room ? want : room;
 		it->rows = it->def->multiline ? (MULTI_ROWS < height ? MULTI_ROWS : height) : 1;
-		if (row > 0 && row + it->rows > height)
+		if (row > 0 && row + head + it->rows > height)
 			page++, row = 0;
+		it->section_row = row + head - 1;
+		row += head;
 		it->row = row;
 		it->page = page;
 		row += it->rows;
@@ -362,6 +369,12 @@ static void paint_extras(struct ui_form *form)
 
 		if (it->page != page)
 			continue;
+		if (it->section) {
+			wattrset(form->win, ui_attr(form->ui, UI_ATTR_TITLE));
+			ui_put(form->win, it->section_row, 0, it->section, getmaxx(form->win),
+			       false);
+			wattrset(form->win, A_NORMAL);
+		}
 		paint_label(form, i);
 		paint_note(form, i);
 		if (i == form->cur && !it->def->multiline)
@@ -433,6 +446,8 @@ static const char *type_hint(const struct ui_form *form, const struct field_def 
 
 	if (f->multiline)
 		return form->readonly ? "(Enter: Text lesen)" : "(Enter: Text bearbeiten)";
+	if (f->month && !form->readonly)
+		return "(MM.JJJJ)";
 	return form->readonly || !hints[f->type] ? "" : hints[f->type];
 }
 
@@ -464,6 +479,7 @@ static void parse_message(const struct field_def *f, enum status st, char *buf, 
 	snprintf(buf, size, "%s: %s", f->label,
 	         st == STATUS_ERR_TOO_LONG          ? "zu lang"
 	         : st == STATUS_ERR_RANGE && number ? "Zahl zu groß"
+	         : f->month                         ? "Monat ungültig (MM.JJJJ)"
 	                                            : what[f->type]);
 }
 
@@ -748,21 +764,32 @@ int ui_form_key(struct ui_form *form, struct ui_input in)
 
 /* --- the interface --- */
 
-static bool items_new(struct ui_form *form, const char *const *names)
+/* One item per field named by SECTIONS (NULL: every field of the type). */
+static bool items_new(struct ui_form *form, const struct ui_form_section *sections,
+                      size_t nsections)
 {
-	size_t n = 0;
+	size_t n = sections ? 0 : form->def->nfields;
 
-	while (names ? names[n] != NULL : n < form->def->nfields)
-		n++;
+	for (size_t k = 0; sections && k < nsections; k++)
+		for (size_t i = 0; sections[k].names[i]; i++)
+			n++;
 	form->items = calloc(n ? n : 1, sizeof(*form->items));
 	if (!form->items)
 		return false;
-	for (size_t i = 0; i < n; i++) {
-		const struct field_def *f =
-		        names ? record_field(form->def, names[i]) : &form->def->fields[i];
+	for (size_t i = 0; !sections && i < n; i++)
+		form->items[form->nitems++].def = &form->def->fields[i];
+	for (size_t k = 0; sections && k < nsections; k++) {
+		const char *title = sections[k].title;
 
-		if (f)
+		for (size_t i = 0; sections[k].names[i]; i++) {
+			const struct field_def *f = record_field(form->def, sections[k].names[i]);
+
+			if (!f)
+				continue;
+			form->items[form->nitems].section = title;
 			form->items[form->nitems++].def = f;
+			title = NULL;
+		}
 	}
 	items_limits(form);
 	for (size_t i = 0; i < form->nitems; i++) {
@@ -789,8 +816,8 @@ static void items_format(struct ui_form *form)
 }
 
 struct ui_form *ui_form_new(struct ui *ui, WINDOW *win, const struct record_def *def,
-                            const char *const *names, const void *rec, ui_validate_fn validate,
-                            bool readonly)
+                            const struct ui_form_section *sections, size_t nsections,
+                            const void *rec, const void *parent, bool readonly)
 {
 	struct ui_form *form = calloc(1, sizeof(*form));
 
@@ -799,12 +826,12 @@ struct ui_form *ui_form_new(struct ui *ui, WINDOW *win, const struct record_def 
 	form->ui = ui;
 	form->win = win;
 	form->def = def;
-	form->validate = validate;
+	form->parent = parent;
 	form->readonly = readonly;
 	form->line.ascii = ui_ascii(ui);
 	form->start = malloc(def->size);
 	form->scratch = malloc(def->size);
-	if (!form->start || !form->scratch || !items_new(form, names)) {
+	if (!form->start || !form->scratch || !items_new(form, sections, nsections)) {
 		ui_form_free(form);
 		return NULL;
 	}
@@ -885,8 +912,9 @@ enum status ui_form_collect(struct ui_form *form, void *rec)
 			return st;
 		form->items[i].error[0] = '\0';
 	}
-	st = form->validate ? form->validate(rec, ui_config(form->ui), &err)
-	                    : record_validate(form->def, rec, ui_config(form->ui), &err);
+	st = record_validate(form->def, rec, ui_config(form->ui), &err);
+	if (st == STATUS_OK && form->parent && form->def->validate_with_parent)
+		st = form->def->validate_with_parent(rec, form->parent, &err);
 	for (size_t i = 0; st != STATUS_OK && i < form->nitems; i++)
 		if (form->items[i].def == err.field) {
 			form_fail(form, i, err.message);

@@ -5,7 +5,7 @@
 #ifndef UI_FORM_PRIVATE_H
 #define UI_FORM_PRIVATE_H
 
-#include "ui/ui.h" /* first: it asks curses for the wide-character calls */
+#include "ui.h" /* first: it asks curses for the wide-character calls */
 
 #include <form.h>
 

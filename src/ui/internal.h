@@ -6,7 +6,7 @@
 #include <signal.h>
 #include <time.h>
 
-#include "ui/ui.h"
+#include "ui.h"
 
 #define UI_MAX_DEPTH 16
 #define UI_MAX_LOCKS 32
@@ -71,6 +71,9 @@ void ui_session_close(struct ui *ui);
 
 /* shell.c */
 WINDOW *ui_body_new(void);
+/* Reads a key for a question or pick list that no screen sees; false on
+ * hang-up or termination. */
+bool ui_read_answer(struct ui *ui, struct ui_input *in);
 void ui_draw_bars(struct ui *ui);
 void ui_draw_message(struct ui *ui);
 

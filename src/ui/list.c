@@ -10,13 +10,12 @@
  *
  * Drawing is incremental, because lists are what users scroll through all
  * day over SSH: the list remembers what the window shows (top, cursor,
- * number of visible rows). The cursor is a mark in a gutter left of the
- * columns, so a move repaints two marks, not two whole lines; a scroll by
- * less than a page shifts the lines with wscrl (ncurses then scrolls the
- * terminal instead of repainting it) and draws only the lines that came
- * into view. Anything else (first draw, resize, filter, sort, reload)
- * repaints the whole window, which ncurses still sends only as far as it
- * changed.
+ * number of visible rows). The cursor's line is highlighted whole, so a
+ * move repaints the two lines it left and entered; a scroll by less than
+ * a page shifts the lines with wscrl (ncurses then scrolls the terminal
+ * instead of repainting it) and draws only the lines that came into view.
+ * Anything else (first draw, resize, filter, sort, reload) repaints the
+ * whole window, which ncurses still sends only as far as it changed.
  *
  * Window layout: line 0 the column labels, lines 1..h-2 the rows, line h-1
  * the count ("12 von 40 Einträgen").
@@ -26,7 +25,7 @@
 #include <string.h>
 
 #include "model/text.h"
-#include "ui/ui.h"
+#include "ui.h"
 
 #define LIST_CELL_SIZE   512
 #define LIST_FILTER_SIZE 128
@@ -372,21 +371,30 @@ enum status ui_list_reload(struct ui_list *list)
 
 /* --- drawing --- */
 
-/* Column positions for the window's width: fixed widths first, a blank
- * between columns, the columns of width 0 share what is left. */
+/* Column positions for the window's width: the columns wide terminals
+ * show too only there, fixed widths first, a blank between columns, the
+ * columns of width 0 share what is left. */
 static void list_layout(struct ui_list *list)
 {
 	int cols = getmaxx(list->win), rest = cols - LIST_GUTTER, nflex = 0, x = LIST_GUTTER;
+	int shown = 0;
 
 	for (size_t i = 0; i < list->ncolumns; i++) {
 		int w = list->columns[i].width;
 
-		rest -= (w > 0 ? w : 0) + (i > 0);
+		if (list->columns[i].min_cols > cols)
+			continue;
+		rest -= (w > 0 ? w : 0) + (shown++ > 0);
 		nflex += w <= 0;
 	}
 	for (size_t i = 0, flex = 0; i < list->ncolumns; i++) {
 		int w = list->columns[i].width;
 
+		if (list->columns[i].min_cols > cols) {
+			list->place[i].x = x < cols ? x : cols;
+			list->place[i].w = 0;
+			continue;
+		}
 		/* The last flexible column takes the remainder of the division. */
 		if (w <= 0 && rest > 0)
 			w = rest / nflex + (++flex == (size_t)nflex ? rest % nflex : 0);
@@ -461,53 +469,48 @@ static void list_draw_header(struct ui_list *list)
 	}
 }
 
-/* The cursor is a mark in the gutter of its line, not the whole line in
- * reverse: a highlighted line has to be sent again in full when the
- * cursor comes and goes (about 80 bytes each), the mark costs a few bytes,
- * and moving one line stays a few dozen bytes on the wire. */
-static void list_draw_mark(struct ui_list *list, size_t i)
-{
-	int y = 1 + (int)(i - list->top);
-	bool here = i == list->cursor && i < list->nvis;
-
-	wattrset(list->win, (int)ui_attr(list->ui, here ? UI_ATTR_SELECTED : UI_ATTR_NORMAL));
-	ui_put(list->win, y, 0, here ? (ui_ascii(list->ui) ? ">" : "▶") : "", 1, true);
-	wattrset(list->win, (int)ui_attr(list->ui, UI_ATTR_NORMAL));
-	ui_put(list->win, y, 1, "", LIST_GUTTER - 1, true);
-}
-
-/* Draws the line of VIS index I (blank below the last row). */
+/* The cursor's line is highlighted whole (and marked in the gutter, for
+ * terminals without reverse video): a move sends the two lines again. */
 static void list_draw_line(struct ui_list *list, size_t i)
 {
 	int y = 1 + (int)(i - list->top);
+	bool here = i == list->cursor && i < list->nvis;
+	attr_t attr = ui_attr(list->ui, here ? UI_ATTR_SELECTED : UI_ATTR_NORMAL);
 	char cell[LIST_CELL_SIZE];
 	int end = LIST_GUTTER;
 
-	list_draw_mark(list, i);
+	wattrset(list->win, (int)attr);
+	ui_put(list->win, y, 0, here ? (ui_ascii(list->ui) ? ">" : "▶") : "", LIST_GUTTER, true);
 	for (size_t col = 0; i < list->nvis && col < list->ncolumns; col++) {
+		if (list->place[col].w <= 0)
+			continue;
 		list_cell(list, col, list_row(list, list->vis[i]), cell, sizeof(cell));
 		list_put_cell(list, y, col, cell);
 		end = list->place[col].x + list->place[col].w;
-		if (col + 1 < list->ncolumns && list->place[col].w > 0)
-			ui_put(list->win, y, end, "", 1, true);
+		if (end < getmaxx(list->win))
+			ui_put(list->win, y, end++, "", 1, true);
 	}
 	/* Not past the edge: wmove would fail, and the cursor after a full
 	 * line stands on the next one, which wclrtoeol would blank. */
-	if (end < getmaxx(list->win)) {
+	if (here)
+		list_fill_line(list, y, end);
+	else if (end < getmaxx(list->win)) {
 		wmove(list->win, y, end);
 		wclrtoeol(list->win);
 	}
+	wattrset(list->win, (int)ui_attr(list->ui, UI_ATTR_NORMAL));
 }
 
-/* Redraws the marks of the lines of VIS indices I and J (when on screen). */
+/* Redraws the lines of VIS indices I and J (when on screen): the cursor
+ * moved from one to the other. */
 static void list_draw_marks(struct ui_list *list, size_t i, size_t j)
 {
 	size_t end = list->top + list_page(list);
 
 	if (i >= list->top && i < end)
-		list_draw_mark(list, i);
+		list_draw_line(list, i);
 	if (j >= list->top && j < end)
-		list_draw_mark(list, j);
+		list_draw_line(list, j);
 }
 
 /* "12 von 40 Einträgen", "12 von 40 Einträgen, weitere beim Blättern",

@@ -25,11 +25,11 @@ struct conflict {
 enum { ACT_TAKE = 1, ACT_APPLY, ACT_CANCEL };
 
 static const struct ui_key conflict_keys[] = {
-        {' ', 0, "Wechseln", "für dieses Feld die andere Fassung nehmen (auch Enter)", ACT_TAKE},
-        {'\r', 0, NULL, "für dieses Feld die andere Fassung nehmen", ACT_TAKE},
-        {0, KEY_F(2), "Übernehmen",
+        {CMD_TOGGLE, NULL, "für dieses Feld die andere Fassung nehmen", ACT_TAKE},
+        {CMD_OPEN, "", "für dieses Feld die andere Fassung nehmen (wie Leertaste)", ACT_TAKE},
+        {CMD_SAVE, "Übernehmen",
          "die gewählten Werte ins Formular übernehmen (gespeichert wird erst dort)", ACT_APPLY},
-        {27, 0, "Zurück", "zurück zum Formular, die Eingaben wie sie waren", ACT_CANCEL},
+        {CMD_BACK, NULL, "zurück zum Formular, die Eingaben wie sie waren", ACT_CANCEL},
 };
 
 static void value_of(const struct field_def *field, const void *rec, char *buf, size_t size)

@@ -6,14 +6,16 @@
 #include <string.h>
 #include <time.h>
 
+#include "model/offer.h"
 #include "model/registry.h"
 #include "model/rights.h"
 #include "model/server_status.h"
+#include "desc.h"
 #include "screens.h"
 
 #define MENU_WIDTH   28
 #define MAX_DRAFTS   9
-#define MAX_OFFERS   8
+#define MAX_OFFERS   40 /* as many as a tall terminal shows */
 #define OFFER_NAME_W 140
 
 static bool admin_only(const struct cfg_staff *who)
@@ -26,14 +28,16 @@ static bool offers_listed(const struct cfg_staff *who)
 	return rights_may(who, &offer_def, VERB_LIST);
 }
 
+/* The menu's letters choose its entries; the function keys keep their one
+ * meaning of the key map. */
 const struct menu_entry menu_entries[] = {
-        {'a', KEY_F(2), "Angebote", &scr_offers_ops, offers_listed},
-        {'s', KEY_F(3), "Sozialräume, Straßen", &scr_districts_ops, NULL},
-        {'t', KEY_F(4), "Teams", &scr_teams_ops, NULL},
-        {'r', KEY_F(5), "Träger", &scr_providers_ops, NULL},
-        {'l', KEY_F(6), "Leistungen", &scr_services_ops, NULL},
-        {'k', KEY_F(7), "Bearbeitungssperren", &scr_locks_ops, admin_only},
-        {'p', KEY_F(8), "Protokoll", &scr_audit_ops, admin_only},
+        {'a', "Angebote", &offer_desc, offers_listed},
+        {'s', "Sozialräume, Straßen", &districts_desc, NULL},
+        {'t', "Teams", &teams_desc, NULL},
+        {'r', "Träger", &providers_desc, NULL},
+        {'l', "Leistungen", &services_desc, NULL},
+        {'k', "Bearbeitungssperren", &locks_desc, admin_only},
+        {'p', "Protokoll", &audit_desc, admin_only},
 };
 const size_t menu_nentries = sizeof(menu_entries) / sizeof(menu_entries[0]);
 
@@ -42,6 +46,7 @@ struct dashboard {
 	size_t ndrafts;
 	char offers[MAX_OFFERS][OFFER_NAME_W];
 	size_t noffers;
+	bool more_offers; /* the district has more than were fetched */
 	char locks[4][80];
 	size_t nlocks;
 	char server[3][SERVER_STATUS_TEXT + 64]; /* the admin's: log, last backup, verify */
@@ -54,9 +59,10 @@ struct dashboard {
 enum { ACT_CONTINUE = 1, ACT_RELOAD, ACT_OPEN };
 
 static const struct ui_key dashboard_keys[] = {
-        {'\r', 0, "Öffnen", "den markierten Menüpunkt öffnen (Pfeiltasten wählen)", ACT_OPEN},
-        {'1', 0, "Entwurf", "Entwurf 1 bis 9 fortsetzen (Ziffer)", ACT_CONTINUE},
-        {'g', KEY_F(9), "Aktualisieren", "Übersicht neu laden", ACT_RELOAD},
+        {CMD_OPEN, NULL, "den markierten Menüpunkt öffnen (Pfeiltasten oder Buchstabe wählen)",
+         ACT_OPEN},
+        {CMD_DRAFT, NULL, NULL, ACT_CONTINUE},
+        {CMD_RELOAD, "Aktualisieren", "die Übersicht neu laden", ACT_RELOAD},
 };
 
 static bool entry_allowed(struct ui *ui, const struct menu_entry *e)
@@ -166,6 +172,7 @@ static enum status dashboard_load(struct screen *s)
 
 	free_drafts(d);
 	d->noffers = 0;
+	d->more_offers = false;
 	ui_request(s->ui, WIRE_DRAFT_LIST);
 	if ((st = ui_call(s->ui, &reply, NULL, 0)) != STATUS_OK)
 		return st;
@@ -184,6 +191,7 @@ static enum status dashboard_load(struct screen *s)
 			codec_put_bytes(req, WF_KEY, key, (size_t)len);
 		}
 		ui_record_page(s->ui, req, &offer_def, &pos, add_offer, d, &more);
+		d->more_offers = more || d->noffers == MAX_OFFERS;
 	}
 	if (rights_admin(ui_staff(s->ui)))
 		load_server(s->ui, d);
@@ -223,15 +231,15 @@ static void draw_menu(struct screen *s)
 	for (size_t i = 0; i < menu_nentries; i++) {
 		if (!entry_allowed(s->ui, &menu_entries[i]))
 			continue;
-		snprintf(key, sizeof(key), "%c F%d", menu_entries[i].key,
-		         menu_entries[i].fkey - KEY_F0);
-		/* The bar covers the key only: a move costs a few dozen bytes on
-		 * a slow line, not two whole lines. */
+		snprintf(key, sizeof(key), " %c ", menu_entries[i].key);
+		/* The bar covers the entry: a move sends its two lines again. */
 		wattrset(s->win,
 		         i == d->chosen ? ui_attr(s->ui, UI_ATTR_SELECTED) | A_BOLD : A_BOLD);
-		ui_put(s->win, ++y, 1, key, 5, true);
+		ui_put(s->win, ++y, 1, key, 3, true);
+		if (i != d->chosen)
+			wattrset(s->win, A_NORMAL);
+		ui_put(s->win, y, 4, menu_entries[i].label, MENU_WIDTH - 6, true);
 		wattrset(s->win, A_NORMAL);
-		ui_put(s->win, y, 6, menu_entries[i].label, MENU_WIDTH - 7, true);
 	}
 }
 
@@ -274,6 +282,28 @@ static int draw_drafts(struct screen *s, struct dashboard *d, int y)
 	return y + 1;
 }
 
+/* The newest offers, as many as the lines left hold; the last line says
+ * when there are more. */
+static int draw_offers(struct screen *s, struct dashboard *d, int y)
+{
+	int last = getmaxy(s->win) - 1;
+	char more[80];
+
+	y = draw_section(s, y, "Neueste Angebote in meinem Sozialraum");
+	if (!d->noffers && y <= last)
+		ui_put(s->win, y++, MENU_WIDTH + 2, "keine", 20, false);
+	for (size_t i = 0; i < d->noffers && y <= last; i++) {
+		if (y == last && (i + 1 < d->noffers || d->more_offers)) {
+			snprintf(more, sizeof(more), "… und weitere (a: alle Angebote)");
+			ui_put(s->win, y++, MENU_WIDTH + 2, ui_ascii(s->ui) ? more + 4 : more,
+			       COLS - MENU_WIDTH - 3, false);
+			break;
+		}
+		ui_put(s->win, y++, MENU_WIDTH + 2, d->offers[i], COLS - MENU_WIDTH - 3, false);
+	}
+	return y;
+}
+
 static void dashboard_draw(struct screen *s)
 {
 	struct dashboard *d = s->data;
@@ -305,9 +335,7 @@ static void dashboard_draw(struct screen *s)
 			       false);
 	}
 	if (offers_listed(ui_staff(s->ui)))
-		y = draw_section(s, y + 1, "Neueste Angebote in meinem Sozialraum");
-	for (size_t i = 0; i < d->noffers && y < getmaxy(s->win); i++)
-		ui_put(s->win, y++, MENU_WIDTH + 2, d->offers[i], COLS - MENU_WIDTH - 3, false);
+		y = draw_offers(s, d, y + 1);
 	wnoutrefresh(s->win);
 	d->fresh = false;
 }
@@ -317,26 +345,36 @@ static int open_entry(struct screen *s, struct ui_input in)
 	for (size_t i = 0; i < menu_nentries; i++) {
 		const struct menu_entry *e = &menu_entries[i];
 
-		if (((!in.is_key && in.ch == (wint_t)e->key) ||
-		     (in.is_key && in.ch == (wint_t)e->fkey)) &&
-		    entry_allowed(s->ui, e)) {
-			ui_push(s->ui, e->ops, NULL);
+		if (!in.is_key && in.ch == (wint_t)e->key && entry_allowed(s->ui, e)) {
+			scr_list_open(s->ui, e->desc, NULL, -1);
 			return UI_HANDLED;
 		}
 	}
 	return UI_UNHANDLED;
 }
 
+/* A draft goes on in the form of its record type. */
+static void open_draft(struct ui *ui, const struct draft *draft)
+{
+	const struct screen_desc *desc = desc_find(draft->table);
+
+	if (desc)
+		scr_form_open(ui, desc, draft->record, NULL, draft);
+	else
+		ui_error(ui, "Entwürfe dieser Art kann dieses Programm nicht öffnen: %s",
+		         draft->table);
+}
+
 static int dashboard_key(struct screen *s, int action, struct ui_input in)
 {
 	struct dashboard *d = s->data;
 
-	if (!in.is_key && in.ch >= '1' && in.ch <= '9') {
+	if (action == ACT_CONTINUE) {
 		size_t n = in.ch - '1';
 
 		if (n >= d->ndrafts)
 			return UI_HANDLED;
-		scr_offer_form_open(s->ui, d->drafts[n]->record, d->drafts[n]);
+		open_draft(s->ui, d->drafts[n]);
 		return UI_HANDLED;
 	}
 	if (action == ACT_RELOAD) {
@@ -344,7 +382,7 @@ static int dashboard_key(struct screen *s, int action, struct ui_input in)
 		return UI_HANDLED;
 	}
 	if (action == ACT_OPEN) {
-		ui_push(s->ui, menu_entries[d->chosen].ops, NULL);
+		scr_list_open(s->ui, menu_entries[d->chosen].desc, NULL, -1);
 		return UI_HANDLED;
 	}
 	if (in.is_key && (in.ch == KEY_UP || in.ch == KEY_DOWN)) {

@@ -21,13 +21,11 @@
 
 static bool key_typing; /* the top screen types letters: name function keys */
 
-enum global_action { G_HELP = 1000, G_BACK, G_QUIT, G_REPAINT };
-
 const struct ui_key ui_global_keys[] = {
-        {'?', KEY_F(1), "Hilfe", "diese Hilfe", G_HELP},
-        {27, 0, "Zurück", "zurück zum vorigen Bild", G_BACK},
-        {'q', KEY_F(10), "Ende", "sozialraum beenden (fragt bei ungesicherten Eingaben)", G_QUIT},
-        {CTRL('l'), 0, NULL, "Bild neu aufbauen", G_REPAINT},
+        {.cmd = CMD_HELP},
+        {.cmd = CMD_BACK},
+        {.cmd = CMD_QUIT},
+        {.cmd = CMD_REPAINT},
 };
 const size_t ui_nglobal_keys = sizeof(ui_global_keys) / sizeof(ui_global_keys[0]);
 
@@ -91,23 +89,42 @@ void ui_draw_message(struct ui *ui)
 	wnoutrefresh(ui->msg);
 }
 
-/* "n Neu", "F2 Speichern", "Esc Zurück" for the bottom line and help. */
-static void key_label(const struct ui_key *key, char *buf, size_t size)
+/* "n Neu", "F2 Speichern", "Esc Zurück" for the bottom line and help:
+ * the letter, or where letters are typed (or there is none) the function
+ * key. */
+static void key_label(const struct ui_keymap_entry *e, char *buf, size_t size)
 {
-	if (key->fkey && key_typing && key->key >= 32 && key->key < 127)
-		snprintf(buf, size, "F%d", key->fkey - KEY_F0);
-	else if (key->key == 27)
+	if (e->fkey && (!e->key || key_typing || e->key < 32))
+		snprintf(buf, size, "F%d", e->fkey);
+	else if (e->key == 27)
 		snprintf(buf, size, "Esc");
-	else if (key->key == '\r' || key->key == KEY_ENTER)
+	else if (e->key == '\r')
 		snprintf(buf, size, "Enter");
-	else if (key->key > 0 && key->key < 32)
-		snprintf(buf, size, "^%c", key->key + '@');
-	else if (key->key > 32 && key->key < 127)
-		snprintf(buf, size, "%c", key->key);
-	else if (key->fkey)
-		snprintf(buf, size, "F%d", key->fkey - KEY_F0);
+	else if (e->key == ' ')
+		snprintf(buf, size, "Leer");
+	else if (e->cmd == CMD_DRAFT)
+		snprintf(buf, size, "1-9");
+	else if (e->key > 0 && e->key < 32)
+		snprintf(buf, size, "^%c", e->key + '@');
+	else if (e->key > 32 && e->key < 127)
+		snprintf(buf, size, "%c", e->key);
 	else
 		snprintf(buf, size, "?");
+}
+
+static const char *key_word(const struct ui_key *key, const struct ui_keymap_entry *e)
+{
+	return key->label ? key->label : e->label;
+}
+
+void ui_keys_changed(struct ui *ui)
+{
+	ui->bars_dirty = true;
+}
+
+const char *ui_screen_title(const struct screen *s)
+{
+	return s->title ? s->title : s->ops->title ? s->ops->title : "";
 }
 
 bool ui_key_allowed(const struct ui *ui, const struct ui_key *key)
@@ -118,8 +135,7 @@ bool ui_key_allowed(const struct ui *ui, const struct ui_key *key)
 static bool bound(const struct ui_key *keys, size_t n, const struct ui_key *key)
 {
 	for (size_t i = 0; i < n; i++)
-		if ((key->key && keys[i].key == key->key) ||
-		    (key->fkey && keys[i].fkey == key->fkey))
+		if (keys[i].cmd == key->cmd)
 			return true;
 	return false;
 }
@@ -131,21 +147,30 @@ static int put_keys(struct ui *ui, const struct ui_key *keys, size_t n, const st
 	char name[16];
 
 	for (size_t i = 0; i < n; i++) {
+		const struct ui_keymap_entry *e = ui_keymap_find(keys[i].cmd);
+		const char *word = e ? key_word(&keys[i], e) : "";
 		int w;
 
-		if (!keys[i].label || (skip && bound(skip, nskip, &keys[i])) ||
+		if (!word[0] || (skip && bound(skip, nskip, &keys[i])) ||
 		    !ui_key_allowed(ui, &keys[i]))
 			continue;
-		key_label(&keys[i], name, sizeof(name));
-		w = ui_width(name) + 1 + ui_width(keys[i].label);
+		key_label(e, name, sizeof(name));
+		w = ui_width(name) + 1 + ui_width(word);
 		if (x + w > limit)
 			break;
 		wattrset(ui->keys, A_BOLD);
 		x += ui_put(ui->keys, 0, x, name, limit - x, false) + 1;
 		wattrset(ui->keys, A_NORMAL);
-		x += ui_put(ui->keys, 0, x, keys[i].label, limit - x, false) + 2;
+		x += ui_put(ui->keys, 0, x, word, limit - x, false) + 2;
 	}
 	return x;
+}
+
+/* The commands the screen offers. */
+static const struct ui_key *screen_keys(const struct screen *s, size_t *n)
+{
+	*n = s->keys ? s->nkeys : s->ops->nkeys;
+	return s->keys ? s->keys : s->ops->keys;
 }
 
 static void draw_top(struct ui *ui)
@@ -156,7 +181,7 @@ static void draw_top(struct ui *ui)
 	int rw;
 
 	date_format(date_today(), date, sizeof(date));
-	snprintf(left, sizeof(left), "sozialraum · %s", top ? top->ops->title : "");
+	snprintf(left, sizeof(left), "sozialraum · %s", top ? ui_screen_title(top) : "");
 	snprintf(right, sizeof(right), "%s · %s%s%s · %s", me->name, role_labels[me->role],
 	         ui->me.team[0] ? " · " : "", ui->me.team, date);
 	wbkgdset(ui->top, ' ' | ui_attr(ui, UI_ATTR_BAR));
@@ -170,16 +195,20 @@ static void draw_top(struct ui *ui)
 void ui_draw_bars(struct ui *ui)
 {
 	const struct screen *top = ui->depth ? ui->stack[ui->depth - 1] : NULL;
+	const struct ui_key *keys = NULL;
+	size_t nkeys = 0;
 	int x = 0;
 
 	draw_top(ui);
 	werase(ui->keys);
+
 	key_typing = top && top->ops->typing;
 	/* The screen's keys first; "? Hilfe" always fits after them. */
-	if (top)
-		x = put_keys(ui, top->ops->keys, top->ops->nkeys, NULL, 0, x, COLS - 10);
-	put_keys(ui, ui_global_keys, ui_nglobal_keys, top ? top->ops->keys : NULL,
-	         top ? top->ops->nkeys : 0, x, COLS - 1);
+	if (top) {
+		keys = screen_keys(top, &nkeys);
+		x = put_keys(ui, keys, nkeys, NULL, 0, x, COLS - 10);
+	}
+	put_keys(ui, ui_global_keys, ui_nglobal_keys, keys, nkeys, x, COLS - 1);
 	wnoutrefresh(ui->keys);
 	ui->bars_dirty = false;
 }
@@ -238,7 +267,7 @@ static void pop_screen(struct ui *ui)
 }
 
 /* Reads a key for a question on the message line (no screen sees it). */
-static bool read_answer(struct ui *ui, struct ui_input *in)
+bool ui_read_answer(struct ui *ui, struct ui_input *in)
 {
 	while (!ui_term_read(ui, in, 1000))
 		if (ui_got_hangup || ui_got_term)
@@ -253,7 +282,7 @@ enum ui_answer ui_ask(struct ui *ui, const char *question)
 	ui_message(ui, "%s (j/n, Esc: zurück)", question);
 	ui_draw_message(ui);
 	for (;;) {
-		if (!read_answer(ui, &in))
+		if (!ui_read_answer(ui, &in))
 			return UI_ANSWER_CANCEL;
 		if (in.is_key)
 			continue;
@@ -285,7 +314,7 @@ bool ui_prompt(struct ui *ui, const char *prompt, char *buf, size_t size)
 		wmove(ui->msg, 0,
 		      ui_width(ui->message) < COLS - 1 ? ui_width(ui->message) : COLS - 2);
 		wnoutrefresh(ui->msg);
-		if (!read_answer(ui, &in) || (!in.is_key && in.ch == 27))
+		if (!ui_read_answer(ui, &in) || (!in.is_key && in.ch == 27))
 			break;
 		if ((!in.is_key && (in.ch == '\r' || in.ch == '\n')) ||
 		    (in.is_key && in.ch == KEY_ENTER)) {
@@ -313,37 +342,89 @@ bool ui_prompt(struct ui *ui, const char *prompt, char *buf, size_t size)
 
 /* --- help: made from the key tables of the screen below and the shell --- */
 
-static int help_lines(const struct ui *ui, const struct ui_key *keys, size_t n, WINDOW *win, int y)
+/* TEXT from column X on, broken at blanks into the lines it needs (a
+ * free line of help goes on indented). Returns the line after it. */
+static int help_wrap(WINDOW *win, int y, int x, const char *text)
+{
+	char line[256];
+
+	while (*text && y < getmaxy(win) - 1) {
+		int room = getmaxx(win) - x - 1;
+		size_t len = strlen(text), cut = 0;
+
+		/* The words that fit; one word longer than the line is cut. */
+		while (cut < len) {
+			size_t next = cut + 1;
+
+			while (next < len && text[next] != ' ')
+				next++;
+			if (next >= sizeof(line))
+				break;
+			memcpy(line, text, next);
+			line[next] = '\0';
+			if (ui_width(line) > room)
+				break;
+			cut = next;
+		}
+		if (cut == 0)
+			cut = len < sizeof(line) ? len : sizeof(line) - 1;
+		memcpy(line, text, cut);
+		line[cut] = '\0';
+		ui_put(win, y++, x, line, room, false);
+		for (text += cut; *text == ' '; text++)
+			;
+		x = x == 2 ? 4 : x;
+	}
+	return y;
+}
+
+static int help_lines(const struct ui *ui, const struct ui_key *keys, size_t n,
+                      const struct ui_key *skip, size_t nskip, WINDOW *win, int y)
 {
 	char name[32], fkey[16];
 
 	for (size_t i = 0; i < n && y < getmaxy(win); i++) {
-		if (!ui_key_allowed(ui, &keys[i]))
-			continue; /* help lists what works here, for this role */
-		key_label(&keys[i], name, sizeof(name));
-		if (keys[i].fkey && keys[i].key) {
-			snprintf(fkey, sizeof(fkey), " F%d", keys[i].fkey - KEY_F0);
-			strncat(name, fkey, sizeof(name) - strlen(name) - 1);
-		}
+		const struct ui_keymap_entry *e = ui_keymap_find(keys[i].cmd);
+
+		/* Help lists what works here, for this role, once. */
+		if (!e || !ui_key_allowed(ui, &keys[i]) || (skip && bound(skip, nskip, &keys[i])))
+			continue;
+		/* The other key of the command too: "s F6", "F2 ^S". */
+		key_label(e, name, sizeof(name));
+		if (e->fkey && name[0] != 'F')
+			snprintf(fkey, sizeof(fkey), " F%d", e->fkey);
+		else if (e->fkey && e->key > 0 && e->key < 32 && e->key != 27 && e->key != '\r')
+			snprintf(fkey, sizeof(fkey), " ^%c", e->key + '@');
+		else
+			fkey[0] = '\0';
+		strncat(name, fkey, sizeof(name) - strlen(name) - 1);
 		wattrset(win, A_BOLD);
 		ui_put(win, y, 2, name, 10, true);
 		wattrset(win, A_NORMAL);
-		ui_put(win, y++, 13, keys[i].help, getmaxx(win) - 14, false);
+		y = help_wrap(win, y, 13, keys[i].help ? keys[i].help : e->help);
 	}
 	return y;
 }
 
 static void help_draw(struct screen *s)
 {
-	const struct screen_ops *below = s->data;
+	const struct screen *below = s->data;
+	const struct ui_key *keys;
+	size_t nkeys;
 	int y;
 
 	werase(s->win);
 	wattrset(s->win, ui_attr(s->ui, UI_ATTR_TITLE));
-	ui_put(s->win, 0, 0, below->title, COLS, false);
+	ui_put(s->win, 0, 0, ui_screen_title(below), COLS, false);
 	wattrset(s->win, A_NORMAL);
-	y = help_lines(s->ui, below->keys, below->nkeys, s->win, 2);
-	help_lines(s->ui, ui_global_keys, ui_nglobal_keys, s->win, y + 1);
+	key_typing = below->ops->typing;
+	keys = screen_keys(below, &nkeys);
+	y = help_lines(s->ui, keys, nkeys, NULL, 0, s->win, 2);
+	y = help_lines(s->ui, ui_global_keys, ui_nglobal_keys, keys, nkeys, s->win, y);
+	y++;
+	for (size_t i = 0; below->ops->help && below->ops->help[i]; i++)
+		y = help_wrap(s->win, y, 2, below->ops->help[i]);
+	ui_put(s->win, getmaxy(s->win) - 1, 2, "Eine beliebige Taste: zurück", COLS - 3, false);
 	wnoutrefresh(s->win);
 }
 
@@ -361,15 +442,14 @@ static const struct screen_ops help_ops = {
 
 /* --- the loop --- */
 
+/* The command of KEYS that IN is (a screen offers a command once). */
 static const struct ui_key *match_key(const struct ui *ui, const struct ui_key *keys, size_t n,
                                       struct ui_input in)
 {
-	for (size_t i = 0; i < n; i++)
-		if (!ui_key_allowed(ui, &keys[i]))
-			continue;
-		else if ((in.is_key && keys[i].fkey && (wint_t)keys[i].fkey == in.ch) ||
-		         (!in.is_key && keys[i].key && (wint_t)keys[i].key == in.ch) ||
-		         (in.is_key && in.ch == KEY_ENTER && keys[i].key == '\r'))
+	enum ui_cmd cmd = ui_keymap_cmd(in, false);
+
+	for (size_t i = 0; cmd != CMD_NONE && i < n; i++)
+		if (keys[i].cmd == cmd && ui_key_allowed(ui, &keys[i]))
 			return &keys[i];
 	return NULL;
 }
@@ -430,19 +510,19 @@ static void global_key(struct ui *ui, const struct ui_key *key)
 {
 	struct screen *top = ui->stack[ui->depth - 1];
 
-	switch (key ? key->action : -1) {
-	case G_HELP:
+	switch (key ? key->cmd : CMD_NONE) {
+	case CMD_HELP:
 		if (top->ops != &help_ops)
-			ui_push(ui, &help_ops, (void *)top->ops);
+			ui_push(ui, &help_ops, top);
 		break;
-	case G_BACK:
+	case CMD_BACK:
 		if (ui->depth > 1)
 			pop_screen(ui);
 		break;
-	case G_QUIT:
+	case CMD_QUIT:
 		quit(ui);
 		break;
-	case G_REPAINT:
+	case CMD_REPAINT:
 		repaint(ui);
 		break;
 	default:
@@ -453,7 +533,9 @@ static void global_key(struct ui *ui, const struct ui_key *key)
 static void handle_key(struct ui *ui, struct ui_input in)
 {
 	struct screen *top = ui->stack[ui->depth - 1];
-	const struct ui_key *key = match_key(ui, top->ops->keys, top->ops->nkeys, in);
+	size_t nkeys;
+	const struct ui_key *keys = screen_keys(top, &nkeys);
+	const struct ui_key *key = match_key(ui, keys, nkeys, in);
 	int flags;
 
 	if (in.is_key && in.ch == KEY_RESIZE) {

@@ -25,25 +25,34 @@ grep -qE "neues Angebot anlegen|einstellen" "$TMP/screen" && not_ok "rights: ...
 keys wjh Escape
 screen_check "rights: back in the list" wjh "Einträg|Eintrag"
 
-# Lists: a filter typed by name in any case; a cut cell ends in "…".
-keys wjh b
-type_text wjh "HARKS"
+# Lists: filters picked from a list (F4 or f), which typing a code or a
+# name's start in any case narrows; a cut cell ends in "…".
+keys wjh F4
+screen_check "lists: F4 offers the list's filters" wjh "Alle Filter aufheben"
 keys wjh Enter
-screen_check "lists: a district filter typed by a name's start, any case" wjh "Sozialraum: HM"
+screen_check "lists: ... then the districts to pick from" wjh "Sozialraum wählen"
+type_text wjh "HARKS"
+screen_check "lists: ... typing a name's start in any case narrows them" wjh "HARKS: 1"
+keys wjh Enter
+screen_check "lists: ... the filter stands in the heading" wjh "Sozialraum: HM"
 grep -E "^. +[0-9]+ (FG|GA|GL) " "$TMP/screen" >"$TMP/others"
 [ ! -s "$TMP/others" ] && ok "lists: ... shows that district's offers only" ||
 	not_ok "lists: ... shows that district's offers only"
-keys wjh b
+keys wjh f Enter
+type_text wjh "gl"
+screen_check "lists: a code typed in lower case finds its district" wjh "gl: 1"
+keys wjh BSpace BSpace
 type_text wjh "alle-gibt-es-nicht"
-keys wjh Enter
-screen_check "lists: an unknown district is said, the filter stays" wjh "Unbekannt oder nicht eindeutig"
-keys wjh b BSpace BSpace Enter
-screen_check "lists: empty means all districts" wjh "Sozialraum: alle"
+screen_check "lists: a name that fits none leaves nothing to pick" wjh "alle-gibt-es-nicht: 0"
+keys wjh Escape
+screen_check "lists: ... Esc keeps the filter" wjh "Sozialraum: HM"
+keys wjh f Enter Home Enter
+screen_check "lists: alle means all districts" wjh "Sozialraum: alle"
 grep -q "…" "$TMP/screen" && ok "lists: a name cut short ends in …" ||
 	not_ok "lists: a name cut short ends in …"
 keys wjh Enter
 screen_check "rights: ... an offer opens read-only, saying why" wjh \
-	"nur lesen: Ihre Rolle darf dieses Angebot nicht ändern"
+	"nur lesen: Ihre Rolle darf Angebote nicht ändern"
 tail -n 1 "$TMP/screen" | grep -qE "Speichern|Bearbeiten" &&
 	not_ok "rights: ... its keys offer neither saving nor editing" ||
 	ok "rights: ... its keys offer neither saving nor editing"

@@ -22,7 +22,7 @@ open_session keys fk.fg
 keys keys a
 screen_check "keys: the offers list" keys "Einträg|Eintrag"
 keys keys n Tab Tab
-screen_check "keys: a new offer's form" keys "Neues Angebot"
+screen_check "keys: a new offer's form" keys "Angebot – neu"
 type_text keys "mitte"
 n=0
 for enc in "[1~ [4~" "[H [F" "OH OF"; do
@@ -35,7 +35,7 @@ for enc in "[1~ [4~" "[H [F" "OH OF"; do
 done
 screen_check "keys: Home and End in three encodings move to both ends of the field" keys \
 	"Name \* +A3A2A1mitteE1E2E3"
-for _ in $(seq 9); do keys keys Tab; done
+for _ in $(seq 10); do keys keys Tab; done
 type_text keys "31.12.2026"
 screen_check "keys: a date field shows its whole content while typing" keys "^Aktiv bis +31\.12\.2026"
 

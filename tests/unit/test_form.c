@@ -11,7 +11,7 @@
 #include "check.h"
 #include "model/offer.h"
 #include "ui/editor.h" /* src/ui/editor.h: built with -I$(top_srcdir)/src */
-#include "ui/ui.h"
+#include "ui/ui.h"     /* src/ui: the screen API under test */
 
 struct ui {
 	struct config *config;
@@ -93,11 +93,6 @@ static const char *field(const struct ui_form *form, const char *name)
 	return value;
 }
 
-static enum status validate(const void *rec, const struct config *config, struct field_error *err)
-{
-	return record_validate(&offer_def, rec, config, err);
-}
-
 static WINDOW *win;
 
 static struct ui_form *offer_form(bool readonly)
@@ -105,7 +100,7 @@ static struct ui_form *offer_form(bool readonly)
 	struct offer offer = {.kind = -1, .budget_line = LINE_NO_CASE, .active_from = 20260101};
 
 	strcpy(offer.district, "FG");
-	return ui_form_new(&the_ui, win, &offer_def, NULL, &offer, validate, readonly);
+	return ui_form_new(&the_ui, win, &offer_def, NULL, 0, &offer, NULL, readonly);
 }
 
 static void test_typing(void)
@@ -270,7 +265,7 @@ static const struct record_def note_def = {.kind = 99,
 static void test_editor(void)
 {
 	struct note note = {.title = "T", .body = "eins"};
-	struct ui_form *form = ui_form_new(&the_ui, win, &note_def, NULL, &note, NULL, false);
+	struct ui_form *form = ui_form_new(&the_ui, win, &note_def, NULL, 0, &note, NULL, false);
 	struct note out;
 
 	chr(form, '\t');
@@ -286,6 +281,37 @@ static void test_editor(void)
 	CHECK_INT(ui_form_collect(form, &out), STATUS_OK);
 	CHECK_STR(out.body, ">eins\nzwei über 日本");
 	CHECK_INT(chr(form, 27), UI_UNHANDLED); /* now Esc is the screen's */
+	ui_form_free(form);
+}
+
+/* A child's form checks the rules that need its parent (a month's count
+ * not before the offer began) at the field; a month field takes MM.JJJJ;
+ * sections order the fields as declared. */
+static void test_child_form(void)
+{
+	static const char *const count_fields[] = {"people", "month", NULL};
+	static const struct ui_form_section sections[] = {{"Zahlen", count_fields}};
+	struct offer offer = {.head = {.id = 7}, .active_from = 20260315};
+	struct offer_count count = {.offer = 7, .month = 20260401};
+	struct ui_form *form =
+	        ui_form_new(&the_ui, win, &offer_count_def, sections, 1, &count, &offer, false);
+	struct offer_count out;
+
+	CHECK(form != NULL);
+	CHECK_STR(field(form, "month"), "04.2026");
+	type(form, "12"); /* the first field is the one the section named first */
+	chr(form, '\t');
+	for (int i = 0; i < 7; i++)
+		key(form, KEY_BACKSPACE);
+	type(form, "02.2026");
+	CHECK_INT(ui_form_collect(form, &out), STATUS_ERR_RANGE);
+	CHECK_STR(last_message, "Monat: liegt vor dem Beginn des Angebots");
+	for (int i = 0; i < 7; i++)
+		key(form, KEY_BACKSPACE);
+	type(form, "03.2026");
+	CHECK_INT(ui_form_collect(form, &out), STATUS_OK);
+	CHECK_INT(out.month, 20260301);
+	CHECK_INT(out.people, 12);
 	ui_form_free(form);
 }
 
@@ -335,6 +361,7 @@ int main(void)
 	RUN(test_drafts);
 	RUN(test_readonly);
 	RUN(test_editor);
+	RUN(test_child_form);
 	delwin(win);
 	endwin();
 	delscreen(screen);

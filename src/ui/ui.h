@@ -36,15 +36,62 @@ enum ui_flags {
 	UI_QUIT = 1 << 3,    /* end the program (asks first when input is unsaved) */
 };
 
-/* One key of a screen: the letter (or control key), an optional function
- * key, the word for the bottom line, the line for the help screen, and the
- * screen's own action number. The bottom line and help are made from these
- * tables, so they cannot drift from the bindings. */
+/* A key as read: a character (wide) or a curses key code. */
+struct ui_input {
+	wint_t ch;
+	bool is_key; /* ch is a KEY_* code */
+};
+
+/* The commands of the program. The key map (keymap.c) gives each one
+ * letter (or control key) and one function key, the same on every screen:
+ * a screen names the commands it offers, never the keys. In a form,
+ * where letters are typed, the function keys work. */
+enum ui_cmd {
+	CMD_NONE,
+	CMD_HELP,     /* ? F1 */
+	CMD_BACK,     /* Esc */
+	CMD_QUIT,     /* q F10 */
+	CMD_REPAINT,  /* ^L */
+	CMD_OPEN,     /* Enter */
+	CMD_SAVE,     /* ^S F2 */
+	CMD_EDIT,     /* F3 */
+	CMD_FILTER,   /* f F4: filters from pick lists (in a form F4 is a field's list) */
+	CMD_RELOAD,   /* g F5 */
+	CMD_SORT,     /* s F6 */
+	CMD_SORT_REV, /* S */
+	CMD_NEW,      /* n F7 */
+	CMD_END,      /* e F8: end the selected entry (deactivate, release) */
+	CMD_CHILDREN, /* u F9: the entry's child lists */
+	CMD_SEARCH,   /* / */
+	CMD_TOGGLE,   /* Space */
+	CMD_ADDRESS,  /* a */
+	CMD_DRAFT,    /* 1 .. 9 */
+	CMD_COUNT
+};
+
+/* One command of the key map. */
+struct ui_keymap_entry {
+	enum ui_cmd cmd;
+	int key;           /* the letter or control key ('n', 27 Esc, '\r' Enter), 0: none */
+	int fkey;          /* the function key number (2: F2), 0: none */
+	const char *label; /* the bottom line's word: "Neu" */
+	const char *help;  /* the help screen's line */
+};
+extern const struct ui_keymap_entry ui_keymap[];
+extern const size_t ui_keymap_size;
+const struct ui_keymap_entry *ui_keymap_find(enum ui_cmd cmd);
+/* The command whose key IN is (CMD_NONE: none). TYPING: letters are text
+ * here, only function and control keys are commands. */
+enum ui_cmd ui_keymap_cmd(struct ui_input in, bool typing);
+
+/* A command a screen offers: its own word and help line for it (NULL:
+ * the key map's), the screen's action number, and whether the user's
+ * role may use it. The bottom line and the help are made from these, so
+ * they cannot drift from what works. */
 struct ui_key {
-	int key;           /* 'n', '/', 27 for Esc, KEY_ENTER ... */
-	int fkey;          /* KEY_F(n) or 0 */
-	const char *label; /* bottom line: "Neu" */
-	const char *help;  /* help screen: "ein neues Angebot anlegen" */
+	enum ui_cmd cmd;
+	const char *label; /* NULL: the key map's word; "": not on the bottom line */
+	const char *help;  /* NULL: the key map's line */
 	int action;
 	/* Offered only when the role may do VERB to some records of type DEF
 	 * (the model's rights table; NULL: always). */
@@ -56,16 +103,12 @@ struct ui;
 
 /* The role may use KEY (see struct ui_key). */
 bool ui_key_allowed(const struct ui *ui, const struct ui_key *key);
+/* IN is the key of command CMD here. */
+bool ui_key_is(struct ui_input in, enum ui_cmd cmd);
 
 /* Keys the shell handles on every screen (help, back, quit, repaint). */
 extern const struct ui_key ui_global_keys[];
 extern const size_t ui_nglobal_keys;
-
-/* A key as read: a character (wide) or a curses key code. */
-struct ui_input {
-	wint_t ch;
-	bool is_key; /* ch is a KEY_* code */
-};
 
 struct ui;
 struct ui_list;
@@ -102,6 +145,9 @@ struct screen_ops {
 	/* Letters are typed here (a form): the shell's own keys are offered by
 	 * their function keys ("F1 Hilfe", "F10 Ende"). */
 	bool typing;
+	/* Lines the help screen shows below the keys (moving between fields,
+	 * the editor's keys); NULL-terminated, may be NULL. */
+	const char *const *help;
 };
 
 struct screen {
@@ -109,9 +155,20 @@ struct screen {
 	struct ui *ui;
 	WINDOW *win; /* the body area */
 	void *data;
+	/* The commands offered and the title, when they depend on what is
+	 * shown (a screen made from a descriptor); NULL: the ops' own. */
+	const struct ui_key *keys;
+	size_t nkeys;
+	const char *title;
 };
 
 /* --- the shell (shell.c, term.c, session.c) --- */
+
+/* The screen's title for the top bar and the help. */
+const char *ui_screen_title(const struct screen *s);
+/* The top screen's commands changed (s->keys): the bottom line is drawn
+ * again. */
+void ui_keys_changed(struct ui *ui);
 
 /* Opens screen OPS on top of the stack with DATA (owned by the screen from
  * now on; its close() frees it). Returns false (message shown) when its
@@ -128,6 +185,16 @@ void ui_error(struct ui *ui, const char *fmt, ...) __attribute__((format(printf,
 enum ui_answer { UI_ANSWER_NO, UI_ANSWER_YES, UI_ANSWER_CANCEL };
 enum ui_answer ui_ask(struct ui *ui, const char *question);
 bool ui_confirm(struct ui *ui, const char *question);
+
+/* A pick list over the body: TITLE above, the entries' VALUE and NAME
+ * (may be NULL) in two columns; typing narrows them to those whose value
+ * or name begins with what was typed (any case, "ae" for "ä"). Returns
+ * the index picked, or -1 on Esc. */
+struct ui_pick_entry {
+	const char *value, *name;
+};
+int ui_pick(struct ui *ui, const char *title, const struct ui_pick_entry *entries, size_t n,
+            size_t selected);
 
 /* Reads one line of text on the message line after PROMPT (for '/' search
  * and small questions); false when cancelled with Esc. */
@@ -241,15 +308,20 @@ void ui_hline(struct ui *ui, WINDOW *win, int y, int x, int width);
  * type's validator; the message is shown at the field. */
 struct ui_form;
 
-typedef enum status (*ui_validate_fn)(const void *rec, const struct config *config,
-                                      struct field_error *err);
+/* A section of a form: a heading (NULL: none) above fields named by
+ * NAMES (NULL-terminated). */
+struct ui_form_section {
+	const char *title;
+	const char *const *names;
+};
 
-/* NAMES: the fields shown, NULL-terminated (NULL: every field of DEF).
- * REC: the record the form starts from (copied). READONLY: shown, not
- * editable. */
+/* SECTIONS: the fields shown (NULL: every field of DEF, no headings).
+ * REC: the record the form starts from (copied). PARENT: the record REC
+ * belongs to, for the type's rules that need it (may be NULL).
+ * READONLY: shown, not editable. */
 struct ui_form *ui_form_new(struct ui *ui, WINDOW *win, const struct record_def *def,
-                            const char *const *names, const void *rec, ui_validate_fn validate,
-                            bool readonly);
+                            const struct ui_form_section *sections, size_t nsections,
+                            const void *rec, const void *parent, bool readonly);
 void ui_form_free(struct ui_form *form);
 void ui_form_draw(struct ui_form *form);
 /* Editing keys (typing, Tab/Down/Enter next field, Up/Shift-Tab back,
@@ -285,6 +357,7 @@ struct ui_column {
 	const char *field;
 	size_t (*format)(const void *row, char *buf, size_t size);
 	bool numeric; /* right-aligned, sorted as a number */
+	int min_cols; /* shown only in a window at least this wide (0: always) */
 };
 
 /* Where the rows come from: FETCH appends rows from position FIRST (a page

@@ -1,0 +1,160 @@
+/* Screen descriptors: what a record type's screens show, declared once.
+ *
+ * One generic list screen (scr_list.c) and one form screen (scr_form.c)
+ * are driven by a descriptor: the list's columns, filters and actions, the
+ * form's sections, the defaults of a new record, the child lists. A child
+ * list is the list screen of the child type's descriptor opened with its
+ * parent record: it shows the parent's children, and a new entry belongs
+ * to that parent. Lists whose rows are no records (the directories of the
+ * configuration, the edit locks, the audit log) are descriptors with a
+ * FETCH of their own.
+ *
+ * A new record type's screens are a descriptor, e.g.:
+ *
+ *	static const char *const note_fields[] = {"date", "text", NULL};
+ *	static const struct ui_form_section note_form[] = {{NULL, note_fields}};
+ *	static const struct ui_column note_columns[] = {
+ *	        {.label = "Datum", .width = 10, .field = "date"},
+ *	        {.label = "Text", .field = "text"},
+ *	};
+ *	const struct screen_desc note_desc = {
+ *	        .title = "Notizen", .def = &note_def,
+ *	        DESC_COLUMNS(note_columns), DESC_FORM(note_form),
+ *	        .name_field = "text",
+ *	};
+ *
+ * Private to src/ui.
+ */
+#ifndef UI_DESC_H
+#define UI_DESC_H
+
+#include "ui.h"
+
+#define DESC_FILTERS_MAX  4
+#define DESC_VALUE_SIZE   64
+#define DESC_ACTIONS_MAX  4
+#define DESC_CHILDREN_MAX 4
+
+struct list_state;
+
+/* A filter of a list, chosen from a pick list (F4) or typed. */
+struct desc_filter {
+	const char *name;  /* the record field ("district"), sent as "name=value" */
+	const char *label; /* "Sozialraum" */
+	/* The values offered: a configuration list; SOURCE_NONE: typed after
+	 * PROMPT and made a value by CHECK (false: not valid, said why). */
+	enum field_source source;
+	const char *prompt;
+	bool (*check)(struct ui *ui, char *value, size_t size);
+	/* Served by the index of the same name when it is the only filter
+	 * set and no words are searched. */
+	bool index;
+	/* Starts at the user's own district (their team's first). */
+	bool home_district;
+};
+
+/* An action on the selected row beyond open and new. */
+struct desc_action {
+	enum ui_cmd cmd;
+	const char *label, *help;
+	enum right_verb verb; /* offered when the role may (for records) */
+	/* Returns ui_flags; ROW is the selected row (never NULL). */
+	int (*run)(struct list_state *ls, const void *row);
+};
+
+struct screen_desc {
+	const char *title;            /* the list's: "Angebote" */
+	const struct record_def *def; /* records of this type; NULL: rows from FETCH */
+
+	const struct ui_column *columns;
+	size_t ncolumns;
+
+	/* The form; none: rows are not opened as records. */
+	const struct ui_form_section *sections;
+	size_t nsections;
+	/* A new record: fields set before the form opens (ID, version and
+	 * the parent's id are set already). PARENT may be NULL. */
+	void (*defaults)(struct ui *ui, void *rec, const void *parent);
+	const char *name_field; /* names a record in titles and drafts */
+
+	const struct desc_filter *filters;
+	size_t nfilters;
+	const struct desc_action *actions;
+	size_t nactions;
+	/* Child lists: descriptors of types whose parent is this one. */
+	const struct screen_desc *const *children;
+	size_t nchildren;
+	bool words;        /* '/' searches the word index on the server */
+	bool refresh;      /* the list follows what others save (events) */
+	bool newest_first; /* the server's order backwards (the latest months first) */
+
+	/* Rows that are no records: ROW_SIZE bytes each, from FETCH (rows
+	 * from FIRST on; *MORE when another page follows), the heading line
+	 * made by HEADING (NULL: the title and the filters), Enter opens
+	 * SUB with the row's index (struct list_state's parent_index) given
+	 * by SUB_INDEX. */
+	size_t row_size;
+	enum status (*fetch)(struct list_state *ls, struct ui_list *list, size_t first, bool *more);
+	void (*heading)(const struct list_state *ls, char *buf, size_t size);
+	const struct screen_desc *sub;
+	int (*sub_index)(const void *row);
+	const char *open_label; /* the word for Enter ("Straßen"); NULL: "Öffnen" */
+	bool from_server;       /* FETCH asks the server: offer to reload */
+	size_t extra_size;      /* zeroed bytes of the screen's own state */
+};
+
+#define DESC_COLUMNS(a)  .columns = (a), .ncolumns = sizeof(a) / sizeof((a)[0])
+#define DESC_FORM(a)     .sections = (a), .nsections = sizeof(a) / sizeof((a)[0])
+#define DESC_FILTERS(a)  .filters = (a), .nfilters = sizeof(a) / sizeof((a)[0])
+#define DESC_ACTIONS(a)  .actions = (a), .nactions = sizeof(a) / sizeof((a)[0])
+#define DESC_CHILDREN(a) .children = (a), .nchildren = sizeof(a) / sizeof((a)[0])
+
+/* The state of an open list screen, its screen's s->data. */
+struct list_state {
+	const struct screen_desc *desc;
+	struct ui *ui;
+	struct screen *screen;
+	WINDOW *pane; /* the list's window: the body less the heading line */
+	struct ui_list *list;
+	bool heading_dirty;
+	bool stale;     /* somebody saved: fetch again */
+	time_t fetched; /* when the first page was fetched last */
+	struct ui_page_pos pos;
+	char filters[DESC_FILTERS_MAX][DESC_VALUE_SIZE]; /* "" : all */
+	/* A child list: the parent record (of desc->def->parent), or for a
+	 * list of configuration rows the parent entry's index (-1: none). */
+	void *parent;
+	int parent_index;
+	struct ui_key keys[16]; /* the commands offered, made from the descriptor */
+	void *extra;            /* desc->extra_size bytes of the screen's own */
+};
+
+/* Opens the list of DESC; PARENT (a record of desc->def->parent, copied)
+ * makes it a child list; PARENT_INDEX for a sub-list of rows. False when
+ * it could not open (said on the message line). */
+bool scr_list_open(struct ui *ui, const struct screen_desc *desc, const void *parent,
+                   int parent_index);
+/* Fetches again; FROM_TOP after a new filter. Returns ui_flags. */
+int scr_list_reload(struct list_state *ls, bool from_top);
+
+/* Opens the form of record ID of DESC (0: a new one, child of PARENT when
+ * not NULL), continuing DRAFT when not NULL. */
+bool scr_form_open(struct ui *ui, const struct screen_desc *desc, uint64_t id, const void *parent,
+                   const struct draft *draft);
+
+/* The descriptors of the record types, to find one by its table (a
+ * draft's). */
+const struct screen_desc *desc_find(const char *table);
+
+/* Opens the child lists of REC (of DESC's type): the only one at once,
+ * else chosen from a pick list. Returns ui_flags. */
+int desc_open_children(struct ui *ui, const struct screen_desc *desc, const void *rec);
+
+/* printf into a cell; returns the length kept (never more than SIZE - 1). */
+size_t desc_cell(char *buf, size_t size, const char *fmt, ...)
+        __attribute__((format(printf, 3, 4)));
+
+/* The record descriptors (scr_offers.c). */
+extern const struct screen_desc offer_desc, offer_count_desc;
+
+#endif
