@@ -38,7 +38,7 @@
 	X(DONE, 4)         /* success without data; WF_TEXT may say more */                        \
 	X(RECORD_LIST, 10) /* WF_TABLE, one of WF_PARENT | WF_WORDS | WF_INDEX WF_KEY,      */     \
 	                   /* WF_FILTER... ("field=value"), WF_AFTER, WF_BACKWARD -> RECORDS */    \
-	X(RECORDS, 11)     /* WF_RECORD... WF_AFTER (where the next page starts) */                \
+	X(RECORDS, 11)     /* WF_RECORD... WF_FIRST WF_AFTER (where it began, the next starts) */  \
 	X(RECORD_GET, 12)  /* WF_TABLE WF_ID -> RECORD */                                          \
 	X(RECORD, 13)      /* WF_RECORD, and WF_HOLDER WF_LOGIN WF_SINCE when locked */            \
 	X(RECORD_SAVE, 14) /* WF_TABLE WF_RECORD (new: id 0, or version 0) -> RECORD */            \
@@ -52,7 +52,7 @@
 	X(BACKUP, 30)           /* -> DONE WF_TEXT (the new backup's folder; worker) */            \
 	X(VERIFY, 31)           /* -> DONE or ERROR; WF_TEXT holds the findings */                 \
 	X(AUDIT_QUERY, 32) /* WF_USER WF_ID (record) WF_DATE WF_AFTER WF_BACKWARD -> AUDIT_PAGE */ \
-	X(AUDIT_PAGE, 33)  /* WF_RECORD... WF_AFTER */                                             \
+	X(AUDIT_PAGE, 33)  /* WF_RECORD... WF_FIRST WF_AFTER */                                    \
 	X(STATS, 34)       /* WF_RESET (optional) -> STATS_PAGE */                                 \
 	X(STATS_PAGE, 35)  /* per class: WF_KIND WF_COUNT WF_MEDIAN WF_P99 (ns), in order */       \
 	X(EXPORT, 36)      /* WF_KIND WF_YEAR WF_DISTRICT -> EXPORT_DATA (worker thread) */        \
@@ -107,6 +107,7 @@ enum wire_field {
 	WF_BACKWARD = 37, /* 1: the page before the position */
 	WF_EVENTS = 38,   /* 1: this session wants events */
 	WF_TAKEOVER = 39, /* 1: take an edit lock over from the user's other session */
+	WF_FIRST = 40,    /* where a page began: a token like WF_AFTER's, to walk back from */
 };
 
 const char *wire_kind_name(uint16_t kind);

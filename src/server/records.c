@@ -171,15 +171,21 @@ bool records_page_next(struct page_bound *b, const struct codec_buf *reply,
 		b->more = true;
 		return false;
 	}
-	b->read++;
+	if (b->read++ == 0)
+		b->first = *pos;
 	b->last = *pos;
 	return true;
 }
 
+/* A page that read nothing cannot go on from anywhere. Where it began is
+ * given too, so that a client which let go of the rows above can walk
+ * back from there (keyset both ways). */
 void records_page_end(struct conn *conn, struct codec_buf *reply, const struct page_bound *b)
 {
-	if (b->more && b->read > 0) /* a page that read nothing cannot go on from anywhere */
-		records_put_position(conn, reply, &b->last);
+	if (b->read > 0)
+		records_put_position(conn, reply, WF_FIRST, &b->first);
+	if (b->more && b->read > 0)
+		records_put_position(conn, reply, WF_AFTER, &b->last);
 }
 
 static int list_visit(void *ctx, const void *rec, const struct store_pos *pos)
@@ -207,7 +213,8 @@ static bool same_position(const struct store_pos *a, const struct store_pos *b)
 	       memcmp(a->key, b->key, a->key_len) == 0;
 }
 
-void records_put_position(struct conn *conn, struct codec_buf *reply, const struct store_pos *pos)
+void records_put_position(struct conn *conn, struct codec_buf *reply, int tag,
+                          const struct store_pos *pos)
 {
 	uint64_t token = 0;
 	uint8_t buf[8];
@@ -223,7 +230,7 @@ void records_put_position(struct conn *conn, struct codec_buf *reply, const stru
 		        (struct conn_position){.token = token, .pos = *pos};
 	}
 	index_put_id(buf, sizeof(buf), token);
-	codec_put_bytes(reply, WF_AFTER, buf, sizeof(buf));
+	codec_put_bytes(reply, tag, buf, sizeof(buf));
 }
 
 enum status records_get_position(const struct conn *conn, const struct wire_msg *req,

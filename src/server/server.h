@@ -15,7 +15,7 @@
 #include "wire/wire.h"
 
 /* Where a page of a list ended, behind the token the client was given. */
-#define CONN_POSITIONS 16
+#define CONN_POSITIONS 48
 struct conn_position {
 	uint64_t token;
 	struct store_pos pos;
@@ -199,17 +199,19 @@ enum status records_write(struct server *server, struct conn *conn, const struct
 struct page_bound {
 	unsigned max, scan;
 	unsigned count, read;
-	struct store_pos last;
+	struct store_pos first, last; /* the first and the last record read */
 	bool more;
 };
 bool records_page_next(struct page_bound *b, const struct codec_buf *reply,
                        const struct store_pos *pos);
 void records_page_end(struct conn *conn, struct codec_buf *reply, const struct page_bound *b);
 
-/* Where a page ended: kept in CONN, a token for it into REPLY (WF_AFTER);
+/* Where a page ended: kept in CONN, a token for it into REPLY (TAG:
+ * WF_AFTER, or WF_FIRST for where it began);
  * get: the position of the request's token (*GIVEN false when it has
  * none; STATUS_ERR_NOT_FOUND for one the connection no longer keeps). */
-void records_put_position(struct conn *conn, struct codec_buf *reply, const struct store_pos *pos);
+void records_put_position(struct conn *conn, struct codec_buf *reply, int tag,
+                          const struct store_pos *pos);
 enum status records_get_position(const struct conn *conn, const struct wire_msg *req,
                                  struct store_pos *pos, bool *given);
 /* One event of KIND about record ID of DEF, by LOGIN, to connection CONN

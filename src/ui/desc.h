@@ -88,18 +88,20 @@ struct screen_desc {
 	bool refresh;      /* the list follows what others save (events) */
 	bool newest_first; /* the server's order backwards (the latest months first) */
 
-	/* Rows that are no records: ROW_SIZE bytes each, from FETCH (rows
-	 * from FIRST on; *MORE when another page follows), the heading line
-	 * made by HEADING (NULL: the title and the filters), Enter opens
+	/* Rows that are no records: ROW_SIZE bytes each, all at once from
+	 * ROWS, or page by page from FETCH (two-way, as records), the heading
+	 * line made by HEADING (NULL: the title and the filters), Enter opens
 	 * SUB with the row's index (struct list_state's parent_index) given
 	 * by SUB_INDEX. */
 	size_t row_size;
-	enum status (*fetch)(struct list_state *ls, struct ui_list *list, size_t first, bool *more);
+	enum status (*rows)(struct list_state *ls, struct ui_list *list);
+	enum status (*fetch)(struct list_state *ls, struct ui_list *list, struct ui_list_page *page,
+	                     bool *more);
 	void (*heading)(const struct list_state *ls, char *buf, size_t size);
 	const struct screen_desc *sub;
 	int (*sub_index)(const void *row);
 	const char *open_label; /* the word for Enter ("Straßen"); NULL: "Öffnen" */
-	bool from_server;       /* FETCH asks the server: offer to reload */
+	bool from_server;       /* the rows come from the server: offer to reload */
 	size_t extra_size;      /* zeroed bytes of the screen's own state */
 };
 
@@ -117,9 +119,8 @@ struct list_state {
 	WINDOW *pane; /* the list's window: the body less the heading line */
 	struct ui_list *list;
 	bool heading_dirty;
-	bool stale;     /* somebody saved: fetch again */
-	time_t fetched; /* when the first page was fetched last */
-	struct ui_page_pos pos;
+	bool stale;                                      /* somebody saved: fetch again */
+	time_t fetched;                                  /* when the first page was fetched last */
 	char filters[DESC_FILTERS_MAX][DESC_VALUE_SIZE]; /* "" : all */
 	/* A child list: the parent record (of desc->def->parent), or for a
 	 * list of configuration rows the parent entry's index (-1: none). */

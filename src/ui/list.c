@@ -24,350 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "list_private.h"
 #include "model/text.h"
-#include "ui.h"
-
-#define LIST_CELL_SIZE   512
-#define LIST_FILTER_SIZE 128
-#define LIST_GUTTER      2 /* the cursor's mark and a blank, left of the columns */
-
-/* Where a column's cells come from and where they go at this width. */
-struct list_place {
-	const struct field_def *field; /* NULL: made by the column's format */
-	int x, w;
-};
-
-struct ui_list {
-	struct ui *ui;
-	WINDOW *win;
-	WINDOW *measure; /* a pad never shown: measures right-aligned text */
-	const struct record_def *def;
-	const struct ui_column *columns;
-	struct list_place *place; /* per column */
-	size_t ncolumns;
-	struct ui_list_source source;
-
-	char *rows; /* nrows rows of row_size bytes, in source order */
-	size_t row_size, nrows, cap;
-	bool more;   /* the source has rows beyond these */
-	bool loaded; /* fetched at least once */
-	bool nomem;  /* a row could not be kept during the last fetch */
-	size_t *vis; /* indices into rows: filtered, sorted */
-	size_t nvis, vis_cap;
-	size_t cursor, top; /* indices into vis */
-
-	char filter[LIST_FILTER_SIZE];
-	char folded[LIST_FILTER_SIZE * 2]; /* the filter, folded; "" when none */
-	int sort;                          /* column index, -1: source order */
-	bool descending;
-
-	bool full; /* repaint everything at the next draw */
-	size_t drawn_top, drawn_cursor, drawn_nvis;
-};
-
-/* --- rows and cells --- */
-
-static const void *list_row(const struct ui_list *list, size_t row)
-{
-	return list->rows + row * list->row_size;
-}
-
-/* Lines for rows: the window less the header and the count line. */
-static size_t list_page(const struct ui_list *list)
-{
-	int h = getmaxy(list->win);
-
-	return h > 3 ? (size_t)(h - 2) : 1;
-}
-
-/* The display text of column COL of ROW. */
-static void list_cell(const struct ui_list *list, size_t col, const void *row, char *buf,
-                      size_t size)
-{
-	buf[0] = '\0';
-	if (list->place[col].field)
-		field_format(list->place[col].field, row, buf, size);
-	else if (list->columns[col].format)
-		list->columns[col].format(row, buf, size);
-}
-
-/* Local filtering: the folded filter is found in the folded text of any
- * cell, so "muell" finds "Müller" in whichever column it stands. */
-static bool list_row_matches(const struct ui_list *list, const void *row)
-{
-	char cell[LIST_CELL_SIZE], folded[LIST_CELL_SIZE * 2];
-
-	if (!list->folded[0] || list->source.server_filter)
-		return true;
-	for (size_t col = 0; col < list->ncolumns; col++) {
-		list_cell(list, col, row, cell, sizeof(cell));
-		text_fold(cell, folded, sizeof(folded));
-		if (strstr(folded, list->folded))
-			return true;
-	}
-	return false;
-}
-
-void ui_list_append(struct ui_list *list, const void *row)
-{
-	if (list->nrows == list->cap) {
-		size_t cap = list->cap ? list->cap * 2 : 64;
-		char *rows = realloc(list->rows, cap * list->row_size);
-
-		if (!rows) {
-			list->nomem = true;
-			return;
-		}
-		list->rows = rows;
-		list->cap = cap;
-	}
-	memcpy(list->rows + list->nrows * list->row_size, row, list->row_size);
-	list->nrows++;
-}
-
-static bool list_vis_push(struct ui_list *list, size_t row)
-{
-	if (list->nvis == list->vis_cap) {
-		size_t cap = list->vis_cap ? list->vis_cap * 2 : 64;
-		size_t *vis = realloc(list->vis, cap * sizeof(*vis));
-
-		if (!vis)
-			return false;
-		list->vis = vis;
-		list->vis_cap = cap;
-	}
-	list->vis[list->nvis++] = row;
-	return true;
-}
-
-/* --- sorting --- */
-
-/* The key of one row for the sort: a number, or the folded cell text. */
-struct sort_key {
-	size_t row;
-	int64_t num;
-	char *text; /* malloc'd; NULL for numbers */
-	int sign;   /* -1 descending */
-};
-
-/* A number as shown in German ("1.234,56 €", "-3", "12"), scaled by 100
- * so whole numbers and cents compare alike; text without digits is 0. */
-static int64_t list_parse_number(const char *s)
-{
-	int64_t v = 0;
-	int decimals = -1;
-	bool negative = false;
-
-	while (*s && !(*s >= '0' && *s <= '9') && *s != '-')
-		s++;
-	if (*s == '-')
-		negative = true, s++;
-	for (; *s; s++) {
-		if (*s >= '0' && *s <= '9') {
-			if (decimals >= 2 || v > INT64_MAX / 1000)
-				continue;
-			v = v * 10 + (*s - '0');
-			decimals += decimals >= 0;
-		} else if (*s == ',' && decimals < 0) {
-			decimals = 0;
-		} else if (*s != '.') {
-			break;
-		}
-	}
-	for (decimals = decimals < 0 ? 0 : decimals; decimals < 2; decimals++)
-		v *= 10;
-	return negative ? -v : v;
-}
-
-static void list_sort_key(const struct ui_list *list, size_t row, struct sort_key *key)
-{
-	const void *rec = list_row(list, row);
-	const struct field_def *f = list->place[list->sort].field;
-	char cell[LIST_CELL_SIZE], folded[LIST_CELL_SIZE * 2];
-
-	key->row = row;
-	key->num = 0;
-	key->text = NULL;
-	key->sign = list->descending ? -1 : 1;
-	if (f && record_field_number(f, rec, &key->num))
-		return;
-	list_cell(list, (size_t)list->sort, rec, cell, sizeof(cell));
-	if (list->columns[list->sort].numeric) {
-		key->num = list_parse_number(cell);
-		return;
-	}
-	text_fold(cell, folded, sizeof(folded));
-	key->text = strdup(folded);
-}
-
-/* Ties keep the source order, so a sort is stable whichever way it runs. */
-static int list_compare_keys(const void *pa, const void *pb)
-{
-	const struct sort_key *a = pa, *b = pb;
-	int c;
-
-	if (a->text || b->text)
-		c = strcmp(a->text ? a->text : "", b->text ? b->text : "");
-	else
-		c = (a->num > b->num) - (a->num < b->num);
-	if (c)
-		return c * a->sign;
-	return (a->row > b->row) - (a->row < b->row);
-}
-
-/* Puts VIS (filled in source order) in sort order. Keys are made once per
- * row, not per comparison; without memory for them the order stays. */
-static void list_sort_vis(struct ui_list *list)
-{
-	struct sort_key *keys;
-
-	if (list->sort < 0)
-		return;
-	keys = malloc((list->nvis ? list->nvis : 1) * sizeof(*keys));
-	if (!keys) {
-		ui_error(list->ui, "%s", status_message(STATUS_ERR_NOMEM));
-		return;
-	}
-	for (size_t i = 0; i < list->nvis; i++)
-		list_sort_key(list, list->vis[i], &keys[i]);
-	qsort(keys, list->nvis, sizeof(*keys), list_compare_keys);
-	for (size_t i = 0; i < list->nvis; i++) {
-		list->vis[i] = keys[i].row;
-		free(keys[i].text);
-	}
-	free(keys);
-}
-
-/* --- keeping the cursor --- */
-
-/* Moves TOP so that the cursor is on screen, and no blank lines stay at
- * the bottom while rows above are hidden. */
-static void list_show_cursor(struct ui_list *list)
-{
-	size_t page = list_page(list);
-
-	if (list->nvis == 0) {
-		list->cursor = list->top = 0;
-		return;
-	}
-	if (list->cursor >= list->nvis)
-		list->cursor = list->nvis - 1;
-	if (list->top + page > list->nvis)
-		list->top = list->nvis > page ? list->nvis - page : 0;
-	if (list->cursor < list->top)
-		list->top = list->cursor;
-	if (list->cursor >= list->top + page)
-		list->top = list->cursor - page + 1;
-}
-
-/* Puts the cursor back on row ROW (an index into ROWS) after VIS was
- * rebuilt; on the first line when that row is gone. */
-static void list_find_row(struct ui_list *list, size_t row)
-{
-	list->cursor = 0;
-	for (size_t i = 0; i < list->nvis; i++)
-		if (list->vis[i] == row) {
-			list->cursor = i;
-			break;
-		}
-	list_show_cursor(list);
-}
-
-/* Rebuilds VIS after the filter or the sort changed, keeping the cursor on
- * its row when that row is still shown. */
-static void list_rebuild(struct ui_list *list)
-{
-	size_t row = list->nvis ? list->vis[list->cursor] : SIZE_MAX;
-
-	list->nvis = 0;
-	for (size_t i = 0; i < list->nrows; i++)
-		if (list_row_matches(list, list_row(list, i)) && !list_vis_push(list, i))
-			list->nomem = true;
-	list_sort_vis(list);
-	list_find_row(list, row);
-	list->full = true;
-}
-
-/* Takes rows FROM.. (just fetched) into VIS. Appended in source order
- * they leave the lines on screen alone; sorted in they may move
- * everything. */
-static void list_take_rows(struct ui_list *list, size_t from)
-{
-	size_t row = list->nvis ? list->vis[list->cursor] : SIZE_MAX;
-
-	for (size_t i = from; i < list->nrows; i++)
-		if (list_row_matches(list, list_row(list, i)) && !list_vis_push(list, i))
-			list->nomem = true;
-	if (list->sort >= 0 && list->nrows > from) {
-		list_sort_vis(list);
-		list_find_row(list, row);
-		list->full = true;
-	}
-}
-
-/* --- fetching --- */
-
-#define LIST_EMPTY_PAGES 20
-
-static enum status list_fetch_page(struct ui_list *list)
-{
-	size_t from = list->nrows;
-	bool more = false;
-	enum status st;
-
-	list->nomem = false;
-	list->loaded = true;
-	st = list->source.fetch(list->source.ctx, list, from, &more);
-	list->more = st == STATUS_OK ? more : list->more;
-	list_take_rows(list, from);
-	if (st == STATUS_OK && list->nomem)
-		st = STATUS_ERR_NOMEM;
-	return st;
-}
-
-/* Fetches pages until WANT rows are visible or the source has no more. A
- * page may come back empty and promise more (the server reads a bounded
- * number of records per page, of which the user may see none): the next
- * one goes on after it, but a run of empty ones waits for the user to
- * scroll on. */
-static enum status list_fill(struct ui_list *list, size_t want)
-{
-	enum status st = STATUS_OK;
-	int empty = 0;
-
-	while (st == STATUS_OK && list->more && list->nvis < want && empty < LIST_EMPTY_PAGES) {
-		size_t before = list->nrows;
-
-		st = list_fetch_page(list);
-		empty = list->nrows == before ? empty + 1 : 0;
-	}
-	return st;
-}
-
-/* As the user scrolls, the next page is fetched while a page of rows
- * still lies ahead, so scrolling never waits at the end of what is in
- * hand. Errors are shown, the rows in hand stay. */
-static void list_fetch_ahead(struct ui_list *list, size_t cursor)
-{
-	enum status st = list_fill(list, cursor + list_page(list) + 1);
-
-	if (st != STATUS_OK)
-		ui_error(list->ui, "%s", status_message(st));
-}
-
-enum status ui_list_reload(struct ui_list *list)
-{
-	size_t keep = list->cursor;
-	enum status st;
-
-	list->nrows = list->nvis = 0;
-	list->more = true;
-	st = list_fill(list, keep + list_page(list) + 1);
-	list->cursor = keep;
-	list_show_cursor(list);
-	list->full = true;
-	return st;
-}
 
 /* --- drawing --- */
 
@@ -514,10 +172,17 @@ static void list_draw_marks(struct ui_list *list, size_t i, size_t j)
 }
 
 /* "12 von 40 Einträgen", "12 von 40 Einträgen, weitere beim Blättern",
- * "Filter: muell — 3 Treffer". */
+ * "12 von 400 geladenen, weitere darüber und darunter" (the window slid),
+ * "Filter: muell — 3 Treffer". A sorted list sorts the rows in hand. */
 static void list_count_text(const struct ui_list *list, char *buf, size_t size)
 {
-	const char *more = list->more ? ", weitere beim Blättern" : "";
+	const char *more = list->more_above && list->more ? ", weitere darüber und darunter"
+	                   : list->more_above             ? ", weitere darüber"
+	                   : list->more                   ? ", weitere beim Blättern"
+	                                                  : "";
+	const char *sorted = list->sort >= 0 && (list->more || list->more_above)
+	                             ? " (sortiert: die geladenen)"
+	                             : "";
 
 	if (list->filter[0] && list->nvis == 0)
 		snprintf(buf, size, "Filter: %s — keine Treffer%s", list->filter, more);
@@ -526,8 +191,11 @@ static void list_count_text(const struct ui_list *list, char *buf, size_t size)
 	else if (list->nvis == 0)
 		snprintf(buf, size, "Keine Einträge");
 	else
-		snprintf(buf, size, "%zu von %zu %s%s", list->cursor + 1, list->nvis,
-		         list->nvis == 1 ? "Eintrag" : "Einträgen", more);
+		snprintf(buf, size, "%zu von %zu %s%s%s", list->cursor + 1, list->nvis,
+		         list->more_above  ? "geladenen"
+		         : list->nvis == 1 ? "Eintrag"
+		                           : "Einträgen",
+		         more, sorted);
 }
 
 static void list_draw_count(struct ui_list *list)
@@ -616,50 +284,6 @@ void ui_list_draw(struct ui_list *list)
 }
 
 /* --- keys --- */
-
-/* Moves the cursor to TARGET (clamped), the view by SHIFT lines as well
- * (paging keeps the cursor's place on screen). */
-static int list_go(struct ui_list *list, size_t target, long shift)
-{
-	size_t cursor = list->cursor, top = list->top;
-
-	if (target >= cursor) {
-		list_fetch_ahead(list, target);
-		/* Rows sorted in may have moved the cursor's row: go from there. */
-		target = list->cursor + (target - cursor);
-	}
-	if (list->nvis == 0)
-		return UI_HANDLED;
-	list->cursor = target < list->nvis ? target : list->nvis - 1;
-	if (shift < 0)
-		list->top = list->top > (size_t)-shift ? list->top - (size_t)-shift : 0;
-	else
-		list->top += (size_t)shift;
-	list_show_cursor(list);
-	return list->cursor != cursor || list->top != top ? UI_HANDLED | UI_REDRAW : UI_HANDLED;
-}
-
-static int list_move_key(struct ui_list *list, wint_t key)
-{
-	size_t page = list_page(list), c = list->cursor;
-
-	switch (key) {
-	case KEY_UP:
-		return list_go(list, c ? c - 1 : 0, 0);
-	case KEY_DOWN:
-		return list_go(list, c + 1, 0);
-	case KEY_PPAGE:
-		return list_go(list, c > page ? c - page : 0, -(long)page);
-	case KEY_NPAGE:
-		return list_go(list, c + page, (long)page);
-	case KEY_HOME:
-		return list_go(list, 0, 0);
-	case KEY_END:
-		return list_go(list, list->nvis ? list->nvis - 1 : 0, 0);
-	default:
-		return UI_UNHANDLED;
-	}
-}
 
 /* Sets the filter: the server's name search refetches; a local filter
  * narrows the rows in hand and fetches until the window is full. */

@@ -208,17 +208,13 @@ static void locks_take(const struct wire_msg *reply, struct ui_list *list, time_
 	}
 }
 
-static enum status locks_fetch(struct list_state *ls, struct ui_list *list, size_t first,
-                               bool *more)
+static enum status locks_rows(struct list_state *ls, struct ui_list *list)
 {
 	struct locks_extra *a = ls->extra;
 	char errtext[ERRTEXT_SIZE];
 	struct wire_msg reply;
 	enum status st;
 
-	*more = false;
-	if (first)
-		return STATUS_OK; /* one answer holds them all */
 	ui_request(ls->ui, WIRE_LOCKS_LIST);
 	if ((st = ui_call(ls->ui, &reply, errtext, sizeof(errtext))) != STATUS_OK) {
 		show_error(ls->ui, st, errtext);
@@ -275,7 +271,7 @@ const struct screen_desc locks_desc = {
         DESC_COLUMNS(lock_columns),
         DESC_ACTIONS(locks_actions),
         .row_size = sizeof(struct lock_row),
-        .fetch = locks_fetch,
+        .rows = locks_rows,
         .from_server = true,
         .heading = locks_heading,
         .extra_size = sizeof(struct locks_extra),
@@ -339,11 +335,10 @@ static enum status audit_take(void *ctx, const struct codec_field *field)
 	return STATUS_OK;
 }
 
-/* One page from the server; the list asks for the next as the user
- * scrolls. FIRST counts the rows in hand; the server's position is in the
- * state's POS. */
-static enum status audit_fetch(struct list_state *ls, struct ui_list *list, size_t first,
-                               bool *more)
+/* One page from the server, the newest first: further down the list is
+ * further back in time (the server's backward walk), further up newer. */
+static enum status audit_fetch(struct list_state *ls, struct ui_list *list,
+                               struct ui_list_page *page, bool *more)
 {
 	char errtext[ERRTEXT_SIZE];
 	struct codec_buf *req = ui_request(ls->ui, WIRE_AUDIT_QUERY);
@@ -351,8 +346,6 @@ static enum status audit_fetch(struct list_state *ls, struct ui_list *list, size
 	int32_t since = 0;
 	enum status st;
 
-	if (first == 0)
-		ls->pos.len = 0;
 	if (ls->filters[AUDIT_USER][0])
 		codec_put_str(req, WF_USER, ls->filters[AUDIT_USER]);
 	if (ls->filters[AUDIT_RECORD][0])
@@ -360,19 +353,18 @@ static enum status audit_fetch(struct list_state *ls, struct ui_list *list, size
 	if (ls->filters[AUDIT_SINCE][0] &&
 	    date_parse(ls->filters[AUDIT_SINCE], &since) == STATUS_OK)
 		codec_put_u64(req, WF_DATE, (uint64_t)since);
-	codec_put_u64(req, WF_BACKWARD, 1); /* the newest first */
-	if (ls->pos.len)
-		codec_put_bytes(req, WF_AFTER, ls->pos.after, ls->pos.len);
+	if (!page->up)
+		codec_put_u64(req, WF_BACKWARD, 1);
+	if (page->from && page->from->len)
+		codec_put_bytes(req, WF_AFTER, page->from->after, page->from->len);
 	if ((st = ui_call(ls->ui, &reply, errtext, sizeof(errtext))) != STATUS_OK) {
 		show_error(ls->ui, st, errtext);
 		return st;
 	}
 	if ((st = wire_each(&reply, WF_RECORD, audit_take, list)) != STATUS_OK)
 		return st;
-	if (wire_get_bytes(&reply, WF_AFTER, ls->pos.after, sizeof(ls->pos.after), &ls->pos.len) !=
-	    STATUS_OK)
-		ls->pos.len = 0;
-	*more = ls->pos.len > 0;
+	ui_page_positions(&reply, &page->first, &page->last);
+	*more = page->last.len > 0;
 	return STATUS_OK;
 }
 

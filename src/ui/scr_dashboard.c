@@ -190,7 +190,7 @@ static enum status dashboard_load(struct screen *s)
 			codec_put_str(req, WF_INDEX, "district");
 			codec_put_bytes(req, WF_KEY, key, (size_t)len);
 		}
-		ui_record_page(s->ui, req, &offer_def, &pos, add_offer, d, &more);
+		ui_record_page(s->ui, req, &offer_def, &pos, NULL, add_offer, d, &more);
 		d->more_offers = more || d->noffers == MAX_OFFERS;
 	}
 	if (rights_admin(ui_staff(s->ui)))

@@ -82,13 +82,11 @@ static const struct ui_column district_columns[] = {
         {.label = "Straßenzüge", .width = 11, .format = district_streets, .numeric = true},
 };
 
-static enum status districts_fetch(struct list_state *ls, struct ui_list *list, size_t first,
-                                   bool *more)
+static enum status districts_rows(struct list_state *ls, struct ui_list *list)
 {
 	const struct config *config = ui_config(ls->ui);
 
-	*more = false;
-	for (size_t i = first ? config->ndistricts : 0; i < config->ndistricts; i++) {
+	for (size_t i = 0; i < config->ndistricts; i++) {
 		struct district_row row = {.district = &config->districts[i], .index = (int)i};
 
 		for (size_t j = 0; j < config->nstreets; j++)
@@ -151,16 +149,12 @@ static int street_compare(const void *pa, const void *pb)
 	return c ? c : (a->from > b->from) - (a->from < b->from);
 }
 
-static enum status streets_fetch(struct list_state *ls, struct ui_list *list, size_t first,
-                                 bool *more)
+static enum status streets_rows(struct list_state *ls, struct ui_list *list)
 {
 	const struct config *config = ui_config(ls->ui);
 	const struct cfg_street **rows;
 	size_t n = 0;
 
-	*more = false;
-	if (first)
-		return STATUS_OK;
 	if (!(rows = malloc((config->nstreets ? config->nstreets : 1) * sizeof(*rows))))
 		return STATUS_ERR_NOMEM;
 	for (size_t i = 0; i < config->nstreets; i++)
@@ -257,7 +251,7 @@ static const struct screen_desc streets_desc = {
         DESC_COLUMNS(street_columns),
         DESC_ACTIONS(address_actions),
         .row_size = sizeof(const struct cfg_street *),
-        .fetch = streets_fetch,
+        .rows = streets_rows,
         .heading = streets_heading,
         .extra_size = sizeof(struct dir_extra),
 };
@@ -267,7 +261,7 @@ const struct screen_desc districts_desc = {
         DESC_COLUMNS(district_columns),
         DESC_ACTIONS(address_actions),
         .row_size = sizeof(struct district_row),
-        .fetch = districts_fetch,
+        .rows = districts_rows,
         .heading = districts_heading,
         .sub = &streets_desc,
         .sub_index = district_index,
@@ -323,13 +317,11 @@ static void team_district_ids(const struct config *config, const struct cfg_team
 		                  config->districts[team->districts[i]].id);
 }
 
-static enum status teams_fetch(struct list_state *ls, struct ui_list *list, size_t first,
-                               bool *more)
+static enum status teams_rows(struct list_state *ls, struct ui_list *list)
 {
 	const struct config *config = ui_config(ls->ui);
 
-	*more = false;
-	for (size_t i = first ? config->nteams : 0; i < config->nteams; i++) {
+	for (size_t i = 0; i < config->nteams; i++) {
 		struct team_row row = {.team = &config->teams[i], .index = (int)i};
 
 		team_district_ids(config, row.team, row.districts, sizeof(row.districts));
@@ -373,13 +365,11 @@ static const struct ui_column member_columns[] = {
         {.label = "Rolle", .width = 20, .format = member_role},
 };
 
-static enum status members_fetch(struct list_state *ls, struct ui_list *list, size_t first,
-                                 bool *more)
+static enum status members_rows(struct list_state *ls, struct ui_list *list)
 {
 	const struct config *config = ui_config(ls->ui);
 
-	*more = false;
-	for (size_t i = first ? config->nstaff : 0; i < config->nstaff; i++)
+	for (size_t i = 0; i < config->nstaff; i++)
 		if (config->staff[i].team == ls->parent_index) {
 			const struct cfg_staff *staff = &config->staff[i];
 
@@ -408,7 +398,7 @@ static const struct screen_desc members_desc = {
         .title = "Teammitglieder",
         DESC_COLUMNS(member_columns),
         .row_size = sizeof(const struct cfg_staff *),
-        .fetch = members_fetch,
+        .rows = members_rows,
         .heading = members_heading,
 };
 
@@ -416,7 +406,7 @@ const struct screen_desc teams_desc = {
         .title = "Teams",
         DESC_COLUMNS(team_columns),
         .row_size = sizeof(struct team_row),
-        .fetch = teams_fetch,
+        .rows = teams_rows,
         .heading = teams_heading,
         .sub = &members_desc,
         .sub_index = team_index,
@@ -457,13 +447,11 @@ static const struct ui_column provider_columns[] = {
         {.label = "Telefon", .width = 16, .format = provider_phone},
 };
 
-static enum status providers_fetch(struct list_state *ls, struct ui_list *list, size_t first,
-                                   bool *more)
+static enum status providers_rows(struct list_state *ls, struct ui_list *list)
 {
 	const struct config *config = ui_config(ls->ui);
 
-	*more = false;
-	for (size_t i = first ? config->nproviders : 0; i < config->nproviders; i++) {
+	for (size_t i = 0; i < config->nproviders; i++) {
 		const struct cfg_provider *provider = &config->providers[i];
 
 		ui_list_append(list, &provider);
@@ -488,7 +476,7 @@ const struct screen_desc providers_desc = {
         .title = "Träger",
         DESC_COLUMNS(provider_columns),
         .row_size = sizeof(const struct cfg_provider *),
-        .fetch = providers_fetch,
+        .rows = providers_rows,
         .heading = providers_heading,
 };
 
@@ -547,13 +535,11 @@ static const struct ui_column service_columns[] = {
         {.label = "fallsp.", .width = 7, .format = service_case_specific},
 };
 
-static enum status services_fetch(struct list_state *ls, struct ui_list *list, size_t first,
-                                  bool *more)
+static enum status services_rows(struct list_state *ls, struct ui_list *list)
 {
 	const struct config *config = ui_config(ls->ui);
 
-	*more = false;
-	for (size_t i = first ? config->nservices : 0; i < config->nservices; i++) {
+	for (size_t i = 0; i < config->nservices; i++) {
 		const struct cfg_service *service = &config->services[i];
 
 		ui_list_append(list, &service);
@@ -576,6 +562,6 @@ const struct screen_desc services_desc = {
         .title = "Leistungen",
         DESC_COLUMNS(service_columns),
         .row_size = sizeof(const struct cfg_service *),
-        .fetch = services_fetch,
+        .rows = services_rows,
         .heading = services_heading,
 };

@@ -79,7 +79,10 @@ static int index_filter(const struct list_state *ls)
 	return found >= 0 && !ls->parent && !ui_list_filter(ls->list)[0] ? found : -1;
 }
 
-static enum status fetch_records(void *ctx, struct ui_list *list, size_t first, bool *more)
+/* A page of records: further down the list is the server's order (or
+ * backwards for a list of the newest first), further up the other way. */
+static enum status fetch_records(void *ctx, struct ui_list *list, struct ui_list_page *page,
+                                 bool *more)
 {
 	struct list_state *ls = ctx;
 	const struct screen_desc *d = ls->desc;
@@ -87,11 +90,9 @@ static enum status fetch_records(void *ctx, struct ui_list *list, size_t first, 
 	uint8_t key[DESC_VALUE_SIZE + 1];
 	int by_index = index_filter(ls), len;
 
-	if (first == 0) {
-		memset(&ls->pos, 0, sizeof(ls->pos));
+	if (!page->from && !page->up)
 		ls->fetched = time(NULL);
-	}
-	if (d->newest_first)
+	if (d->newest_first != page->up)
 		codec_put_u64(req, WF_BACKWARD, 1);
 	if (ls->parent)
 		codec_put_u64(req, WF_PARENT, rec_id(ls->parent));
@@ -105,14 +106,20 @@ static enum status fetch_records(void *ctx, struct ui_list *list, size_t first, 
 		} else if (ls->filters[i][0]) {
 			put_filter(req, d->filters[i].name, ls->filters[i]);
 		}
-	return ui_record_page(ls->ui, req, d->def, &ls->pos, add_row, list, more);
+	if (page->from)
+		page->last = *page->from;
+	return ui_record_page(ls->ui, req, d->def, &page->last, &page->first, add_row, list, more);
 }
 
-static enum status fetch_rows(void *ctx, struct ui_list *list, size_t first, bool *more)
+static enum status fetch_rows(void *ctx, struct ui_list *list, struct ui_list_page *page,
+                              bool *more)
 {
 	struct list_state *ls = ctx;
 
-	return ls->desc->fetch(ls, list, first, more);
+	if (ls->desc->fetch)
+		return ls->desc->fetch(ls, list, page, more);
+	*more = false;
+	return ls->desc->rows(ls, list);
 }
 
 /* --- the heading --- */
@@ -379,8 +386,10 @@ static enum status list_open(struct screen *s)
 {
 	struct list_state *ls = s->data;
 	const struct screen_desc *d = ls->desc;
-	struct ui_list_source source = {
-	        .fetch = d->def ? fetch_records : fetch_rows, .ctx = ls, .server_filter = d->words};
+	struct ui_list_source source = {.fetch = d->def ? fetch_records : fetch_rows,
+	                                .ctx = ls,
+	                                .server_filter = d->words,
+	                                .two_way = d->def || d->fetch};
 
 	ls->ui = s->ui;
 	ls->screen = s;

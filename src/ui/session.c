@@ -271,9 +271,20 @@ static enum status page_add(void *ctx, const struct codec_field *f)
 	return STATUS_OK;
 }
 
+void ui_page_positions(const struct wire_msg *reply, struct ui_page_pos *first,
+                       struct ui_page_pos *last)
+{
+	if (first && wire_get_bytes(reply, WF_FIRST, first->after, sizeof(first->after),
+	                            &first->len) != STATUS_OK)
+		first->len = 0;
+	if (wire_get_bytes(reply, WF_AFTER, last->after, sizeof(last->after), &last->len) !=
+	    STATUS_OK)
+		last->len = 0;
+}
+
 enum status ui_record_page(struct ui *ui, struct codec_buf *req, const struct record_def *def,
-                           struct ui_page_pos *pos, void (*add)(void *ctx, const void *rec),
-                           void *ctx, bool *more)
+                           struct ui_page_pos *pos, struct ui_page_pos *first,
+                           void (*add)(void *ctx, const void *rec), void *ctx, bool *more)
 {
 	struct page_add p = {.def = def, .add = add, .ctx = ctx};
 	struct wire_msg reply;
@@ -288,9 +299,7 @@ enum status ui_record_page(struct ui *ui, struct codec_buf *req, const struct re
 		return STATUS_ERR_NOMEM;
 	st = wire_each(&reply, WF_RECORD, page_add, &p);
 	free(p.rec);
-	if (wire_get_bytes(&reply, WF_AFTER, pos->after, sizeof(pos->after), &pos->len) !=
-	    STATUS_OK)
-		pos->len = 0;
+	ui_page_positions(&reply, first, pos);
 	*more = pos->len > 0;
 	return st;
 }

@@ -258,19 +258,23 @@ enum status ui_record_get(struct ui *ui, const struct record_def *def, uint64_t 
 enum status ui_record_save(struct ui *ui, const struct record_def *def, void *rec, char *errtext,
                            size_t size);
 /* A list of DEF page by page: ui_record_list starts the request (add
- * WF_WORDS, WF_INDEX with WF_KEY, WF_PARENT, WF_FILTER to it), and
- * ui_record_page sends it from where POS says the last page ended (a
- * zeroed POS: the first page), calls ADD for every record, and moves POS.
- * REQ is the request ui_record_list returned.
- * *MORE: another page follows. */
+ * WF_WORDS, WF_INDEX with WF_KEY, WF_PARENT, WF_FILTER, WF_BACKWARD to
+ * it), and ui_record_page sends it from where POS says the last page
+ * ended (a zeroed POS: from the start), calls ADD for every record, and
+ * moves POS to where this page ended (empty: nothing follows); FIRST (may
+ * be NULL) gets where it began. REQ is the request ui_record_list
+ * returned. *MORE: another page follows. */
 struct ui_page_pos {
 	uint8_t after[WIRE_POSITION_MAX];
 	size_t len;
 };
 struct codec_buf *ui_record_list(struct ui *ui, const struct record_def *def);
 enum status ui_record_page(struct ui *ui, struct codec_buf *req, const struct record_def *def,
-                           struct ui_page_pos *pos, void (*add)(void *ctx, const void *rec),
-                           void *ctx, bool *more);
+                           struct ui_page_pos *pos, struct ui_page_pos *first,
+                           void (*add)(void *ctx, const void *rec), void *ctx, bool *more);
+/* The positions an answer gives: where its page began and ended. */
+void ui_page_positions(const struct wire_msg *reply, struct ui_page_pos *first,
+                       struct ui_page_pos *last);
 
 /* Drafts: sends DRAFT (table, record, title, text filled in by the caller). */
 enum status ui_draft_put(struct ui *ui, struct draft *draft);
@@ -360,15 +364,29 @@ struct ui_column {
 	int min_cols; /* shown only in a window at least this wide (0: always) */
 };
 
-/* Where the rows come from: FETCH appends rows from position FIRST (a page
- * from the server, or everything for a configuration directory) with
- * ui_list_append and says whether more follow. FILTER, when set, is the
- * '/' search (for the server's name search); otherwise '/' filters the
- * rows in hand by the folded text of their cells. */
+/* A page a list asks its source for: the rows below the last in hand, or
+ * (UP) those above the first, nearest first. FROM: the position to go on
+ * from (NULL: from that end of the list, UP: the last page). A two-way
+ * source gives back where the page began (FIRST: the server's WF_FIRST)
+ * and where it ended (LAST: WF_AFTER, empty when nothing follows). */
+struct ui_list_page {
+	bool up;
+	const struct ui_page_pos *from;
+	struct ui_page_pos first, last;
+};
+
+/* Where the rows come from: FETCH appends a page of rows with
+ * ui_list_append and says whether more follow (a configuration directory
+ * gives all at once). TWO_WAY: pages from positions both ways, so the list
+ * holds a bounded window of them however far one scrolls. SERVER_FILTER:
+ * '/' refetches with ui_list_filter() (the server's word search) instead
+ * of filtering the rows in hand by the folded text of their cells. */
 struct ui_list_source {
-	enum status (*fetch)(void *ctx, struct ui_list *list, size_t first, bool *more);
+	enum status (*fetch)(void *ctx, struct ui_list *list, struct ui_list_page *page,
+	                     bool *more);
 	void *ctx;
-	bool server_filter; /* '/' refetches with ui_list_filter() instead */
+	bool server_filter;
+	bool two_way;
 };
 
 struct ui_list;

@@ -17,6 +17,9 @@ expect_exit 0 "records: the whole list in pages" "$CLIENT" "$SOCK" tl.fg list
 expect_output "records: ... every offer once, in three pages of 50" "^121 offers in 3 pages$"
 [ "$(grep -c '^O ' "$TMP/out")" -eq "$(grep '^O ' "$TMP/out" | sort -u | wc -l)" ] &&
 	ok "records: ... no offer twice across pages" || not_ok "records: ... no offer twice across pages"
+expect_exit 0 "records: pages walked back from where a page began" "$CLIENT" "$SOCK" tl.fg walkback
+expect_output "records: ... give the offers before it, in reverse order (keyset both ways)" \
+	"^121 offers forward, 100 before the last page walked back, in reverse order$"
 expect_exit 0 "records: word search" "$CLIENT" "$SOCK" tl.fg list "turnen"
 expect_output "records: ... 'turnen' finds Väter-Kind-Turnen" "^1 offers in 1 pages$"
 expect_exit 0 "records: word search, ä typed as a" "$CLIENT" "$SOCK" tl.fg list "vater"

@@ -315,6 +315,86 @@ static int list(char **args)
 	return 0;
 }
 
+/* The ids of one page, and where it began and ended. */
+struct id_page {
+	uint64_t ids[WIRE_PAGE_SIZE];
+	size_t n;
+	uint8_t first[WIRE_POSITION_MAX], after[WIRE_POSITION_MAX];
+	size_t first_len, after_len;
+};
+
+static enum status id_one(void *ctx, const struct codec_field *field)
+{
+	struct id_page *p = ctx;
+	static struct offer o;
+
+	if (record_decode(&offer_def, field->data, field->len, &o) != STATUS_OK ||
+	    p->n == WIRE_PAGE_SIZE)
+		return STATUS_ERR_PROTOCOL;
+	p->ids[p->n++] = o.head.id;
+	return STATUS_OK;
+}
+
+/* The page after the position P holds (none: from the start). */
+static enum status id_page(bool backward, struct id_page *p)
+{
+	struct codec_buf *req = wire_client_request(client, WIRE_RECORD_LIST);
+	struct wire_msg reply;
+	enum status st;
+
+	codec_put_str(req, WF_TABLE, offer_def.table);
+	if (backward)
+		codec_put_u64(req, WF_BACKWARD, 1);
+	if (p->after_len)
+		codec_put_bytes(req, WF_AFTER, p->after, p->after_len);
+	p->n = 0;
+	if ((st = wire_client_call(client, &reply)) == STATUS_OK)
+		st = wire_each(&reply, WF_RECORD, id_one, p);
+	if (wire_get_bytes(&reply, WF_FIRST, p->first, sizeof(p->first), &p->first_len) !=
+	    STATUS_OK)
+		p->first_len = 0;
+	if (wire_get_bytes(&reply, WF_AFTER, p->after, sizeof(p->after), &p->after_len) !=
+	    STATUS_OK)
+		p->after_len = 0;
+	return st;
+}
+
+/* walkback: keyset both ways. The list forward page by page; then from
+ * where the last page began, backwards: exactly the offers before that
+ * page, in reverse order. */
+static int walkback(char **args)
+{
+	static uint64_t ids[100000];
+	size_t n = 0, last_start = 0, back = 0;
+	struct id_page p = {0};
+	bool in_order = true;
+	uint8_t from[WIRE_POSITION_MAX];
+	size_t from_len = 0;
+
+	(void)args;
+	do {
+		if (id_page(false, &p) != STATUS_OK)
+			return 1;
+		last_start = n;
+		for (size_t i = 0; i < p.n && n < sizeof(ids) / sizeof(ids[0]); i++)
+			ids[n++] = p.ids[i];
+		memcpy(from, p.first, p.first_len);
+		from_len = p.first_len;
+	} while (p.after_len);
+	memcpy(p.after, from, from_len);
+	p.after_len = from_len;
+	do {
+		if (id_page(true, &p) != STATUS_OK)
+			return 1;
+		for (size_t i = 0; i < p.n; i++, back++)
+			in_order = in_order && back < last_start &&
+			           p.ids[i] == ids[last_start - 1 - back];
+	} while (p.after_len);
+	printf("%zu offers forward, %zu before the last page walked back, %s\n", n, back,
+	       in_order && back == last_start ? "in reverse order" : "NOT in reverse order");
+	return 0;
+}
+
 static int get(char **args)
 {
 	struct codec_buf *req = wire_client_request(client, WIRE_RECORD_GET);
@@ -567,6 +647,7 @@ static const struct command {
         {"drafts", 0, 0, drafts},
         {"flood", 0, 0, flood},
         {"list", 0, 1, list},
+        {"walkback", 0, 0, walkback},
         {"get", 1, 1, get},
         {"events", 2, 2, events},
         {"backup", 1, 1, backup},

@@ -39,6 +39,23 @@ for _ in $(seq 10); do keys keys Tab; done
 type_text keys "31.12.2026"
 screen_check "keys: a date field shows its whole content while typing" keys "^Aktiv bis +31\.12\.2026"
 
+# A long list: End goes to its real end (the last page, fetched from the
+# other end of the list), the rows above come as one scrolls back, and
+# Home goes to the real start again.
+keys keys Escape j
+"$CLIENT" "$SOCK" tl.fg saves 300 >"$TMP/saves" || not_ok "long list: 300 offers saved"
+last=$(tail -n 1 "$TMP/saves" | cut -d' ' -f3)
+first=$(head -n 1 "$TMP/saves" | cut -d' ' -f3)
+keys keys g
+screen_check "long list: the list of 300 offers" keys "weitere beim Blättern"
+keys keys End
+screen_check "long list: End shows the last offer" keys "▶ +[0-9]+ FG .*$last"
+screen_check "long list: ... and says there are more above" keys "weitere darüber"
+keys keys PageUp PageUp PageUp Up
+screen_check "long list: scrolling back up from there" keys "weitere darüber"
+keys keys Home
+screen_check "long list: Home shows the first offer again" keys "▶ +[0-9]+ FG .*$first"
+
 # Input that ends without a hang-up: the program ends, keeps the draft,
 # and does not spin.
 python3 - "$PROG" "$C" "$DATA" >"$TMP/out" 2>&1 <<'PY'

@@ -61,7 +61,8 @@ static const char *const names[] = {"Müller Jugendtreff", "Café Kinderzimmer",
 
 struct source {
 	int fetches;
-	size_t last_first;
+	long last_from; /* the row the last page went on from; -1: an end */
+	bool last_up;
 	char last_filter[64];
 };
 
@@ -74,19 +75,45 @@ static void make_offer(size_t i, struct offer *o)
 	o->active_from = 20240101 + (int32_t)(i * 37 % 12) * 100 + (int32_t)(i % 28);
 }
 
-static enum status fetch(void *ctx, struct ui_list *list, size_t first, bool *more)
+/* A position as the server gives it: opaque bytes, here a row's index. */
+static void put_pos(struct ui_page_pos *pos, long row)
+{
+	memcpy(pos->after, &row, sizeof(row));
+	pos->len = sizeof(row);
+}
+
+static long get_pos(const struct ui_page_pos *pos)
+{
+	long row;
+
+	memcpy(&row, pos->after, sizeof(row));
+	return row;
+}
+
+/* Two ways like the server: down from after a row (or from the first),
+ * up from before one (or from the last), nearest first. */
+static enum status fetch(void *ctx, struct ui_list *list, struct ui_list_page *page, bool *more)
 {
 	struct source *src = ctx;
+	long from = page->from ? get_pos(page->from) : -1, row, step = page->up ? -1 : 1, n = 0;
 	struct offer o;
 
 	src->fetches++;
-	src->last_first = first;
+	src->last_from = from;
+	src->last_up = page->up;
 	snprintf(src->last_filter, sizeof(src->last_filter), "%s", ui_list_filter(list));
-	for (size_t i = first; i < TOTAL && i < first + PAGE; i++) {
-		make_offer(i, &o);
+	row = from >= 0 ? from + step : page->up ? TOTAL - 1 : 0;
+	page->last.len = 0;
+	for (; row >= 0 && row < TOTAL && n < PAGE; row += step, n++) {
+		make_offer((size_t)row, &o);
 		ui_list_append(list, &o);
+		if (n == 0)
+			put_pos(&page->first, row);
+		put_pos(&page->last, row);
 	}
-	*more = first + PAGE < TOTAL;
+	*more = row >= 0 && row < TOTAL;
+	if (!*more)
+		page->last.len = 0;
 	return STATUS_OK;
 }
 
@@ -116,7 +143,7 @@ static FILE *wire;
 static struct ui_list *list_open(bool server_filter)
 {
 	struct ui_list_source source = {
-	        .fetch = fetch, .ctx = &src, .server_filter = server_filter};
+	        .fetch = fetch, .ctx = &src, .server_filter = server_filter, .two_way = true};
 	struct ui_list *list;
 
 	memset(&src, 0, sizeof(src));
@@ -157,7 +184,7 @@ static void test_paging(void)
 	CHECK_INT(src.fetches, 1);
 	key(list, KEY_DOWN, true);
 	CHECK_INT(src.fetches, 2);
-	CHECK_INT(src.last_first, PAGE);
+	CHECK_INT(src.last_from, PAGE - 1); /* after the last row in hand */
 	CHECK_INT(ui_list_count(list), 2 * PAGE);
 	key(list, KEY_HOME, true);
 	CHECK_INT(selected(list)->head.id, 1);
@@ -165,11 +192,49 @@ static void test_paging(void)
 	CHECK_INT(selected(list)->head.id, 1 + page);
 	key(list, KEY_PPAGE, true);
 	CHECK_INT(selected(list)->head.id, 1);
-	key(list, KEY_END, true);
-	CHECK_INT(selected(list)->head.id, 2 * PAGE);
+	key(list, KEY_END, true); /* the real end, from the other end of the list */
+	CHECK_INT(selected(list)->head.id, TOTAL);
+	CHECK(src.last_up && src.last_from == -1);
 	CHECK_INT(key(list, '\r', false), UI_HANDLED);
 	CHECK_INT(key(list, KEY_ENTER, true), UI_HANDLED);
 	CHECK_INT(key(list, 'x', false), UI_UNHANDLED);
+	ui_list_free(list);
+}
+
+/* However far one scrolls, the list holds a bounded window of pages; the
+ * rows above come back from the server's position when scrolled back up,
+ * in order, and Home goes to the real first row. */
+static void test_window(void)
+{
+	struct ui_list *list = list_open(false);
+	size_t most = 0;
+	bool in_order = true;
+
+	for (int i = 0; i < TOTAL - 1; i++) {
+		key(list, KEY_DOWN, true);
+		most = ui_list_count(list) > most ? ui_list_count(list) : most;
+		in_order = in_order && selected(list)->head.id == (uint64_t)i + 2;
+	}
+	CHECK(in_order);
+	CHECK_INT(selected(list)->head.id, TOTAL);
+	CHECK(most <= 8 * PAGE);
+	for (int i = 0; i < 600; i++) {
+		key(list, KEY_UP, true);
+		in_order = in_order && selected(list)->head.id == (uint64_t)(TOTAL - 1 - i);
+	}
+	CHECK(in_order);
+	CHECK(src.last_up); /* the rows above came again, walking back */
+	CHECK(ui_list_count(list) <= 8 * PAGE);
+	key(list, KEY_HOME, true);
+	CHECK_INT(selected(list)->head.id, 1);
+	key(list, KEY_END, true);
+	CHECK_INT(selected(list)->head.id, TOTAL);
+	key(list, KEY_PPAGE, true);
+	key(list, KEY_PPAGE, true);
+	CHECK_INT(selected(list)->head.id, TOTAL - 2 * ((uint64_t)getmaxy(body) - 2));
+	for (int i = 0; i < 200; i++)
+		key(list, KEY_UP, true);
+	CHECK_INT(selected(list)->head.id, TOTAL - 2 * ((uint64_t)getmaxy(body) - 2) - 200);
 	ui_list_free(list);
 }
 
@@ -201,7 +266,7 @@ static void test_server_filter(void)
 	ui.answer = "Café";
 	key(list, '/', false);
 	CHECK_STR(src.last_filter, "Café");
-	CHECK_INT(src.last_first, 0);
+	CHECK_INT(src.last_from, -1);         /* from the start */
 	CHECK_INT(ui_list_count(list), PAGE); /* the server filtered: nothing local */
 	CHECK_INT(selected(list)->head.id, 1);
 	ui_list_free(list);
@@ -369,6 +434,7 @@ int main(void)
 	}
 	body = newwin(LINES - 3, COLS, 1, 0);
 	RUN(test_paging);
+	RUN(test_window);
 	RUN(test_local_filter);
 	RUN(test_server_filter);
 	RUN(test_sort);
