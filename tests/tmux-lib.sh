@@ -61,14 +61,28 @@ keys() {
 # type_text WINDOW TEXT: literal text, as a user types it.
 type_text() { tm send-keys -t "main:$1" -l "$2"; }
 
-# repaint_until WINDOW PATTERN: Ctrl-L until the pane shows PATTERN (tmux
-# 3.3a draws a detached pane's output right after a resize into the old
-# grid; a repaint shows the program's new layout).
-repaint_until() {
-	for _ in $(seq 100); do
-		keys "$1" C-l
-		screen_of "$1" | grep -qE -- "$2" && return 0
+# line_check NAME WINDOW LINE PATTERN: polls until line LINE of the
+# window matches PATTERN (grep -E).
+line_check() {
+	local i
+	for ((i = 0; i < 200; i++)); do
+		screen_of "$2" >"$TMP/screen"
+		sed -n "${3}p" "$TMP/screen" | grep -qE -- "$4" && { ok "$1"; return 0; }
 		sleep 0.05
 	done
-	return 1
+	sed 's/^/#   |/' "$TMP/screen"
+	not_ok "$1"
+}
+
+# gone_check NAME WINDOW PATTERN: polls until nothing on the window
+# matches PATTERN any more.
+gone_check() {
+	local i
+	for ((i = 0; i < 200; i++)); do
+		screen_of "$2" >"$TMP/screen"
+		grep -qE -- "$3" "$TMP/screen" || { ok "$1"; return 0; }
+		sleep 0.05
+	done
+	sed 's/^/#   |/' "$TMP/screen"
+	not_ok "$1"
 }

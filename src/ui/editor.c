@@ -402,9 +402,28 @@ bool editor_is_backspace(struct ui_input in)
 
 bool editor_refuse_char(struct ui *ui, struct ui_input in)
 {
-	if (in.is_key || in.ch < 0x80 || !ui_ascii(ui))
+	if (in.is_key || in.ch != UI_UNDECODABLE || !ui_ascii(ui))
 		return false;
-	ui_error(ui, "Nur ASCII-Zeichen möglich: das Terminal arbeitet nicht mit UTF-8");
+	ui_error_stays(ui, "Zeichen nicht übernommen: die Sitzung hat kein UTF-8 (Abhilfe: "
+	                   "LANG=C.UTF-8)");
+	return true;
+}
+
+bool editor_line_key(struct ui *ui, char *buf, size_t size, struct ui_input in)
+{
+	size_t len = strlen(buf);
+	wchar_t c = (wchar_t)in.ch;
+
+	if (editor_is_backspace(in)) {
+		while (len > 0 && ((unsigned char)buf[--len] & 0xc0) == 0x80)
+			;
+		buf[len] = '\0';
+		return true;
+	}
+	if (in.is_key || in.ch < ' ' || in.ch == 127)
+		return false;
+	if (!editor_refuse_char(ui, in) && len + editor_utf8_len(c) < size)
+		editor_encode(&c, 1, buf + len, size - len);
 	return true;
 }
 

@@ -50,6 +50,10 @@ size_t editor_decode(const char *text, wchar_t *out, size_t size);
 size_t editor_encode(const wchar_t *s, size_t n, char *out, size_t size);
 /* Bytes of code point C in UTF-8. */
 size_t editor_utf8_len(wchar_t c);
+/* A key typed into the one-line UTF-8 text BUF (a prompt, a pick list's
+ * narrowing): a character is added (when it fits), Backspace removes the
+ * last one. False when IN is no such key. */
+bool editor_line_key(struct ui *ui, char *buf, size_t size, struct ui_input in);
 
 /* Enter (or Return) and Backspace as terminals send them, read alike by
  * the editor, the form and its choice list. */

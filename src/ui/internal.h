@@ -8,10 +8,11 @@
 
 #include "ui.h"
 
-#define UI_MAX_DEPTH 16
-#define UI_MAX_LOCKS 32
-#define UI_MIN_LINES 24
-#define UI_MIN_COLS  80
+#define UI_MAX_DEPTH       16
+#define UI_MAX_LOCKS       32
+#define UI_MIN_LINES       24
+#define UI_MIN_COLS        80
+#define UI_MESSAGE_STAYS_S 5
 
 struct ui_held_lock {
 	char table[CONFIG_ID_SIZE];
@@ -33,8 +34,9 @@ struct ui {
 
 	char message[256];
 	bool message_error, message_shown;
-	bool bars_dirty; /* top and keys lines need drawing */
-	bool too_small;  /* the terminal shrank below 80x24 */
+	time_t message_until; /* a message that stays over the keys until then */
+	bool bars_dirty;      /* top and keys lines need drawing */
+	bool too_small;       /* the terminal shrank below 80x24 */
 
 	struct ui_held_lock locks[UI_MAX_LOCKS];
 	size_t nlocks;

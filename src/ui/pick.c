@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "editor.h"
 #include "internal.h"
 #include "model/text.h"
 
@@ -105,21 +106,8 @@ static void pick_move(struct pick *p, long step)
 /* Typing and deleting narrow; false when IN is no text key. */
 static bool pick_type(struct pick *p, struct ui_input in)
 {
-	size_t len = strlen(p->typed);
-	char mb[8];
-	int n;
-
-	if ((in.is_key && in.ch == KEY_BACKSPACE) || (!in.is_key && (in.ch == 127 || in.ch == 8))) {
-		while (len > 0 && ((unsigned char)p->typed[--len] & 0xc0) == 0x80)
-			;
-		p->typed[len] = '\0';
-	} else if (!in.is_key && in.ch > ' ' && (n = wctomb(mb, (wchar_t)in.ch)) > 0 &&
-	           len + (size_t)n < sizeof(p->typed)) {
-		memcpy(p->typed + len, mb, (size_t)n);
-		p->typed[len + (size_t)n] = '\0';
-	} else {
+	if (in.ch == ' ' || !editor_line_key(p->ui, p->typed, sizeof(p->typed), in))
 		return false;
-	}
 	pick_narrow(p);
 	return true;
 }

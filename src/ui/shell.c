@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "editor.h"
 #include "internal.h"
 #include "model/date.h"
 #include "model/domain.h"
@@ -56,9 +57,13 @@ bool ui_colour(const struct ui *ui)
 
 static void set_message(struct ui *ui, bool error, const char *fmt, va_list ap)
 {
+	/* An error that stays is not written over by a field's help. */
+	if (!error && time(NULL) < ui->message_until)
+		return;
 	vsnprintf(ui->message, sizeof(ui->message), fmt, ap);
 	ui->message_error = error;
 	ui->message_shown = false;
+	ui->message_until = 0;
 }
 
 void ui_message(struct ui *ui, const char *fmt, ...)
@@ -77,6 +82,17 @@ void ui_error(struct ui *ui, const char *fmt, ...)
 	va_start(ap, fmt);
 	set_message(ui, true, fmt, ap);
 	va_end(ap);
+	beep();
+}
+
+void ui_error_stays(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_message(ui, true, fmt, ap);
+	va_end(ap);
+	ui->message_until = time(NULL) + UI_MESSAGE_STAYS_S;
 	beep();
 }
 
@@ -306,10 +322,11 @@ bool ui_confirm(struct ui *ui, const char *question)
 bool ui_prompt(struct ui *ui, const char *prompt, char *buf, size_t size)
 {
 	struct ui_input in;
-	size_t len = strlen(buf);
 
 	for (;;) {
-		ui_message(ui, "%s%s", prompt, buf);
+		/* A character refused is said until the next key. */
+		if (time(NULL) >= ui->message_until)
+			ui_message(ui, "%s%s", prompt, buf);
 		ui_draw_message(ui);
 		wmove(ui->msg, 0,
 		      ui_width(ui->message) < COLS - 1 ? ui_width(ui->message) : COLS - 2);
@@ -318,24 +335,14 @@ bool ui_prompt(struct ui *ui, const char *prompt, char *buf, size_t size)
 			break;
 		if ((!in.is_key && (in.ch == '\r' || in.ch == '\n')) ||
 		    (in.is_key && in.ch == KEY_ENTER)) {
+			ui->message_until = 0;
 			ui_message(ui, "%s", "");
 			return true;
 		}
-		if ((in.is_key && in.ch == KEY_BACKSPACE) ||
-		    (!in.is_key && (in.ch == 127 || in.ch == 8))) {
-			while (len > 0 && ((unsigned char)buf[--len] & 0xc0) == 0x80)
-				;
-			buf[len] = '\0';
-		} else if (!in.is_key && in.ch >= 32) {
-			char mb[8];
-			int n = wctomb(mb, (wchar_t)in.ch);
-
-			if (n > 0 && len + (size_t)n < size) {
-				memcpy(buf + len, mb, (size_t)n);
-				buf[len += (size_t)n] = '\0';
-			}
-		}
+		ui->message_until = 0;
+		editor_line_key(ui, buf, size, in);
 	}
+	ui->message_until = 0;
 	ui_message(ui, "%s", "");
 	return false;
 }
@@ -600,7 +607,7 @@ static void loop(struct ui *ui)
 			continue;
 		}
 		ui->last_key = time(NULL);
-		if (ui->message[0] && ui->message_shown)
+		if (ui->message[0] && ui->message_shown && time(NULL) >= ui->message_until)
 			ui_message(ui, "%s", "");
 		if (!ui->too_small || (in.is_key && in.ch == KEY_RESIZE))
 			handle_key(ui, in);
@@ -677,9 +684,9 @@ int ui_main(const struct ui_options *options)
 	ui.msg = newwin(1, COLS, LINES - 2, 0);
 	ui.keys = newwin(1, COLS, LINES - 1, 0);
 	ui.last_key = time(NULL);
-	if (ui.note[0])
-		ui_message(&ui, "%s", ui.note);
 	ui_push(&ui, &scr_dashboard_ops, NULL);
+	if (ui.note[0]) /* over the dashboard's word on drafts, which it lists anyway */
+		ui_message(&ui, "%s", ui.note);
 	loop(&ui);
 	code = ui_got_hangup || ui_got_term ? 1 : 0;
 	finish(&ui);

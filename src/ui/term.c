@@ -182,8 +182,10 @@ void ui_term_stop(void)
 
 /* In a UTF-8 locale keys are read as wide characters; otherwise get_wch
  * would swallow the bytes of a character it cannot decode, so bytes are
- * read one by one and a byte above ASCII reaches the form, which refuses it
- * with a message instead of losing it silently. */
+ * read one by one: a byte above ASCII is the character the locale's
+ * character set says (ä in ISO-8859-1, kept as UTF-8 like any other), and
+ * one it has no character for arrives as U+FFFD, which the form refuses
+ * with a message that stays, instead of losing the letter silently. */
 static bool read_key(struct ui *ui, struct ui_input *in, int timeout_ms);
 
 /* Waits for a key and for the server's socket at once: an event from the
@@ -233,6 +235,8 @@ static bool read_key(struct ui *ui, struct ui_input *in, int timeout_ms)
 			return false;
 		in->is_key = r >= KEY_MIN;
 		in->ch = (wint_t)r;
+		if (!in->is_key && r >= 0x80 && r <= 0xff)
+			in->ch = btowc(r) != WEOF ? btowc(r) : UI_UNDECODABLE;
 		return true;
 	}
 	r = get_wch(&in->ch);

@@ -36,11 +36,13 @@ enum ui_flags {
 	UI_QUIT = 1 << 3,    /* end the program (asks first when input is unsaved) */
 };
 
-/* A key as read: a character (wide) or a curses key code. */
+/* A key as read: a character (wide) or a curses key code. A byte the
+ * locale has no character for comes as UI_UNDECODABLE (U+FFFD). */
 struct ui_input {
 	wint_t ch;
 	bool is_key; /* ch is a KEY_* code */
 };
+#define UI_UNDECODABLE 0xfffd
 
 /* The commands of the program. The key map (keymap.c) gives each one
  * letter (or control key) and one function key, the same on every screen:
@@ -179,6 +181,9 @@ bool ui_push(struct ui *ui, const struct screen_ops *ops, void *data);
  * monochrome). Cleared at the next key. printf-like. */
 void ui_message(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ui_error(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* An error that stays on the message line for some seconds, over the
+ * keys that follow, until it has been read. */
+void ui_error_stays(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Asks a yes/no question on the message line ("j"/"n"; Esc: neither, go
  * back to where the question came from); ui_confirm is true for yes. */

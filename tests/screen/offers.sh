@@ -102,16 +102,18 @@ screen_check "restart: the other session works on" fk "Eintr" 20
 keys fk g Enter
 screen_check "restart: ... and sees the saved offer" fk "Jugendtreff Müllerstraße am Park" 20
 
-# Resize to 100x40 and back.
-# tmux 3.3a draws what a program writes right after resize-window of a
-# detached session into the old grid (a pty shows the program repainting
-# at the new size at once): Ctrl-L after the resize reads the new layout.
-tm resize-window -t main:fk -x 100 -y 40
-repaint_until fk "^sozialraum .{60,}[0-9]{2}\.[0-9]{2}\.[0-9]{4} *$" &&
-	ok "resize: the top line spans 100 columns" || not_ok "resize: the top line spans 100 columns"
+# Resize in both directions, to 132x43 and back: the whole screen is drawn
+# at the new size by itself (no Ctrl-L), the key bar on the last line.
+keys fk Escape
+screen_check "resize: the offers list at 80x24" fk "Einträg|Eintrag"
+tm resize-window -t main:fk -x 132 -y 43
+screen_check "resize: the top line spans 132 columns" fk "^sozialraum .{90,}[0-9]{2}\.[0-9]{2}\.[0-9]{4} *$"
+line_check "resize: ... the key bar on line 43" fk 43 "Hilfe"
+screen_check "resize: ... a wide terminal shows more columns" fk "Zielgruppe"
 tm resize-window -t main:fk -x 80 -y 24
-repaint_until fk "^sozialraum .{40,}[0-9]{4}$" &&
-	ok "resize: ... and back to 80x24" || not_ok "resize: ... and back to 80x24"
+screen_check "resize: ... and back to 80x24" fk "^sozialraum .{40,}[0-9]{4}$"
+line_check "resize: ... the key bar on line 24" fk 24 "Hilfe"
+gone_check "resize: ... without the wide columns" fk "Zielgruppe"
 
 # vt100 and NO_COLOR.
 open_session vt fk.fg TERM=vt100 NO_COLOR=1

@@ -56,6 +56,39 @@ screen_check "long list: scrolling back up from there" keys "weitere darüber"
 keys keys Home
 screen_check "long list: Home shows the first offer again" keys "▶ +[0-9]+ FG .*$first"
 
+# Sessions without UTF-8: the program says at start how to get one; a
+# letter of an ISO-8859-1 terminal is taken (and kept as UTF-8); in a
+# session whose character set has no such letter the bytes are refused
+# with a message that stays over the next keys, never dropped silently.
+open_session latin fk.fg LANG=de_DE.ISO-8859-1 LC_ALL=de_DE.ISO-8859-1
+screen_check "locale: a session without UTF-8 says how to get one" latin "Kein UTF-8.*LANG=C\.UTF-8"
+keys latin a
+screen_check "locale: the offers list in ISO-8859-1" latin "Eintr"
+keys latin n Tab
+type_text latin "DW"
+keys latin Tab
+tm send-keys -t main:latin -H 4d fc 6c 6c 65 72 # "Müller" in ISO-8859-1
+screen_check "locale: ... a letter typed in ISO-8859-1 is taken" latin "^Name \* +Mueller"
+keys latin Tab
+type_text latin "Gruppe"
+keys latin F2
+screen_check "locale: ... and saved" latin "Gespeichert"
+"${A[@]}" export offers >"$TMP/out" 2>&1
+expect_output "locale: ... as UTF-8" "Müller"
+keys latin Escape
+open_session plain fk.fg LANG=C LC_ALL=C
+keys plain a
+screen_check "locale: the offers list in the C locale" plain "Eintr"
+keys plain n Tab Tab
+type_text plain "ä"
+screen_check "locale: a letter the session has no character for is refused, saying why" plain \
+	"Zeichen nicht uebernommen.*LANG=C\.UTF-8"
+type_text plain "xy"
+screen_check "locale: ... the next keys are typed" plain "^Name \* +xy"
+grep -q "Zeichen nicht uebernommen" "$TMP/screen" && ok "locale: ... and the message stays" ||
+	not_ok "locale: ... and the message stays"
+keys plain Escape j
+
 # Input that ends without a hang-up: the program ends, keeps the draft,
 # and does not spin.
 python3 - "$PROG" "$C" "$DATA" >"$TMP/out" 2>&1 <<'PY'

@@ -57,6 +57,16 @@ void ui_error(struct ui *ui, const char *fmt, ...)
 	va_end(ap);
 }
 
+void ui_error_stays(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+
+	(void)ui;
+	va_start(ap, fmt);
+	vsnprintf(last_message, sizeof(last_message), fmt, ap);
+	va_end(ap);
+}
+
 static struct cfg_district districts[] = {{"FG", "Friedrichsgabe", 0}, {"HM", "Harksheide", 0}};
 static struct cfg_provider providers[] = {{"DW", "Diakonisches Werk", "", ""}};
 
