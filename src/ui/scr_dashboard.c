@@ -223,7 +223,7 @@ static void draw_menu(struct screen *s)
 {
 	const struct dashboard *d = s->data;
 	char key[16];
-	int y = 1;
+	int y = 1, x;
 
 	wattrset(s->win, ui_attr(s->ui, UI_ATTR_TITLE));
 	ui_put(s->win, 0, 1, "Hauptmenü", MENU_WIDTH - 2, true);
@@ -232,14 +232,15 @@ static void draw_menu(struct screen *s)
 		if (!entry_allowed(s->ui, &menu_entries[i]))
 			continue;
 		snprintf(key, sizeof(key), " %c ", menu_entries[i].key);
-		/* The bar covers the entry: a move sends its two lines again. */
-		wattrset(s->win,
-		         i == d->chosen ? ui_attr(s->ui, UI_ATTR_SELECTED) | A_BOLD : A_BOLD);
-		ui_put(s->win, ++y, 1, key, 3, true);
-		if (i != d->chosen)
-			wattrset(s->win, A_NORMAL);
-		ui_put(s->win, y, 4, menu_entries[i].label, MENU_WIDTH - 6, true);
+		/* The bar covers the entry's letter and words in one attribute,
+		 * not the blanks after them: a move sends the two entries
+		 * again, no more. */
+		wattrset(s->win, i == d->chosen ? ui_attr(s->ui, UI_ATTR_SELECTED) : A_NORMAL);
+		x = ui_put(s->win, ++y, 1, key, 3, true) + 1;
+		x += ui_put(s->win, y, x, menu_entries[i].label, MENU_WIDTH - 7, false);
+		x += ui_put(s->win, y, x, " ", 1, false);
 		wattrset(s->win, A_NORMAL);
+		ui_put(s->win, y, x, "", MENU_WIDTH - 1 - x, true);
 	}
 }
 

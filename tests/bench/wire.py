@@ -2,8 +2,10 @@
 """Bytes on the wire: the terminal program in a pseudo-terminal at 80x24.
 
 Counts what the program writes for the first full screen, for one typed
-character in a form field and for moving one line in a list, beside the
-same figures for `dialog --form`, measured in the same run. A measurement
+character in a form field, for moving the whole-row highlight one line in
+a list and the menu's bar one entry, beside the same figures for `dialog
+--form` and `dialog --menu` (a whole-row highlight too), measured in the
+same run. A measurement
 ends when the program has been quiet for QUIET seconds.
 
 usage: wire.py PROGRAM CONFIG DATA_DIR
@@ -96,19 +98,32 @@ def measure_dialog():
     return first, median(typed)
 
 
+def measure_dialog_menu():
+    items = []
+    for i in range(12):
+        items += ["%d" % (i + 1), "Angebot Nummer %d im Sozialraum Friedrichsgabe" % (i + 1)]
+    pid, fd = spawn(["dialog", "--menu", "Angebote", "20", "76", "12"] + items)
+    drain(fd, 5.0)
+    down = [press(fd, b"\x1bOB") for _ in range(3)]
+    stop(pid, fd, b"\x1b")
+    return median(down)
+
+
 def main():
     if len(sys.argv) != 4:
         sys.exit(__doc__)
     first, typed, down, menu = measure_sozialraum(*sys.argv[1:4])
     d_first, d_typed = measure_dialog()
-    rows = [("first full screen (80x24)", first, d_first, "< 4096"),
-            ("one typed character in a form field", typed, d_typed, "< 16"),
-            ("one line down in a list", down, None, "a few dozen"),
-            ("the menu's highlight one entry down", menu, None, "<= 80")]
-    print("%-38s %12s %16s %12s" % ("bytes written", "sozialraum", "dialog --form", "target"))
+    d_down = measure_dialog_menu()
+    rows = [("first full screen (80x24)", first, d_first, "<= 2048"),
+            ("one typed character in a form field", typed, d_typed, "<= 4"),
+            ("list: whole-row highlight one line down", down, d_down, "<= 80"),
+            ("the menu's highlight one entry down", menu, d_down, "<= 80")]
+    print("%-40s %11s %16s %9s" % ("bytes written", "sozialraum", "dialog (same)", "target"))
     for what, ours, theirs, target in rows:
-        print("%-38s %12d %16s %12s" % (what, ours, "-" if theirs is None else theirs, target))
-    print("(typed character, list line, menu: median of 6, 3 and 3 keystrokes)")
+        print("%-40s %11d %16s %9s" % (what, ours, "-" if theirs is None else theirs, target))
+    print("(dialog: --form for the screen and the character, --menu for the moves;")
+    print(" typed character, list line, menu: median of 6, 3 and 3 keystrokes)")
 
 
 if __name__ == "__main__":
