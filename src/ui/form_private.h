@@ -1,6 +1,8 @@
-/* The form engine's parts beside form.c: the entries of choice fields and
- * the list that pops up to pick one (choice.c), and the characters of the
- * one-line field the cursor is in (field_line.c). Private to src/ui.
+/* The form engine's parts: the form's state, shared by form.c (keys,
+ * moving, collecting, drafts) and form_layout.c (where fields go, the
+ * libform objects, drawing); the entries of choice fields and the list
+ * that pops up to pick one (choice.c), and the characters of the one-line
+ * field the cursor is in (field_line.c). Private to src/ui.
  */
 #ifndef UI_FORM_PRIVATE_H
 #define UI_FORM_PRIVATE_H
@@ -8,6 +10,7 @@
 #include "ui.h" /* first: it asks curses for the wide-character calls */
 
 #include <form.h>
+#include <time.h>
 
 /* --- choices (choice.c) --- */
 
@@ -85,5 +88,71 @@ bool field_line_insert(struct field_line *l, wchar_t c);
 bool field_line_delete(struct field_line *l, bool before);
 /* Draws the part libform's view shows at Y,X of WIN with ATTR. */
 void field_line_paint(const struct field_line *l, WINDOW *win, int y, int x, attr_t attr);
+
+/* --- the form (form.c, form_layout.c) --- */
+
+enum {
+	MULTI_ROWS = 4,     /* rows of a multi-line field's preview */
+	LABEL_MAX = 20,     /* widest label column */
+	SMALL_CAP = 64,     /* bytes typed into a date, number, choice or yes/no field */
+	PARSE_CAP = 4096,   /* field_parse reads at most this much */
+	DRAFT_SECONDS = 5,  /* typing this long makes a draft due */
+	NOTE_MIN_COLS = 8,  /* narrower room beside a field shows no note */
+	MESSAGE_SIZE = 160, /* as struct field_error */
+};
+
+struct form_item {
+	const struct field_def *def;
+	const char *section; /* a heading above this field (the first of a section) */
+	int section_row;
+	FIELD *field;
+	char *text;  /* as typed, UTF-8 */
+	char *start; /* field_format of the starting record */
+	size_t cap;  /* bytes of text and start, with the NUL */
+	int row, rows, cols, page;
+	int dcols;    /* columns libform holds: the longest text plus one */
+	bool dirty;   /* changed since the last draft was due */
+	bool touched; /* typed into since the cursor came */
+	char error[MESSAGE_SIZE];
+};
+
+struct editor;
+
+struct ui_form {
+	struct ui *ui;
+	WINDOW *win, *sub;
+	FORM *form;
+	FIELD **fields;
+	bool posted;
+	int page_shown, pages;
+	const struct record_def *def;
+	void *start, *scratch;
+	const void *parent; /* for the type's rules that need it; may be NULL */
+	bool readonly;
+	struct form_item *items;
+	size_t nitems, cur;
+	int label_cols;
+	struct field_line line; /* the current field's characters */
+	struct choice_popup popup;
+	struct editor *editor;
+	bool editor_changed;
+	bool left_changed, typed; /* for ui_form_draft_due */
+	time_t due_at;
+};
+
+/* form_layout.c */
+attr_t item_attr(const struct ui_form *form, size_t i);
+void item_set_attr(struct ui_form *form, size_t i);
+/* Writes item I's text into libform's buffer, which redraws the field; the
+ * current field's cursor goes back to index POS. */
+void item_show_text(struct ui_form *form, size_t i, size_t pos);
+/* The bytes each field holds at most. */
+void items_limits(struct ui_form *form);
+/* The libform objects for the window's size; false when it is too small. */
+bool form_build(struct ui_form *form);
+void form_destroy(struct ui_form *form);
+/* Draws the whole page afresh; after a key, what changed. */
+void paint_all(struct ui_form *form);
+void paint_after_key(struct ui_form *form);
 
 #endif
