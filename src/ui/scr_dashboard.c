@@ -54,16 +54,28 @@ struct dashboard {
 	bool stale;                              /* somebody saved an offer: load again */
 	size_t chosen;                           /* the menu entry under the highlight bar */
 	bool menu_moved;                         /* the bar moved: the menu is drawn again */
+	struct ui_key keys[3];                   /* the keys: drafts only when there are */
 };
 
 enum { ACT_CONTINUE = 1, ACT_RELOAD, ACT_OPEN };
 
-static const struct ui_key dashboard_keys[] = {
-        {CMD_OPEN, NULL, "den markierten Menüpunkt öffnen (Pfeiltasten oder Buchstabe wählen)",
-         ACT_OPEN},
-        {CMD_DRAFT, NULL, NULL, ACT_CONTINUE},
-        {CMD_RELOAD, "Aktualisieren", "die Übersicht neu laden", ACT_RELOAD},
-};
+/* The keys offered: a digit continues a draft when there are drafts. */
+static void make_keys(struct screen *s)
+{
+	struct dashboard *d = s->data;
+	size_t n = 0;
+
+	d->keys[n++] = (struct ui_key){
+	        CMD_OPEN, NULL,
+	        "den markierten Menüpunkt öffnen (Pfeiltasten oder Buchstabe wählen)", ACT_OPEN};
+	if (d->ndrafts)
+		d->keys[n++] = (struct ui_key){CMD_DRAFT, NULL, NULL, ACT_CONTINUE};
+	d->keys[n++] =
+	        (struct ui_key){CMD_RELOAD, "Aktualisieren", "die Übersicht neu laden", ACT_RELOAD};
+	s->keys = d->keys;
+	s->nkeys = n;
+	ui_keys_changed(s->ui);
+}
 
 static bool entry_allowed(struct ui *ui, const struct menu_entry *e)
 {
@@ -195,6 +207,7 @@ static enum status dashboard_load(struct screen *s)
 	}
 	if (rights_admin(ui_staff(s->ui)))
 		load_server(s->ui, d);
+	make_keys(s);
 	d->fresh = true;
 	return STATUS_OK;
 }
@@ -419,8 +432,6 @@ static void dashboard_close(struct screen *s)
 
 const struct screen_ops scr_dashboard_ops = {
         .title = "Übersicht",
-        .keys = dashboard_keys,
-        .nkeys = sizeof(dashboard_keys) / sizeof(dashboard_keys[0]),
         .open = dashboard_open,
         .draw = dashboard_draw,
         .key = dashboard_key,

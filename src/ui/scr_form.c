@@ -197,12 +197,13 @@ static enum status load_parent(struct screen *s)
 static void make_keys(struct screen *s)
 {
 	struct form_state *f = s->data;
-	size_t n = 0;
-
 	bool stored = head(f)->id != 0; /* a new one has no lock, version or children yet */
+	size_t n = 0;
 
 	f->keys[n++] = (struct ui_key){CMD_SAVE, NULL,   NULL,
 	                               ACT_SAVE, f->def, stored ? VERB_CHANGE : VERB_CREATE};
+	f->keys[n++] = (struct ui_key){CMD_BACK, NULL, "zurück; fragt bei ungesicherten Eingaben",
+	                               ACT_BACK};
 	if (stored) {
 		f->keys[n++] = (struct ui_key){CMD_EDIT, NULL, NULL, ACT_EDIT, f->def, VERB_CHANGE};
 		f->keys[n++] = (struct ui_key){CMD_RELOAD, NULL,
@@ -214,8 +215,6 @@ static void make_keys(struct screen *s)
 		f->keys[n++] = (struct ui_key){
 		        CMD_CHILDREN, f->desc->nchildren == 1 ? f->desc->children[0]->title : NULL,
 		        NULL, ACT_CHILDREN};
-	f->keys[n++] = (struct ui_key){CMD_BACK, NULL, "zurück; fragt bei ungesicherten Eingaben",
-	                               ACT_BACK};
 	s->keys = f->keys;
 	s->nkeys = n;
 	s->title = f->def->label;

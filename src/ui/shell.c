@@ -22,6 +22,7 @@
 
 static bool key_typing; /* the top screen types letters: name function keys */
 
+/* Help first: it always fits on the bottom line. */
 const struct ui_key ui_global_keys[] = {
         {.cmd = CMD_HELP},
         {.cmd = CMD_BACK},
@@ -167,8 +168,9 @@ static int put_keys(struct ui *ui, const struct ui_key *keys, size_t n, const st
 		const char *word = e ? key_word(&keys[i], e) : "";
 		int w;
 
+		/* On the first screen there is nothing to go back to. */
 		if (!word[0] || (skip && bound(skip, nskip, &keys[i])) ||
-		    !ui_key_allowed(ui, &keys[i]))
+		    !ui_key_allowed(ui, &keys[i]) || (keys[i].cmd == CMD_BACK && ui->depth == 1))
 			continue;
 		key_label(e, name, sizeof(name));
 		w = ui_width(name) + 1 + ui_width(word);
@@ -219,10 +221,10 @@ void ui_draw_bars(struct ui *ui)
 	werase(ui->keys);
 
 	key_typing = top && top->ops->typing;
-	/* The screen's keys first; "? Hilfe" always fits after them. */
+	/* The screen's keys first; "? Hilfe" (or "F1 Hilfe") always fits after them. */
 	if (top) {
 		keys = screen_keys(top, &nkeys);
-		x = put_keys(ui, keys, nkeys, NULL, 0, x, COLS - 10);
+		x = put_keys(ui, keys, nkeys, NULL, 0, x, COLS - 11);
 	}
 	put_keys(ui, ui_global_keys, ui_nglobal_keys, keys, nkeys, x, COLS - 1);
 	wnoutrefresh(ui->keys);

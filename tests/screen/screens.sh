@@ -32,6 +32,33 @@ screen_check "editor: Esc after saving goes back to the list" fk "Einträg|Eintr
 "${A[@]}" export offers >"$TMP/out" 2>&1
 expect_output "editor: ... all its lines (CSV keeps them in one quoted cell)" "Samstagvormittag"
 
+# Monthly counts are the offer's child list: u opens it, n a new count,
+# whose month is checked against the offer's time at the field.
+keys fk u
+screen_check "counts: u opens the offer's monthly counts, newest first" fk \
+	"Monatszahlen · Angebot: Elterncafé FG"
+keys fk n
+screen_check "counts: n opens a new count" fk "Monatszahl – neu"
+keys fk BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+type_text fk "12.2024"
+keys fk Tab
+type_text fk "12"
+keys fk F2
+screen_check "counts: a month before the offer began is refused at the field" fk \
+	"Monat: liegt vor dem Beginn des Angebots"
+keys fk BSpace BSpace BSpace BSpace BSpace BSpace BSpace # the cursor stands in the field
+type_text fk "12.2030"
+keys fk F2
+screen_check "counts: ... a month in the future too" fk "Monat: liegt in der Zukunft"
+keys fk BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+type_text fk "03.2025"
+keys fk F2
+screen_check "counts: ... a month within it is saved" fk "Gespeichert \(Monatszahl"
+keys fk Escape
+screen_check "counts: back in the list, the new month is there" fk "03\.2025 +12"
+keys fk Escape
+screen_check "counts: back in the offers list" fk "Einträg|Eintrag"
+
 # Provider staff see only their own provider's offers.
 open_session dw traeger.dw
 keys dw a
