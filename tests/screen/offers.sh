@@ -46,7 +46,7 @@ keys tl Escape
 
 # Create an offer: a name with umlauts.
 keys tl a
-screen_check "offers: the list opens for the team's district" tl "Sozialraum|Einträge|Eintr"
+screen_check "offers: the list opens for the team's district" tl "^Angebote · Sozialraum: FG"
 keys tl n
 screen_check "offers: n opens a new form" tl "Angebot – neu"
 keys tl Tab
@@ -117,7 +117,7 @@ gone_check "resize: ... without the wide columns" fk "Zielgruppe"
 
 # vt100 and NO_COLOR.
 open_session vt fk.fg TERM=vt100 NO_COLOR=1
-screen_check "terminal: TERM=vt100 with NO_COLOR works" vt "Angebote"
+screen_check "terminal: TERM=vt100 with NO_COLOR works" vt "Hauptmen.*Ungesicherte"
 open_session unk fk.fg TERM=nonesuch-term
 screen_check "terminal: an unknown TERM falls back with a note" unk "Unbekannter Terminaltyp"
 
