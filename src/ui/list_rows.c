@@ -318,6 +318,14 @@ static bool list_move_to_front(struct ui_list *list, size_t from)
 	return true;
 }
 
+/* A page from the source, appended to the rows. */
+static enum status list_ask(struct ui_list *list, struct ui_list_page *page, bool *more)
+{
+	list->nomem = false;
+	list->loaded = true;
+	return list->source.fetch(list->source.ctx, list, page, more);
+}
+
 /* One page below the rows in hand; *GOT: the rows it brought. */
 static enum status list_fetch_down(struct ui_list *list, size_t *got)
 {
@@ -325,11 +333,8 @@ static enum status list_fetch_down(struct ui_list *list, size_t *got)
 	                                                 : NULL};
 	size_t from = list->nrows;
 	bool more = false;
-	enum status st;
+	enum status st = list_ask(list, &page, &more);
 
-	list->nomem = false;
-	list->loaded = true;
-	st = list->source.fetch(list->source.ctx, list, &page, &more);
 	list->more = st == STATUS_OK ? more : list->more;
 	*got = list->nrows - from;
 	list_take_rows(list, from);
@@ -351,12 +356,9 @@ static enum status list_fetch_up(struct ui_list *list, size_t *got)
 	struct ui_list_page page = {.up = true, .from = list->npages ? &list->pages[0].top : NULL};
 	size_t from = list->nrows;
 	bool more = false;
-	enum status st;
+	enum status st = list_ask(list, &page, &more);
 
-	list->nomem = false;
-	list->loaded = true;
 	*got = 0;
-	st = list->source.fetch(list->source.ctx, list, &page, &more);
 	if (st == STATUS_OK && !list_move_to_front(list, from))
 		st = STATUS_ERR_NOMEM;
 	if (st != STATUS_OK) {
@@ -460,6 +462,15 @@ static int list_go(struct ui_list *list, long step, long shift)
 	enum status st = step >= 0 ? list_ahead_down(list, (size_t)step)
 	                           : list_ahead_up(list, (size_t)-step);
 
+	if (st == STATUS_ERR_NOT_FOUND && list->source.two_way) {
+		/* The server no longer knows the position (it restarted, or
+		 * many other lists were read meanwhile): from the top again. */
+		list->cursor = list->top = 0;
+		ui_list_reload(list);
+		ui_error(list->ui,
+		         "Die Liste ist neu geladen: der Server kannte die Stelle nicht mehr.");
+		return UI_HANDLED | UI_REDRAW;
+	}
 	if (st != STATUS_OK)
 		ui_error(list->ui, "%s", status_message(st));
 	if (list->nvis == 0)

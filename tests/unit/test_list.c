@@ -61,7 +61,8 @@ static const char *const names[] = {"Müller Jugendtreff", "Café Kinderzimmer",
 
 struct source {
 	int fetches;
-	long last_from; /* the row the last page went on from; -1: an end */
+	long generation; /* positions of an older one are unknown (a server restart) */
+	long last_from;  /* the row the last page went on from; -1: an end */
 	bool last_up;
 	char last_filter[64];
 };
@@ -76,32 +77,39 @@ static void make_offer(size_t i, struct offer *o)
 }
 
 /* A position as the server gives it: opaque bytes, here a row's index. */
+static struct source src;
+
 static void put_pos(struct ui_page_pos *pos, long row)
 {
-	memcpy(pos->after, &row, sizeof(row));
-	pos->len = sizeof(row);
+	long token = src.generation << 32 | row;
+
+	memcpy(pos->after, &token, sizeof(token));
+	pos->len = sizeof(token);
 }
 
+/* The row of a position, -2 for one of an older generation. */
 static long get_pos(const struct ui_page_pos *pos)
 {
-	long row;
+	long token;
 
-	memcpy(&row, pos->after, sizeof(row));
-	return row;
+	memcpy(&token, pos->after, sizeof(token));
+	return token >> 32 == src.generation ? token & 0xffffffff : -2;
 }
 
 /* Two ways like the server: down from after a row (or from the first),
  * up from before one (or from the last), nearest first. */
 static enum status fetch(void *ctx, struct ui_list *list, struct ui_list_page *page, bool *more)
 {
-	struct source *src = ctx;
+	struct source *source = ctx;
 	long from = page->from ? get_pos(page->from) : -1, row, step = page->up ? -1 : 1, n = 0;
 	struct offer o;
 
-	src->fetches++;
-	src->last_from = from;
-	src->last_up = page->up;
-	snprintf(src->last_filter, sizeof(src->last_filter), "%s", ui_list_filter(list));
+	source->fetches++;
+	if (from == -2)
+		return STATUS_ERR_NOT_FOUND;
+	source->last_from = from;
+	source->last_up = page->up;
+	snprintf(source->last_filter, sizeof(source->last_filter), "%s", ui_list_filter(list));
 	row = from >= 0 ? from + step : page->up ? TOTAL - 1 : 0;
 	page->last.len = 0;
 	for (; row >= 0 && row < TOTAL && n < PAGE; row += step, n++) {
@@ -136,7 +144,6 @@ static const struct ui_column columns[] = {
 };
 
 static struct ui ui;
-static struct source src;
 static WINDOW *body;
 static FILE *wire;
 
@@ -235,6 +242,26 @@ static void test_window(void)
 	for (int i = 0; i < 200; i++)
 		key(list, KEY_UP, true);
 	CHECK_INT(selected(list)->head.id, TOTAL - 2 * ((uint64_t)getmaxy(body) - 2) - 200);
+	ui_list_free(list);
+}
+
+/* A position the source no longer knows (the server restarted): the list
+ * starts again from the top and says so, nothing breaks. */
+static void test_lost_position(void)
+{
+	struct ui_list *list = list_open(false);
+	int errors = ui.errors;
+
+	for (int i = 0; i < PAGE - 10; i++)
+		key(list, KEY_DOWN, true);
+	src.generation++;
+	for (int i = 0; i < 2 * PAGE && ui.errors == errors; i++) /* to where a page is needed */
+		key(list, KEY_DOWN, true);
+	CHECK(ui.errors > errors);
+	CHECK(ui_list_count(list) > 0);
+	CHECK_INT(selected(list)->head.id, 1); /* from the top again */
+	key(list, KEY_DOWN, true);
+	CHECK_INT(selected(list)->head.id, 2);
 	ui_list_free(list);
 }
 
@@ -435,6 +462,7 @@ int main(void)
 	body = newwin(LINES - 3, COLS, 1, 0);
 	RUN(test_paging);
 	RUN(test_window);
+	RUN(test_lost_position);
 	RUN(test_local_filter);
 	RUN(test_server_filter);
 	RUN(test_sort);
