@@ -181,6 +181,15 @@ int config_find_staff(const struct config *config, const char *login);
  * its lines lie in one district. */
 int config_street_district(const struct config *config, const char *street, int32_t number);
 
+/* Which district is ADDRESS, as people type it ("Ulzburger Str. 250a",
+ * "Am Markt 12 a", "Lindenweg 3-5")? Returns the district index, or -1
+ * with the reason in WHY (German): the street unknown (naming up to three
+ * streets of the directory that begin alike, never guessing one), the
+ * house number missing for a street split between districts, or not in
+ * the directory. */
+int config_address_district(const struct config *config, const char *address, char *why,
+                            size_t size);
+
 /* The planned amount of a budget line, or 0 when none is configured. */
 int64_t config_budget_planned(const struct config *config, int32_t year, int district,
                               enum budget_line line);

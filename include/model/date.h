@@ -37,8 +37,10 @@ size_t date_format_iso(int32_t date, char *buf, size_t size);
 int64_t date_to_days(int32_t date);
 int32_t date_from_days(int64_t days);
 
-/* Today in the local time zone. */
+/* Today in the local time zone; the local day of moment T (seconds since
+ * 1970); 0 when it cannot be told. */
 int32_t date_today(void);
+int32_t date_from_time(int64_t t);
 
 /* A point in time (seconds since 1970 UTC) shown in the local time zone as
  * "25.11.2026 14:05"; an empty string for 0. */

@@ -72,7 +72,8 @@ struct field_def {
 	 * 0, an id set, yes/no answered "ja". */
 	bool required;
 	bool multiline;
-	bool month; /* FIELD_DATE: a month, shown and typed "MM.JJJJ", kept as its first day */
+	bool month;  /* FIELD_DATE: a month, shown and typed "MM.JJJJ", kept as its first day */
+	bool filled; /* set by the writer (record_def.fill): shown, not typed */
 	const char *const *choices;       /* FIELD_CHOICE: NULL-terminated names */
 	const char *const *choice_labels; /* FIELD_CHOICE: German labels, same order */
 	enum field_source source;         /* FIELD_REF */
@@ -131,6 +132,19 @@ enum record_ids {
 };
 
 struct field_error;
+struct cfg_staff;
+
+/* What the writer gives a record type's FILL, in the save's transaction:
+ * who saves, the record as stored (NULL for a new one), the time, and the
+ * next value of a named sequence. */
+struct record_fill {
+	const struct config *config;
+	const struct cfg_staff *who;
+	const void *stored;
+	int64_t now; /* seconds since 1970 */
+	enum status (*next)(void *ctx, const char *sequence, uint64_t *value);
+	void *ctx;
+};
 
 /* A record type. The registry (registry.h) lists every one; the store, the
  * server's record service and the screens are driven by it. */
@@ -148,6 +162,12 @@ struct record_def {
 	 * fields); NULL when there are none. */
 	enum status (*validate)(const void *rec, const struct config *config,
 	                        struct field_error *err);
+	/* Values no client chooses, set by the writer before the rules are
+	 * checked (a case's number from the year's sequence, its district
+	 * from the address, a journal entry's author); NULL when none. ERR
+	 * says at which field it could not (an address not in the street
+	 * directory). */
+	enum status (*fill)(void *rec, const struct record_fill *fill, struct field_error *err);
 	enum record_ids ids;
 	uint64_t (*make_id)(const void *rec); /* IDS_COMPUTED */
 	/* The record this one belongs to (a month's count to its offer): the

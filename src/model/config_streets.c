@@ -163,3 +163,100 @@ int config_street_district(const struct config *config, const char *street, int3
 	}
 	return found;
 }
+
+/* Splits "Ulzburger Straße 250a", "Ulzburger Str. 12 a" or "Am Markt
+ * 3-5" into the street (ADDRESS is cut before the number) and the house
+ * number (the first of a range; a letter after it belongs to the same
+ * house); 0 when the address ends in no house number. */
+static int32_t address_split(char *address)
+{
+	char *space, *p;
+	long number;
+
+	text_trim(address);
+	space = strrchr(address, ' ');
+	/* "12 a": the letter is the house's, the number comes before it. */
+	if (space && space[1] && !space[2] &&
+	    ((space[1] >= 'a' && space[1] <= 'z') || (space[1] >= 'A' && space[1] <= 'Z'))) {
+		*space = '\0';
+		space = strrchr(address, ' ');
+	}
+	if (!space || space[1] < '0' || space[1] > '9')
+		return 0;
+	number = strtol(space + 1, &p, 10);
+	if (((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) && p[1] == '\0')
+		p++;
+	else if (*p == '-' && p[1] >= '0' && p[1] <= '9')
+		p += strspn(p + 1, "0123456789") + 1;
+	if (*p || number <= 0 || number > INT32_MAX)
+		return 0;
+	*space = '\0';
+	text_trim(address);
+	if (address[0] && address[strlen(address) - 1] == ',')
+		address[strlen(address) - 1] = '\0';
+	return (int32_t)number;
+}
+
+/* Up to three street names of the directory that begin as STREET does
+ * (its first four letters, folded), ", "-separated into BUF. */
+static void streets_like(const struct config *config, const char *street, char *buf, size_t size)
+{
+	char want[KEY_SIZE], key[KEY_SIZE];
+	size_t used = 0, n = 0, len;
+
+	buf[0] = '\0';
+	street_key(street, want, sizeof want);
+	len = strlen(want) < 4 ? strlen(want) : 4;
+	for (size_t i = 0; len && i < config->nstreets && n < 3; i++) {
+		const char *name = config->streets[i].name;
+		int k;
+
+		street_key(name, key, sizeof key);
+		if (strncmp(key, want, len) != 0 || (used && strstr(buf, name)))
+			continue;
+		k = snprintf(buf + used, size - used, "%s%s", n ? ", " : "", name);
+		if (k < 0 || (size_t)k >= size - used)
+			break;
+		used += (size_t)k;
+		n++;
+	}
+}
+
+static bool street_known(const struct config *config, const char *street)
+{
+	char want[KEY_SIZE], key[KEY_SIZE];
+
+	street_key(street, want, sizeof want);
+	for (size_t i = 0; want[0] && i < config->nstreets; i++) {
+		street_key(config->streets[i].name, key, sizeof key);
+		if (strcmp(key, want) == 0)
+			return true;
+	}
+	return false;
+}
+
+int config_address_district(const struct config *config, const char *address, char *why,
+                            size_t size)
+{
+	char street[CONFIG_NAME_SIZE * 2], like[CONFIG_NAME_SIZE * 3];
+	int32_t number;
+	int district;
+
+	snprintf(street, sizeof street, "%s", address);
+	number = address_split(street);
+	if ((district = config_street_district(config, street, number)) >= 0)
+		return district;
+	if (street_known(config, street)) {
+		snprintf(why, size, "%s",
+		         number ? "Hausnummer nicht im Straßenverzeichnis"
+		                : "bitte mit Hausnummer (die Straße liegt in "
+		                  "mehreren Sozialräumen)");
+		return -1;
+	}
+	streets_like(config, street, like, sizeof like);
+	if (like[0])
+		snprintf(why, size, "nicht im Straßenverzeichnis; meinten Sie: %s?", like);
+	else
+		snprintf(why, size, "nicht im Straßenverzeichnis");
+	return -1;
+}

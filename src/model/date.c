@@ -225,14 +225,19 @@ int32_t date_from_days(int64_t days)
 	return DATE_MAKE((int32_t)year, (int32_t)month, (int32_t)day);
 }
 
-int32_t date_today(void)
+int32_t date_from_time(int64_t t)
 {
-	time_t now = time(NULL);
+	time_t tt = (time_t)t;
 	struct tm tm;
 
-	if (now == (time_t)-1 || !localtime_r(&now, &tm))
+	if (t == -1 || !localtime_r(&tt, &tm))
 		return 0;
 	return DATE_MAKE(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+int32_t date_today(void)
+{
+	return date_from_time((int64_t)time(NULL));
 }
 
 size_t date_time_format(int64_t t, char *buf, size_t size)

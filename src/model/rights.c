@@ -45,9 +45,59 @@ const char *const right_verb_names[] = {
 		ROLE_ADMIN, T, VERB_EXPORT, SCOPE_ALL                                         \
 	}
 
+/* Cases are the teams' work: caseworkers and team leads list, open and
+ * change the cases of their team's districts and the cases they lead; they
+ * take in a case from any address (the writer gives it to the district's
+ * team). The head of office has every case; the budget clerks read them
+ * (who somebody is, not what happened: the privacy classes) for the
+ * measures they book. Provider staff, controlling and admins see no case.
+ * The persons, journal and follow-ups follow their case; a journal entry
+ * is never changed or ended (a correction is a new entry). */
+#define CASE_WORKER_RIGHTS(R, T, V)       \
+	{R, T, VERB_##V, SCOPE_TEAM},     \
+	{                                 \
+		R, T, VERB_##V, SCOPE_OWN \
+	}
+#define CASE_READ_RIGHTS(T)                                                                       \
+	CASE_WORKER_RIGHTS(ROLE_FACHKRAFT, T, LIST), CASE_WORKER_RIGHTS(ROLE_FACHKRAFT, T, READ), \
+	        CASE_WORKER_RIGHTS(ROLE_TEAMLEITUNG, T, LIST),                                    \
+	        CASE_WORKER_RIGHTS(ROLE_TEAMLEITUNG, T, READ),                                    \
+	        {ROLE_AMTSLEITUNG, T, VERB_LIST, SCOPE_ALL},                                      \
+	        {ROLE_AMTSLEITUNG, T, VERB_READ, SCOPE_ALL},                                      \
+	        {ROLE_AMTSLEITUNG, T, VERB_CREATE, SCOPE_ALL},                                    \
+	        {ROLE_WIRTSCHAFT, T, VERB_LIST, SCOPE_ALL},                                       \
+	{                                                                                         \
+		ROLE_WIRTSCHAFT, T, VERB_READ, SCOPE_ALL                                          \
+	}
+#define CASE_ADD_RIGHTS(T)                             \
+	CASE_WORKER_RIGHTS(ROLE_FACHKRAFT, T, CREATE), \
+	        CASE_WORKER_RIGHTS(ROLE_TEAMLEITUNG, T, CREATE)
+#define CASE_CHANGE_RIGHTS(T)                                                                      \
+	CASE_WORKER_RIGHTS(ROLE_FACHKRAFT, T, CHANGE), CASE_WORKER_RIGHTS(ROLE_FACHKRAFT, T, END), \
+	        CASE_WORKER_RIGHTS(ROLE_TEAMLEITUNG, T, CHANGE),                                   \
+	        CASE_WORKER_RIGHTS(ROLE_TEAMLEITUNG, T, END),                                      \
+	        {ROLE_AMTSLEITUNG, T, VERB_CHANGE, SCOPE_ALL},                                     \
+	{                                                                                          \
+		ROLE_AMTSLEITUNG, T, VERB_END, SCOPE_ALL                                           \
+	}
+
 const struct right rights_table[] = {
         OFFER_RIGHTS("offers"),
         OFFER_RIGHTS("offer_counts"),
+        CASE_READ_RIGHTS("cases"),
+        CASE_CHANGE_RIGHTS("cases"),
+        {ROLE_FACHKRAFT, "cases", VERB_CREATE, SCOPE_ALL},
+        {ROLE_TEAMLEITUNG, "cases", VERB_CREATE, SCOPE_ALL},
+        {ROLE_TEAMLEITUNG, "cases", VERB_EXPORT, SCOPE_TEAM},
+        {ROLE_AMTSLEITUNG, "cases", VERB_EXPORT, SCOPE_ALL},
+        CASE_READ_RIGHTS("persons"),
+        CASE_ADD_RIGHTS("persons"),
+        CASE_CHANGE_RIGHTS("persons"),
+        CASE_READ_RIGHTS("journal"),
+        CASE_ADD_RIGHTS("journal"),
+        CASE_READ_RIGHTS("follow_ups"),
+        CASE_ADD_RIGHTS("follow_ups"),
+        CASE_CHANGE_RIGHTS("follow_ups"),
 };
 
 const size_t rights_count = sizeof(rights_table) / sizeof(rights_table[0]);

@@ -592,6 +592,36 @@ static void queue_event(struct server *server, const struct conn *conn,
 	snprintf(ev->login, sizeof(ev->login), "%s", conn->login);
 }
 
+static enum status next_in_txn(void *ctx, const char *sequence, uint64_t *value)
+{
+	return store_seq_next(ctx, sequence, value);
+}
+
+/* The writer's values of the record type (record_def.fill), with the
+ * stored record to keep what it set before. A record the caller may not
+ * read is refused after this, by put_checked. */
+static enum status fill_txn(struct server *server, struct conn *conn, struct store_txn *txn,
+                            const struct record_def *def, void *rec, enum right_verb verb,
+                            struct field_error *err)
+{
+	const struct record_head *head = rec;
+	void *stored = verb == VERB_CREATE ? NULL : malloc(def->size);
+	struct record_fill fill = {.config = server->config,
+	                           .who = server_staff(server, conn),
+	                           .now = (int64_t)time(NULL),
+	                           .next = next_in_txn,
+	                           .ctx = txn};
+	enum status st = STATUS_OK;
+
+	if (verb != VERB_CREATE && !stored)
+		return STATUS_ERR_NOMEM;
+	if (stored && store_get(txn, def, head->id, stored) == STATUS_OK)
+		fill.stored = stored;
+	st = def->fill(rec, &fill, err);
+	free(stored);
+	return st;
+}
+
 /* The write's transaction: a resent save is answered first, then the
  * whole record is validated (ERR says at which field), then the rights,
  * the lock and the version. SCOPE_COPY goes to the event when the write
@@ -611,7 +641,9 @@ static enum status write_txn(struct server *server, struct conn *conn, uint64_t 
 		return replay(server, conn, txn, def, &applied, rec);
 	}
 	if (st == STATUS_OK) {
-		st = record_validate(def, rec, server->config, err);
+		st = def->fill ? fill_txn(server, conn, txn, def, rec, verb, err) : STATUS_OK;
+		if (st == STATUS_OK)
+			st = record_validate(def, rec, server->config, err);
 		if (st == STATUS_OK && def->ids == IDS_COMPUTED)
 			head->id = def->make_id(rec);
 		if (st == STATUS_OK)

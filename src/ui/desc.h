@@ -75,7 +75,9 @@ struct screen_desc {
 	/* A new record: fields set before the form opens (ID, version and
 	 * the parent's id are set already). PARENT may be NULL. */
 	void (*defaults)(struct ui *ui, void *rec, const void *parent);
-	const char *name_field; /* names a record in titles and drafts */
+	const char *name_field;   /* names a record in drafts and lists of its children */
+	const char *number_field; /* the record's number as people say it ("2026-00123");
+	                           * NULL: "Nr." and the id */
 
 	const struct desc_filter *filters;
 	size_t nfilters;
@@ -155,7 +157,8 @@ int desc_open_children(struct ui *ui, const struct screen_desc *desc, const void
 size_t desc_cell(char *buf, size_t size, const char *fmt, ...)
         __attribute__((format(printf, 3, 4)));
 
-/* The record descriptors (scr_offers.c). */
+/* The record descriptors (scr_offers.c, scr_cases.c). */
 extern const struct screen_desc offer_desc, offer_count_desc;
+extern const struct screen_desc case_desc, person_desc, journal_desc, follow_up_desc;
 
 #endif

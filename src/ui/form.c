@@ -291,6 +291,21 @@ static int editor_input(struct ui_form *form, struct ui_input in)
 
 /* --- keys --- */
 
+/* The next item STEP on (1: down, nitems - 1: up) that takes input: a
+ * field the writer fills is passed over while editing (a read-only form
+ * visits every field). */
+static size_t next_item(const struct ui_form *form, size_t step)
+{
+	size_t i = form->cur;
+
+	for (size_t k = 0; k < form->nitems; k++) {
+		i = (i + step) % form->nitems;
+		if (form->readonly || !form->items[i].def->filled)
+			return i;
+	}
+	return form->cur;
+}
+
 static int nav_key(struct ui_form *form, struct ui_input in)
 {
 	size_t n = form->nitems;
@@ -299,13 +314,13 @@ static int nav_key(struct ui_form *form, struct ui_input in)
 		return editor_open(form, NULL);
 	if ((!in.is_key && in.ch == '\t') || (in.is_key && in.ch == KEY_DOWN) ||
 	    editor_is_enter(in))
-		return form_goto(form, (form->cur + 1) % n);
+		return form_goto(form, next_item(form, 1));
 	if (!in.is_key)
 		return UI_UNHANDLED;
 	switch (in.ch) {
 	case KEY_UP:
 	case KEY_BTAB:
-		return form_goto(form, (form->cur + n - 1) % n);
+		return form_goto(form, next_item(form, n - 1));
 	case KEY_NPAGE:
 		return form_goto(form, page_first(form, 1));
 	case KEY_PPAGE:
@@ -367,9 +382,24 @@ static int special_key(struct ui_form *form, struct ui_input in)
 	return UI_UNHANDLED;
 }
 
+/* A field the writer fills is shown, never typed into. */
+static bool refuse_filled(struct ui_form *form, struct ui_input in)
+{
+	const struct field_def *f = current(form)->def;
+
+	if (!f->filled ||
+	    (in.is_key && in.ch != KEY_DC && in.ch != KEY_BACKSPACE && in.ch != KEY_F(4)) ||
+	    (!in.is_key && in.ch < ' ' && in.ch != 8 && in.ch != 127))
+		return false;
+	ui_error(form->ui, "%s: wird beim Speichern gesetzt%s%s", f->label, f->help ? " – " : "",
+	         f->help ? f->help : "");
+	return true;
+}
+
 static int edit_key(struct ui_form *form, struct ui_input in)
 {
-	int r = editor_refuse_char(form->ui, in) ? UI_HANDLED : special_key(form, in);
+	int r = editor_refuse_char(form->ui, in) || refuse_filled(form, in) ? UI_HANDLED
+	                                                                    : special_key(form, in);
 
 	if (r != UI_UNHANDLED || current(form)->def->multiline ||
 	    current(form)->def->type == FIELD_BOOL)
@@ -481,6 +511,8 @@ struct ui_form *ui_form_new(struct ui *ui, WINDOW *win, const struct record_def 
 	}
 	memcpy(form->start, rec, def->size);
 	items_format(form);
+	while (form->cur + 1 < form->nitems && form->items[form->cur].def->filled)
+		form->cur++; /* the first field that takes input */
 	form->due_at = now_seconds();
 	if (form_build(form))
 		show_help(form);

@@ -18,28 +18,10 @@
 #define MAX_OFFERS   40 /* as many as a tall terminal shows */
 #define OFFER_NAME_W 140
 
-static bool admin_only(const struct cfg_staff *who)
-{
-	return rights_admin(who);
-}
-
 static bool offers_listed(const struct cfg_staff *who)
 {
 	return rights_may(who, &offer_def, VERB_LIST);
 }
-
-/* The menu's letters choose its entries; the function keys keep their one
- * meaning of the key map. */
-const struct menu_entry menu_entries[] = {
-        {'a', "Angebote", &offer_desc, offers_listed},
-        {'s', "Sozialräume, Straßen", &districts_desc, NULL},
-        {'t', "Teams", &teams_desc, NULL},
-        {'r', "Träger", &providers_desc, NULL},
-        {'l', "Leistungen", &services_desc, NULL},
-        {'k', "Bearbeitungssperren", &locks_desc, admin_only},
-        {'p', "Protokoll", &audit_desc, admin_only},
-};
-const size_t menu_nentries = sizeof(menu_entries) / sizeof(menu_entries[0]);
 
 struct dashboard {
 	struct draft *drafts[MAX_DRAFTS];
@@ -77,9 +59,13 @@ static void make_keys(struct screen *s)
 	ui_keys_changed(s->ui);
 }
 
+/* An entry whose list is of records is offered to the roles that may
+ * list them; the others say who may. */
 static bool entry_allowed(struct ui *ui, const struct menu_entry *e)
 {
-	return !e->allowed || e->allowed(ui_staff(ui));
+	if (e->allowed)
+		return e->allowed(ui_staff(ui));
+	return !e->desc->def || rights_may(ui_staff(ui), e->desc->def, VERB_LIST);
 }
 
 static enum status add_draft(void *ctx, const struct codec_field *field)

@@ -177,45 +177,17 @@ static void streets_heading(const struct list_state *ls, char *buf, size_t size)
 
 /* --- the address lookup --- */
 
-/* Splits "Ulzburger Straße 250a" into the street (ADDRESS is cut) and the
- * house number 250; returns 0 when the last word is no house number. */
-static int32_t address_split(char *address)
-{
-	char *space = strrchr(address, ' '), *p;
-	long number;
-
-	if (!space || space[1] < '0' || space[1] > '9')
-		return 0;
-	number = strtol(space + 1, &p, 10);
-	/* A letter after the number ("12a") belongs to the same house. */
-	if (((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) && p[1] == '\0')
-		p++;
-	if (*p || number <= 0 || number > INT32_MAX)
-		return 0;
-	*space = '\0';
-	text_trim(address);
-	if (address[0] && address[strlen(address) - 1] == ',')
-		address[strlen(address) - 1] = '\0';
-	return (int32_t)number;
-}
-
 static void address_answer(struct ui *ui, const char *typed)
 {
 	const struct config *config = ui_config(ui);
-	char street[ADDRESS_SIZE];
-	int32_t number;
-	int district;
+	char why[CONFIG_NAME_SIZE * 4];
+	int district = config_address_district(config, typed, why, sizeof(why));
 
-	text_copy(street, sizeof(street), typed);
-	number = address_split(street);
-	district = config_street_district(config, street, number);
 	if (district >= 0)
 		ui_message(ui, "%s liegt im Sozialraum %s – %s", typed,
 		           config->districts[district].id, config->districts[district].name);
-	else if (number == 0) /* a street split between districts needs its number */
-		ui_error(ui, "Adresse nicht im Straßenverzeichnis: %s (Hausnummer fehlt?)", typed);
 	else
-		ui_error(ui, "Adresse nicht im Straßenverzeichnis: %s", typed);
+		ui_error(ui, "%s: %s", typed, why);
 }
 
 static int districts_address(struct list_state *ls, const void *row)

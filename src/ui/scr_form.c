@@ -264,17 +264,26 @@ static enum status form_open(struct screen *s)
 	return STATUS_OK;
 }
 
+/* A stored record as people name it: one whose id is made of its content
+ * by that ("Monatszahl: 10.2026"), one with a number of its own by the
+ * number ("Fall 2026-00123"), else "Angebot Nr. 12". */
+static void stored_name(const struct form_state *f, char *buf, size_t size)
+{
+	if (f->def->ids == IDS_COMPUTED)
+		record_name(f, buf, size);
+	else if (f->desc->number_field && record_text(f->def, f->rec, f->desc->number_field)[0])
+		snprintf(buf, size, "%s %s", f->def->label,
+		         record_text(f->def, f->rec, f->desc->number_field));
+	else
+		snprintf(buf, size, "%s Nr. %llu", f->def->label, (unsigned long long)head(f)->id);
+}
+
 static void form_draw(struct screen *s)
 {
 	struct form_state *f = s->data;
 	char title[240], name[160];
 
-	/* A record whose id is made of its content is named by it. */
-	if (f->def->ids == IDS_COMPUTED)
-		record_name(f, name, sizeof(name));
-	else
-		snprintf(name, sizeof(name), "%s Nr. %llu", f->def->label,
-		         (unsigned long long)head(f)->id);
+	stored_name(f, name, sizeof(name));
 	if (head(f)->id)
 		snprintf(title, sizeof(title), "%s, Stand %u%s", name, head(f)->version,
 		         f->locked ? " – in Bearbeitung" : " – zum Ändern tippen oder F3");
@@ -340,7 +349,7 @@ static void form_save(struct screen *s)
 {
 	struct form_state *f = s->data;
 	void *rec = malloc(f->def->size);
-	char err[256];
+	char err[256], name[160];
 	enum status st;
 
 	if (!rec)
@@ -370,8 +379,8 @@ static void form_save(struct screen *s)
 		make_keys(s); /* and now it may have children */
 		ui_keys_changed(s->ui);
 	}
-	ui_message(s->ui, "Gespeichert (%s Nr. %llu, Stand %u).", f->def->label,
-	           (unsigned long long)head(f)->id, head(f)->version);
+	stored_name(f, name, sizeof(name));
+	ui_message(s->ui, "Gespeichert (%s, Stand %u).", name, head(f)->version);
 out:
 	free(rec);
 }

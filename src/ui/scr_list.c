@@ -26,6 +26,7 @@
 
 enum {
 	A_OPEN = 1,
+	A_PARENT,
 	A_NEW,
 	A_CHILDREN,
 	A_FILTER,
@@ -209,16 +210,43 @@ static size_t source_size(const struct config *config, enum field_source source)
 	}
 }
 
-/* A value for filter I: from the pick list of its source, or typed. */
+/* A value for filter I of a choice field: one of its choices. */
+static bool choose_choice(struct list_state *ls, size_t i, const struct field_def *fd)
+{
+	struct ui_pick_entry entries[32] = {{"", "alle"}};
+	char title[96];
+	size_t n = 1, sel = 0;
+	int k;
+
+	for (size_t c = 0; fd->choices[c] && n < sizeof(entries) / sizeof(entries[0]); c++, n++) {
+		entries[n] = (struct ui_pick_entry){
+		        fd->choices[c], fd->choice_labels ? fd->choice_labels[c] : NULL};
+		if (strcmp(fd->choices[c], ls->filters[i]) == 0)
+			sel = n;
+	}
+	snprintf(title, sizeof(title), "%s wählen", ls->desc->filters[i].label);
+	if ((k = ui_pick(ls->ui, title, entries, n, sel)) < 0)
+		return false;
+	text_copy(ls->filters[i], sizeof(ls->filters[i]), entries[k].value);
+	return true;
+}
+
+/* A value for filter I: from the pick list of its source, or of the
+ * field's choices, or typed. */
 static bool choose_value(struct list_state *ls, size_t i)
 {
 	const struct desc_filter *f = &ls->desc->filters[i];
 	const struct config *config = ui_config(ls->ui);
 	char value[DESC_VALUE_SIZE], title[96];
+	const struct field_def *fd;
 	struct ui_pick_entry *entries;
 	size_t n, sel = 0;
 	int k;
 
+	if (f->source == SOURCE_NONE &&
+	    (fd = ls->desc->def ? record_field(ls->desc->def, f->name) : NULL) &&
+	    fd->type == FIELD_CHOICE)
+		return choose_choice(ls, i, fd);
 	if (f->source == SOURCE_NONE) {
 		text_copy(value, sizeof(value), ls->filters[i]);
 		if (!ui_prompt(ls->ui, f->prompt, value, sizeof(value)))
@@ -298,6 +326,19 @@ int desc_open_children(struct ui *ui, const struct screen_desc *desc, const void
 	return UI_HANDLED | UI_REDRAW;
 }
 
+/* A child found without its parent (a person by name): the parent's form. */
+static int open_parent(struct list_state *ls, const void *row)
+{
+	const struct record_def *def = ls->desc->def;
+	const struct screen_desc *pd = desc_find(def->parent->table);
+	int64_t id = 0;
+
+	record_field_number(record_field(def, def->parent_field), row, &id);
+	if (pd && id)
+		scr_form_open(ls->ui, pd, (uint64_t)id, NULL, NULL);
+	return UI_HANDLED | UI_REDRAW;
+}
+
 static int run_action(struct list_state *ls, int action)
 {
 	const void *row = ui_list_selected(ls->list);
@@ -321,6 +362,8 @@ static int run_action(struct list_state *ls, int action)
 		return open_row(ls, row);
 	if (action == A_CHILDREN)
 		return desc_open_children(ls->ui, ls->desc, row);
+	if (action == A_PARENT)
+		return open_parent(ls, row);
 	return ls->desc->actions[action - A_ACTION].run(ls, row);
 }
 
@@ -341,8 +384,14 @@ static size_t make_keys(struct list_state *ls)
 
 	if (d->sub || (d->def && d->nsections))
 		add_key(ls, &n, (struct ui_key){CMD_OPEN, d->open_label, NULL, A_OPEN});
-	if (d->def && d->nsections)
+	/* A child is made within its parent's list, and a child listed
+	 * without it (a person found by name) opens its parent. */
+	if (d->def && d->nsections && (!d->def->parent || ls->parent))
 		add_key(ls, &n, (struct ui_key){CMD_NEW, NULL, NULL, A_NEW, d->def, VERB_CREATE});
+	if (d->def && d->def->parent && !ls->parent)
+		add_key(ls, &n,
+		        (struct ui_key){CMD_PARENT, d->def->parent->label, NULL, A_PARENT,
+		                        d->def->parent, VERB_READ});
 	add_key(ls, &n,
 	        (struct ui_key){CMD_SEARCH, NULL,
 	                        d->words ? "nach Wörtern des Namens suchen (leer: alle)"

@@ -156,13 +156,3 @@ const struct screen_desc offer_count_desc = {
         .newest_first = true,
         .refresh = true,
 };
-
-const struct screen_desc *desc_find(const char *table)
-{
-	static const struct screen_desc *const all[] = {&offer_desc, &offer_count_desc};
-
-	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
-		if (strcmp(all[i]->def->table, table) == 0)
-			return all[i];
-	return NULL;
-}

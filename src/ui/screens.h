@@ -24,8 +24,9 @@ extern const struct screen_desc districts_desc, teams_desc, providers_desc, serv
 extern const struct screen_desc locks_desc, audit_desc;
 
 /* A main menu entry: its letter, label, the list it opens, and who may
- * use it (NULL: everybody). Entries a role may not use are not offered;
- * the server refuses their requests anyway. */
+ * use it (NULL: the roles that may list its records; everybody for a
+ * directory). Entries a role may not use are not offered; the server
+ * refuses their requests anyway. */
 struct menu_entry {
 	int key;
 	const char *label;

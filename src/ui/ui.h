@@ -64,6 +64,7 @@ enum ui_cmd {
 	CMD_NEW,      /* n F7 */
 	CMD_END,      /* e F8: end the selected entry (deactivate, release) */
 	CMD_CHILDREN, /* u F9: the entry's child lists */
+	CMD_PARENT,   /* o: what the entry belongs to (a person's case) */
 	CMD_SEARCH,   /* / */
 	CMD_TOGGLE,   /* Space */
 	CMD_ADDRESS,  /* a */

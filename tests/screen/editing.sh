@@ -121,5 +121,5 @@ expect_output "takeover: ... its input kept as a draft" "^D [0-9]+ tl.fg offers 
 open_session menu fk.fg
 screen_check "menu: the dashboard" menu "Hauptmenü"
 keys menu Down Down Enter
-screen_check "menu: Down Down Enter opens the third entry" menu "^sozialraum · Teams"
+screen_check "menu: Down Down Enter opens the third entry" menu "^sozialraum · Angebote"
 finish

@@ -1,0 +1,87 @@
+/* Fall: a case of the office, with the persons it concerns, its journal
+ * (Verlauf) and its follow-ups (Wiedervorlagen). The codes of the intake
+ * are those of the federal statistics (domain.md): who initiated the
+ * contact, the reasons 10-19, the family situation and its three
+ * ja / nein / unbekannt questions.
+ *
+ * A case's district follows from its address through the street
+ * directory, its team from the district; its number is the year's
+ * sequence ("2026-00123"). Both are filled in by the writer in the save's
+ * transaction (record_def.fill), so no client can set them otherwise. */
+#ifndef MODEL_CASE_H
+#define MODEL_CASE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "model/config.h"
+#include "model/record.h"
+
+#define CASE_NUMBER_SIZE  16
+#define CASE_TEXT_SIZE    121
+#define CASE_LONG_SIZE    4001
+#define JOURNAL_TEXT_SIZE 16001 /* several screens in the editor */
+
+enum case_status { CASE_OPEN, CASE_CLOSED };
+
+struct case_file {
+	struct record_head head;
+	char number[CASE_NUMBER_SIZE]; /* "2026-00123", the writer's */
+	char title[CASE_TEXT_SIZE];    /* how the office names it: "Familie Yılmaz" */
+	char address[CASE_TEXT_SIZE];  /* street and house number of the family */
+	char district[CONFIG_ID_SIZE]; /* from the address */
+	char team[CONFIG_ID_SIZE];     /* from the district */
+	char lead[CONFIG_LOGIN_SIZE];  /* the caseworker who leads it */
+	int status;                    /* enum case_status */
+	int32_t opened, closed;
+	char close_reason[CASE_TEXT_SIZE];
+	int initiator;                   /* Anregende Institution/Person, 1-8 */
+	int reason, reason2, reason3;    /* Gründe 10-19: the main one and two more */
+	int family;                      /* Situation in der Herkunftsfamilie, 1-5 */
+	int foreign_origin, german_home; /* ja / nein / unbekannt */
+	int transfer_payments;
+	char will[CASE_LONG_SIZE];      /* in the family's own words */
+	char resources[CASE_LONG_SIZE]; /* what they can do themselves */
+	bool alert;                     /* a § 8a matter */
+	int64_t alert_since;            /* when it was raised (the writer's) */
+};
+extern const struct record_def case_def;
+
+struct person {
+	struct record_head head;
+	uint64_t case_id;
+	int role; /* junger Mensch, Mutter, Vater, ... */
+	char name[CASE_TEXT_SIZE];
+	int32_t birth;
+	int sex; /* männlich / weiblich / divers / ohne Angabe */
+	char address[CASE_TEXT_SIZE];
+	char phone[CONFIG_ID_SIZE * 2];
+};
+extern const struct record_def person_def;
+
+/* A journal entry is never changed: a correction is a new entry that
+ * names the one it corrects. */
+struct journal_entry {
+	struct record_head head;
+	uint64_t case_id;
+	int32_t date;
+	int kind; /* Gespräch, Hausbesuch, Telefonat, Fallkonferenz, Vermerk */
+	char author[CONFIG_LOGIN_SIZE]; /* the writer's */
+	uint64_t corrects;              /* the entry this one corrects, or 0 */
+	char text[JOURNAL_TEXT_SIZE];
+};
+extern const struct record_def journal_def;
+
+struct follow_up {
+	struct record_head head;
+	uint64_t case_id;
+	int32_t due;
+	char text[CASE_TEXT_SIZE];
+	bool done;
+};
+extern const struct record_def follow_up_def;
+
+/* "2026-00123" from a year and the year's sequence number. */
+void case_number(int year, uint64_t n, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,196 @@
+/* Fälle: the cases of the office with their persons, journal (Verlauf)
+ * and follow-ups (Wiedervorlagen), as screen descriptors for the generic
+ * list and form screens. The writer fills in the number, district, team
+ * and the dates (case.h); the forms show them.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "desc.h"
+#include "model/case.h"
+#include "model/date.h"
+
+/* --- cases --- */
+
+static const struct ui_column case_columns[] = {
+        {.label = "Fall-Nr.", .width = 10, .field = "number"},
+        {.label = "SR", .width = 4, .field = "district"},
+        {.label = "Bezeichnung", .width = 0, .field = "title"},
+        {.label = "Fallführung", .width = 12, .field = "lead"},
+        {.label = "Status", .width = 11, .field = "status"},
+        {.label = "§ 8a", .width = 4, .field = "alert"},
+        {.label = "Eröffnet", .width = 10, .field = "opened", .min_cols = 100},
+        {.label = "Anschrift", .width = 0, .field = "address", .min_cols = 120},
+};
+
+static const char *const case_head[] = {"number", "title", "address", "district",
+                                        "team",   "lead",  NULL};
+static const char *const case_reason[] = {"initiator", "reason", "reason2", "reason3", NULL};
+static const char *const case_family[] = {"family", "foreign_origin", "german_home",
+                                          "transfer_payments", NULL};
+static const char *const case_words[] = {"will", "resources", NULL};
+static const char *const case_alert[] = {"alert",  "alert_since",  "status", "opened",
+                                         "closed", "close_reason", NULL};
+
+static const struct ui_form_section case_form[] = {
+        {NULL, case_head},
+        {"Anlass (Bundesstatistik)", case_reason},
+        {"Herkunftsfamilie", case_family},
+        {"In den Worten der Familie", case_words},
+        {"§ 8a und Abschluss", case_alert},
+};
+
+/* A new case: open, no reasons chosen yet. */
+static void case_defaults(struct ui *ui, void *rec, const void *parent)
+{
+	struct case_file *c = rec;
+
+	(void)ui, (void)parent;
+	c->status = CASE_OPEN;
+	c->initiator = c->reason = c->reason2 = c->reason3 = -1;
+	c->family = c->foreign_origin = c->german_home = c->transfer_payments = -1;
+}
+
+static const struct desc_filter case_filters[] = {
+        {.name = "district",
+         .label = "Sozialraum",
+         .source = SOURCE_DISTRICTS,
+         .index = true,
+         .home_district = true},
+        {.name = "lead", .label = "Fallführung", .source = SOURCE_STAFF, .index = true},
+        {.name = "status",
+         .label = "Status",
+         .source = SOURCE_NONE,
+         .prompt = "Status (offen oder geschlossen, leer: alle): ",
+         .check = NULL},
+};
+
+static const struct screen_desc *const case_children[] = {&person_desc, &journal_desc,
+                                                          &follow_up_desc};
+
+const struct screen_desc case_desc = {
+        .title = "Fälle",
+        .def = &case_def,
+        DESC_COLUMNS(case_columns),
+        DESC_FORM(case_form),
+        .defaults = case_defaults,
+        .name_field = "title",
+        .number_field = "number",
+        DESC_FILTERS(case_filters),
+        DESC_CHILDREN(case_children),
+        .words = true,
+        .refresh = true,
+};
+
+/* --- persons --- */
+
+static const struct ui_column person_columns[] = {
+        {.label = "Name", .width = 0, .field = "name"},
+        {.label = "Rolle", .width = 18, .field = "role"},
+        {.label = "Geboren", .width = 10, .field = "birth"},
+        {.label = "Geschlecht", .width = 11, .field = "sex"},
+        {.label = "Telefon", .width = 16, .field = "phone", .min_cols = 110},
+};
+
+static const char *const person_fields[] = {"role",    "name",  "birth", "sex",
+                                            "address", "phone", NULL};
+static const struct ui_form_section person_form[] = {{NULL, person_fields}};
+
+static void person_defaults(struct ui *ui, void *rec, const void *parent)
+{
+	struct person *p = rec;
+
+	(void)ui, (void)parent;
+	p->role = p->sex = -1;
+}
+
+const struct screen_desc person_desc = {
+        .title = "Personen",
+        .def = &person_def,
+        DESC_COLUMNS(person_columns),
+        DESC_FORM(person_form),
+        .defaults = person_defaults,
+        .name_field = "name",
+        .words = true,
+        .refresh = true,
+};
+
+/* --- journal --- */
+
+static size_t journal_no(const void *row, char *buf, size_t size)
+{
+	return desc_cell(buf, size, "%llu",
+	                 (unsigned long long)((const struct journal_entry *)row)->head.id);
+}
+
+/* The first line of the entry, and which one it corrects. */
+static size_t journal_line(const void *row, char *buf, size_t size)
+{
+	const struct journal_entry *j = row;
+	size_t n = strcspn(j->text, "\n");
+
+	if (j->corrects)
+		return desc_cell(buf, size, "(berichtigt Nr. %llu) %.*s",
+		                 (unsigned long long)j->corrects, (int)n, j->text);
+	return desc_cell(buf, size, "%.*s", (int)n, j->text);
+}
+
+static const struct ui_column journal_columns[] = {
+        {.label = "Nr.", .width = 6, .format = journal_no, .numeric = true},
+        {.label = "Datum", .width = 10, .field = "date"},
+        {.label = "Art", .width = 13, .field = "kind"},
+        {.label = "Von", .width = 10, .field = "author"},
+        {.label = "Eintrag", .width = 0, .format = journal_line},
+};
+
+static const char *const journal_fields[] = {"date", "kind", "corrects", "author", "text", NULL};
+static const struct ui_form_section journal_form[] = {{NULL, journal_fields}};
+
+static void journal_defaults(struct ui *ui, void *rec, const void *parent)
+{
+	struct journal_entry *j = rec;
+
+	(void)ui, (void)parent;
+	j->date = date_today();
+	j->kind = -1;
+}
+
+const struct screen_desc journal_desc = {
+        .title = "Verlauf",
+        .def = &journal_def,
+        DESC_COLUMNS(journal_columns),
+        DESC_FORM(journal_form),
+        .defaults = journal_defaults,
+        .name_field = "date",
+        .newest_first = true,
+        .refresh = true,
+};
+
+/* --- follow-ups --- */
+
+static const struct ui_column follow_up_columns[] = {
+        {.label = "Fällig", .width = 10, .field = "due"},
+        {.label = "Erledigt", .width = 8, .field = "done"},
+        {.label = "Worum es geht", .width = 0, .field = "text"},
+};
+
+static const char *const follow_up_fields[] = {"due", "text", "done", NULL};
+static const struct ui_form_section follow_up_form[] = {{NULL, follow_up_fields}};
+
+static void follow_up_defaults(struct ui *ui, void *rec, const void *parent)
+{
+	struct follow_up *f = rec;
+
+	(void)ui, (void)parent;
+	f->due = date_from_days(date_to_days(date_today()) + 14);
+}
+
+const struct screen_desc follow_up_desc = {
+        .title = "Wiedervorlagen",
+        .def = &follow_up_def,
+        DESC_COLUMNS(follow_up_columns),
+        DESC_FORM(follow_up_form),
+        .defaults = follow_up_defaults,
+        .name_field = "text",
+        .refresh = true,
+};

@@ -1,0 +1,40 @@
+/* The screens of the program in one place: the main menu's entries and
+ * the descriptors of every record type (a draft is continued in the form
+ * of its type's descriptor). */
+#include <string.h>
+
+#include "desc.h"
+#include "model/rights.h"
+#include "screens.h"
+
+static bool admin_only(const struct cfg_staff *who)
+{
+	return rights_admin(who);
+}
+
+/* The menu's letters choose its entries; the function keys keep their one
+ * meaning of the key map. */
+const struct menu_entry menu_entries[] = {
+        {'f', "Fälle", &case_desc, NULL},
+        {'n', "Personen", &person_desc, NULL},
+        {'a', "Angebote", &offer_desc, NULL},
+        {'s', "Sozialräume, Straßen", &districts_desc, NULL},
+        {'t', "Teams", &teams_desc, NULL},
+        {'r', "Träger", &providers_desc, NULL},
+        {'l', "Leistungen", &services_desc, NULL},
+        {'k', "Bearbeitungssperren", &locks_desc, admin_only},
+        {'p', "Protokoll", &audit_desc, admin_only},
+};
+const size_t menu_nentries = sizeof(menu_entries) / sizeof(menu_entries[0]);
+
+static const struct screen_desc *const record_screens[] = {
+        &case_desc, &person_desc, &journal_desc, &follow_up_desc, &offer_desc, &offer_count_desc,
+};
+
+const struct screen_desc *desc_find(const char *table)
+{
+	for (size_t i = 0; i < sizeof(record_screens) / sizeof(record_screens[0]); i++)
+		if (strcmp(record_screens[i]->def->table, table) == 0)
+			return record_screens[i];
+	return NULL;
+}
