@@ -12,7 +12,7 @@
  *   city = "Norderstedt";                   required
  *   ui = { esc_delay = 200; idle_timeout = 900; colour = true; };   all optional
  *   approval = { team_limit = 1500000L; };  cents a year a team lead may approve
- *   followup = { plan_review_months = 6; followup_days = 14; };
+ *   followup = { plan_review_months = 6; followup_days = 14; alert_overdue_hours = 24; };
  *   retention = { case_years = 10; audit_years = 10; draft_days = 30; };
  *   backup = { dir = "backups"; keep = 7; };
  *   districts = ( { id = "FG"; name = "Friedrichsgabe"; residents_u21 = 4100; }, ... );
@@ -116,6 +116,8 @@ struct config {
 	struct {
 		int plan_review_months; /* default 6, 1..24 */
 		int followup_days;      /* default 14, 1..365 */
+		/* a § 8a alert open longer is overdue; default 24, 1..720 */
+		int alert_overdue_hours;
 	} followup;
 	struct {
 		int case_years;  /* default 10, 1..100 */

@@ -63,6 +63,12 @@ static const struct field followup_fields[] = {
          .min = 1,
          .max = 365,
          .def = 14},
+        {.name = "alert_overdue_hours",
+         .type = FIELD_INT,
+         AT(struct config, followup.alert_overdue_hours),
+         .min = 1,
+         .max = 720,
+         .def = 24},
         {0},
 };
 

@@ -181,8 +181,8 @@ static void follow_up_defaults(struct ui *ui, void *rec, const void *parent)
 {
 	struct follow_up *f = rec;
 
-	(void)ui, (void)parent;
-	f->due = date_from_days(date_to_days(date_today()) + 14);
+	(void)parent;
+	f->due = date_from_days(date_to_days(date_today()) + ui_config(ui)->followup.followup_days);
 }
 
 const struct screen_desc follow_up_desc = {

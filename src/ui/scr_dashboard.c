@@ -6,6 +6,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "model/case.h"
+#include "model/date.h"
 #include "model/offer.h"
 #include "model/registry.h"
 #include "model/rights.h"
@@ -16,6 +18,7 @@
 #define MENU_WIDTH   28
 #define MAX_DRAFTS   9
 #define MAX_OFFERS   40 /* as many as a tall terminal shows */
+#define MAX_ALERTS   8
 #define OFFER_NAME_W 140
 
 static bool offers_listed(const struct cfg_staff *who)
@@ -28,6 +31,9 @@ struct dashboard {
 	size_t ndrafts;
 	char offers[MAX_OFFERS][OFFER_NAME_W];
 	size_t noffers;
+	struct case_file *alerts; /* open § 8a alerts the user may see, the oldest first */
+	size_t nalerts;
+	bool more_alerts;
 	bool more_offers; /* the district has more than were fetched */
 	char locks[4][80];
 	size_t nlocks;
@@ -91,6 +97,36 @@ static void add_offer(void *ctx, const void *rec)
 	if (d->noffers < MAX_OFFERS && !offer->inactive)
 		snprintf(d->offers[d->noffers++], OFFER_NAME_W, "%s  %s", offer->district,
 		         offer->name);
+}
+
+static void add_alert(void *ctx, const void *rec)
+{
+	struct dashboard *d = ctx;
+
+	if (d->nalerts < MAX_ALERTS)
+		d->alerts[d->nalerts++] = *(const struct case_file *)rec;
+	else
+		d->more_alerts = true;
+}
+
+/* The open § 8a alerts of the cases the user may see (the index holds
+ * only those), for the roles that answer for them. */
+static void load_alerts(struct ui *ui, struct dashboard *d)
+{
+	struct ui_page_pos pos = {0};
+	struct codec_buf *req;
+	bool more;
+
+	d->nalerts = 0;
+	d->more_alerts = false;
+	if (!rights_may(ui_staff(ui), &case_def, VERB_LIST) ||
+	    !rights_sees(ui_staff(ui), PRIVACY_SENSITIVE) ||
+	    (!d->alerts && !(d->alerts = calloc(MAX_ALERTS, sizeof(*d->alerts)))))
+		return;
+	req = ui_record_list(ui, &case_def);
+	codec_put_str(req, WF_INDEX, "alert");
+	ui_record_page(ui, req, &case_def, &pos, NULL, add_alert, d, &more);
+	d->more_alerts = d->more_alerts || more;
 }
 
 static void free_drafts(struct dashboard *d)
@@ -191,6 +227,7 @@ static enum status dashboard_load(struct screen *s)
 		ui_record_page(s->ui, req, &offer_def, &pos, NULL, add_offer, d, &more);
 		d->more_offers = more || d->noffers == MAX_OFFERS;
 	}
+	load_alerts(s->ui, d);
 	if (rights_admin(ui_staff(s->ui)))
 		load_server(s->ui, d);
 	make_keys(s);
@@ -282,6 +319,37 @@ static int draw_drafts(struct screen *s, struct dashboard *d, int y)
 	return y + 1;
 }
 
+/* Open § 8a alerts, the oldest first; one open longer than the configured
+ * hours is overdue: said in words and in the error colour (bold where
+ * there is none). */
+static int draw_alerts(struct screen *s, struct dashboard *d, int y)
+{
+	int64_t limit = (int64_t)ui_config(s->ui)->followup.alert_overdue_hours * 3600;
+	char line[200], since[24];
+	time_t now = time(NULL);
+
+	y = draw_section(s, y, "§ 8a: offene Meldungen");
+	for (size_t i = 0; i < d->nalerts && y < getmaxy(s->win) - 2; i++) {
+		const struct case_file *c = &d->alerts[i];
+		bool overdue = now - c->alert_since > limit;
+
+		time_t t = (time_t)c->alert_since;
+		struct tm tm;
+
+		if (!localtime_r(&t, &tm) || !strftime(since, sizeof(since), "%d.%m. %H:%M", &tm))
+			since[0] = '\0';
+		snprintf(line, sizeof(line), "%s%s %s %s %s", overdue ? "ÜBERFÄLLIG " : "", since,
+		         c->number, c->district, c->title);
+		wattrset(s->win, overdue ? ui_attr(s->ui, UI_ATTR_ERROR) | A_BOLD : A_NORMAL);
+		ui_put(s->win, y++, MENU_WIDTH + 2, line, COLS - MENU_WIDTH - 3, false);
+		wattrset(s->win, A_NORMAL);
+	}
+	if (d->more_alerts)
+		ui_put(s->win, y++, MENU_WIDTH + 2, "… und weitere (f: Fälle)",
+		       COLS - MENU_WIDTH - 3, false);
+	return y + 1;
+}
+
 /* The newest offers, as many as the lines left hold; the last line says
  * when there are more. */
 static int draw_offers(struct screen *s, struct dashboard *d, int y)
@@ -322,6 +390,8 @@ static void dashboard_draw(struct screen *s)
 	}
 	werase(s->win);
 	draw_menu(s);
+	if (d->nalerts)
+		y = draw_alerts(s, d, y);
 	y = draw_drafts(s, d, y);
 	y = draw_section(s, y, "Meine Bearbeitungssperren");
 	if (!d->nlocks)
@@ -402,8 +472,8 @@ static void dashboard_event(struct screen *s, const struct wire_event *ev)
 {
 	struct dashboard *d = s->data;
 
-	if (strcmp(ev->table, offer_def.table) == 0)
-		d->stale = true;
+	if (strcmp(ev->table, offer_def.table) == 0 || strcmp(ev->table, case_def.table) == 0)
+		d->stale = true; /* an offer, or a case that may raise or end an alert */
 }
 
 static void dashboard_close(struct screen *s)
@@ -413,6 +483,7 @@ static void dashboard_close(struct screen *s)
 	if (!d)
 		return;
 	free_drafts(d);
+	free(d->alerts);
 	free(d);
 }
 

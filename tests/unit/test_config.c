@@ -299,6 +299,37 @@ static void test_street_lookup(void)
 	config_free(c);
 }
 
+/* An address as people type it: house numbers with letters ("12 a",
+ * "12a") and ranges; a split street without its number, an unknown
+ * street answered with streets that begin alike, never a guess. */
+static void test_address_lookup(void)
+{
+	struct config *c = demo_load();
+	char why[256] = "";
+	int fg, hm, kohfurth_odd;
+
+	if (!c)
+		return;
+	fg = config_find_district(c, "FG");
+	hm = config_find_district(c, "HM");
+	kohfurth_odd = config_street_district(c, "Kohfurth", 3);
+	CHECK_INT(config_address_district(c, "Ulzburger Str. 250", why, sizeof(why)), fg);
+	CHECK_INT(config_address_district(c, "Ulzburger Straße 250a", why, sizeof(why)), fg);
+	CHECK_INT(config_address_district(c, "ulzburger strasse 12 a", why, sizeof(why)), hm);
+	CHECK_INT(config_address_district(c, "Ulzburger Straße 198-202", why, sizeof(why)), hm);
+	CHECK_INT(config_address_district(c, "Kohfurth 3, ", why, sizeof(why)), -1);
+	CHECK_INT(config_address_district(c, "Kohfurth 3", why, sizeof(why)), kohfurth_odd);
+	CHECK_INT(config_address_district(c, "Ulzburger Straße", why, sizeof(why)), -1);
+	CHECK(strstr(why, "Hausnummer") != NULL);
+	CHECK_INT(config_address_district(c, "Ulzburger Straße 5000", why, sizeof(why)), -1);
+	CHECK(strstr(why, "Hausnummer nicht") != NULL);
+	CHECK_INT(config_address_district(c, "Ulzberger Strase 12", why, sizeof(why)), -1);
+	CHECK(strstr(why, "meinten Sie: Ulzburger Straße") != NULL);
+	CHECK_INT(config_address_district(c, "Qqqq 1", why, sizeof(why)), -1);
+	CHECK_STR(why, "nicht im Straßenverzeichnis");
+	config_free(c);
+}
+
 /* ---- defaults, paths, lookups ---- */
 
 static void test_defaults_and_paths(void)
@@ -1067,6 +1098,7 @@ int main(void)
 	RUN(test_demo_services_and_budgets);
 	RUN(test_demo_split_streets);
 	RUN(test_street_lookup);
+	RUN(test_address_lookup);
 	RUN(test_defaults_and_paths);
 	RUN(test_lookups);
 	RUN(test_unknown_settings);

@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "check.h"
 #include "model/audit.h"
@@ -377,6 +378,76 @@ static void test_rights_own(void)
 	CHECK(!rights_allow(config, &fk, &journal_def, VERB_CHANGE, &c));
 }
 
+/* The writer's sequences, one number after the other per name. */
+static struct {
+	char name[32];
+	uint64_t last;
+} sequences[4];
+
+static enum status fake_next(void *ctx, const char *name, uint64_t *value)
+{
+	(void)ctx;
+	for (size_t i = 0; i < sizeof(sequences) / sizeof(sequences[0]); i++)
+		if (!sequences[i].name[0] || strcmp(sequences[i].name, name) == 0) {
+			snprintf(sequences[i].name, sizeof(sequences[i].name), "%s", name);
+			*value = ++sequences[i].last;
+			return STATUS_OK;
+		}
+	return STATUS_ERR_BUSY;
+}
+
+static int64_t local_time(int year, int month, int day, int hour)
+{
+	struct tm tm = {.tm_year = year - 1900,
+	                .tm_mon = month - 1,
+	                .tm_mday = day,
+	                .tm_hour = hour,
+	                .tm_isdst = -1};
+
+	return (int64_t)mktime(&tm);
+}
+
+/* What the writer fills in a case: the number from the year's sequence
+ * (a new year starts at 1), the district and team from the address, the
+ * lead; an address not in the directory is refused at the field. */
+static void test_case_fill(void)
+{
+	struct cfg_staff fk = member(ROLE_FACHKRAFT);
+	struct record_fill fill = {.config = config, .who = &fk, .next = fake_next};
+	struct case_file c = {.address = "Ulzburger Straße 250", .reason = 2};
+	struct field_error err = {0};
+
+	fill.now = local_time(2026, 12, 31, 23);
+	CHECK_INT(case_def.fill(&c, &fill, &err), STATUS_OK);
+	CHECK_STR(c.number, "2026-00001");
+	CHECK_STR(c.district, "FG");
+	CHECK_STR(c.team, "T-FG");
+	CHECK_STR(c.lead, fk.login);
+	CHECK_INT(c.opened, 20261231);
+	c = (struct case_file){.address = "Ulzburger Straße 12 a"};
+	CHECK_INT(case_def.fill(&c, &fill, &err), STATUS_OK);
+	CHECK_STR(c.number, "2026-00002");
+	CHECK_STR(c.district, "HM");
+	fill.now = local_time(2027, 1, 1, 0);
+	CHECK_INT(case_def.fill(&c, &fill, &err), STATUS_OK);
+	CHECK_STR(c.number, "2027-00001");
+	/* a saved case keeps its number and opening day */
+	fill.stored = &c;
+	{
+		struct case_file changed = c;
+
+		strcpy(changed.number, "9999-99999");
+		changed.opened = 20200101;
+		CHECK_INT(case_def.fill(&changed, &fill, &err), STATUS_OK);
+		CHECK_STR(changed.number, "2027-00001");
+		CHECK_INT(changed.opened, 20270101);
+	}
+	fill.stored = NULL;
+	c = (struct case_file){.address = "Nirgendwostraße 1"};
+	CHECK_INT(case_def.fill(&c, &fill, &err), STATUS_ERR_INVALID);
+	CHECK_STR(err.field->name, "address");
+}
+
 /* A provider in another team's district: team scope is the district's. */
 static void test_rights_team_scope(void)
 {
@@ -479,6 +550,7 @@ int main(void)
 	RUN(test_rights_matrix);
 	RUN(test_rights_team_scope);
 	RUN(test_rights_own);
+	RUN(test_case_fill);
 	RUN(test_redact);
 	RUN(test_words);
 	config_free(config);
