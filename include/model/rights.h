@@ -52,6 +52,9 @@ extern const char *const right_verb_names[];
 /* The role may do VERB to some records of type DEF (offer a menu entry,
  * accept a list request at all). */
 bool rights_may(const struct cfg_staff *who, const struct record_def *def, enum right_verb verb);
+/* Some role may do VERB to records of type DEF (nobody changes a saved
+ * journal entry). */
+bool rights_anyone(const struct record_def *def, enum right_verb verb);
 
 /* The role may do VERB to this record: SCOPE_REC is the record itself, or
  * its parent when DEF has one. */

@@ -255,8 +255,8 @@ int config_address_district(const struct config *config, const char *address, ch
 	}
 	streets_like(config, street, like, sizeof like);
 	if (like[0])
-		snprintf(why, size, "nicht im Straßenverzeichnis; meinten Sie: %s?", like);
+		snprintf(why, size, "unbekannte Straße; meinten Sie: %s?", like);
 	else
-		snprintf(why, size, "nicht im Straßenverzeichnis");
+		snprintf(why, size, "unbekannte Straße (nicht im Straßenverzeichnis)");
 	return -1;
 }

@@ -457,6 +457,13 @@ size_t field_format(const struct field_def *field, const void *rec, char *buf, s
 	case FIELD_TEXT:
 	case FIELD_REF:
 		return text_neutralise(p, field->multiline, buf, size);
+	case FIELD_ID:
+		/* an optional reference that is not set shows empty, not 0 */
+		if (!v && !field->required) {
+			buf[0] = '\0';
+			return 0;
+		}
+		break;
 	case FIELD_MONEY:
 		return money_format(v, buf, size);
 	case FIELD_DATE:
@@ -475,8 +482,9 @@ size_t field_format(const struct field_def *field, const void *rec, char *buf, s
 		                ? (field->choice_labels ? field->choice_labels : field->choices)[v]
 		                : "");
 	default:
-		return (size_t)snprintf(buf, size, "%" PRId64, v);
+		break;
 	}
+	return (size_t)snprintf(buf, size, "%" PRId64, v);
 }
 
 const struct field_def *record_field(const struct record_def *def, const char *name)

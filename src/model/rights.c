@@ -148,6 +148,14 @@ static bool in_scope(const struct config *config, const struct cfg_staff *who,
 	return false;
 }
 
+bool rights_anyone(const struct record_def *def, enum right_verb verb)
+{
+	for (size_t i = 0; i < rights_count; i++)
+		if (rights_table[i].verb == verb && strcmp(rights_table[i].table, def->table) == 0)
+			return true;
+	return false;
+}
+
 bool rights_may(const struct cfg_staff *who, const struct record_def *def, enum right_verb verb)
 {
 	for (size_t i = 0; i < rights_count; i++)

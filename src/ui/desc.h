@@ -145,6 +145,11 @@ int scr_list_reload(struct list_state *ls, bool from_top);
 bool scr_form_open(struct ui *ui, const struct screen_desc *desc, uint64_t id, const void *parent,
                    const struct draft *draft);
 
+/* ... a new one starting from START (a record of DESC's type: a journal
+ * entry's correction starts from the entry). */
+bool scr_form_open_from(struct ui *ui, const struct screen_desc *desc, uint64_t id,
+                        const void *parent, const struct draft *draft, const void *start);
+
 /* The descriptors of the record types, to find one by its table (a
  * draft's). */
 const struct screen_desc *desc_find(const char *table);

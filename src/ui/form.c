@@ -603,6 +603,20 @@ enum status ui_form_collect(struct ui_form *form, void *rec)
 	return st;
 }
 
+bool ui_form_fail_text(struct ui_form *form, const char *message)
+{
+	for (size_t i = 0; i < form->nitems; i++) {
+		size_t n = strlen(form->items[i].def->label);
+
+		if (strncmp(message, form->items[i].def->label, n) == 0 &&
+		    strncmp(message + n, ": ", 2) == 0) {
+			form_fail(form, i, message);
+			return true;
+		}
+	}
+	return false;
+}
+
 /* A and B differ, trailing blanks of one-line text not counted. */
 static bool text_differs(const struct field_def *f, const char *a, const char *b)
 {

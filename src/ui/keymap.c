@@ -30,6 +30,8 @@ const struct ui_keymap_entry ui_keymap[] = {
         {CMD_NEW, 'n', 7, "Neu", "einen neuen Eintrag anlegen"},
         {CMD_END, 'e', 8, "Beenden", "den gewählten Eintrag beenden (fragt vorher)"},
         {CMD_CHILDREN, 'u', 9, "Unterlisten", "die zugehörigen Listen des Eintrags"},
+        {CMD_CORRECT, 'b', 0, "Berichtigen",
+         "einen neuen Eintrag anlegen, der den gewählten berichtigt (der bleibt, wie er ist)"},
         {CMD_PARENT, 'o', 0, "Übergeordnet",
          "öffnen, wozu der Eintrag gehört (den Fall einer Person)"},
         {CMD_SEARCH, '/', 0, "Suche", "nach Wörtern suchen (leer: alle)"},

@@ -4,6 +4,7 @@
  * and the dates (case.h); the forms show them.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "desc.h"
@@ -143,7 +144,7 @@ static const struct ui_column journal_columns[] = {
         {.label = "Eintrag", .width = 0, .format = journal_line},
 };
 
-static const char *const journal_fields[] = {"date", "kind", "corrects", "author", "text", NULL};
+static const char *const journal_fields[] = {"kind", "date", "text", "corrects", "author", NULL};
 static const struct ui_form_section journal_form[] = {{NULL, journal_fields}};
 
 static void journal_defaults(struct ui *ui, void *rec, const void *parent)
@@ -155,6 +156,28 @@ static void journal_defaults(struct ui *ui, void *rec, const void *parent)
 	j->kind = -1;
 }
 
+/* A correction: a new entry of today that names the one it corrects and
+ * starts from its text; the entry itself stays as it was. */
+static int journal_correct(struct list_state *ls, const void *row)
+{
+	struct journal_entry *j = malloc(sizeof(*j));
+
+	if (!j)
+		return UI_HANDLED;
+	*j = *(const struct journal_entry *)row;
+	j->corrects = j->head.id;
+	j->head = (struct record_head){0};
+	j->date = date_today();
+	j->author[0] = '\0';
+	scr_form_open_from(ls->ui, &journal_desc, 0, ls->parent, NULL, j);
+	free(j);
+	return UI_HANDLED | UI_REDRAW;
+}
+
+static const struct desc_action journal_actions[] = {
+        {CMD_CORRECT, NULL, NULL, VERB_CREATE, journal_correct},
+};
+
 const struct screen_desc journal_desc = {
         .title = "Verlauf",
         .def = &journal_def,
@@ -162,6 +185,7 @@ const struct screen_desc journal_desc = {
         DESC_FORM(journal_form),
         .defaults = journal_defaults,
         .name_field = "date",
+        DESC_ACTIONS(journal_actions),
         .newest_first = true,
         .refresh = true,
 };

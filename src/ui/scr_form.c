@@ -228,7 +228,11 @@ static void why_readonly(struct screen *s)
 	struct form_state *f = s->data;
 	enum right_verb verb = head(f)->id ? VERB_CHANGE : VERB_CREATE;
 
-	if (!rights_may(ui_staff(s->ui), f->def, verb))
+	if (!rights_anyone(f->def, verb))
+		snprintf(f->holder, sizeof(f->holder),
+		         "nur lesen: Gespeichertes bleibt, wie es ist (berichtigt wird mit einem "
+		         "neuen Eintrag)");
+	else if (!rights_may(ui_staff(s->ui), f->def, verb))
 		snprintf(f->holder, sizeof(f->holder), "nur lesen: Ihre Rolle darf %s nicht %s",
 		         f->def->plural, verb == VERB_CHANGE ? "ändern" : "anlegen");
 	else
@@ -364,6 +368,11 @@ static void form_save(struct screen *s)
 	st = ui_record_save(s->ui, f->def, rec, err, sizeof(err));
 	if (st == STATUS_ERR_CONFLICT && show_conflict(s, rec))
 		goto out;
+	if (st != STATUS_OK && st != STATUS_ERR_CONFLICT && err[0] &&
+	    ui_form_fail_text(f->form, err)) {
+		form_save_draft(s); /* the server's rule, at its field */
+		goto out;
+	}
 	if (st != STATUS_OK) {
 		form_save_draft(s);
 		ui_error(s->ui, "Nicht gespeichert: %s%s", err[0] ? err : status_message(st),
@@ -552,6 +561,12 @@ static const struct screen_ops form_ops = {
 bool scr_form_open(struct ui *ui, const struct screen_desc *desc, uint64_t id, const void *parent,
                    const struct draft *draft)
 {
+	return scr_form_open_from(ui, desc, id, parent, draft, NULL);
+}
+
+bool scr_form_open_from(struct ui *ui, const struct screen_desc *desc, uint64_t id,
+                        const void *parent, const struct draft *draft, const void *start)
+{
 	const struct record_def *def = desc->def;
 	struct form_state *f = calloc(1, sizeof(*f));
 	const struct field_def *pf = def->parent ? record_field(def, def->parent_field) : NULL;
@@ -567,7 +582,9 @@ bool scr_form_open(struct ui *ui, const struct screen_desc *desc, uint64_t id, c
 	f->def = def;
 	if (f->parent)
 		memcpy(f->parent, parent, def->parent->size);
-	if (!id && desc->defaults)
+	if (start)
+		memcpy(f->rec, start, def->size);
+	else if (!id && desc->defaults)
 		desc->defaults(ui, f->rec, parent);
 	head(f)->id = id;
 	if (pf && pf->type == FIELD_ID && parent)

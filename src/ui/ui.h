@@ -65,6 +65,7 @@ enum ui_cmd {
 	CMD_END,      /* e F8: end the selected entry (deactivate, release) */
 	CMD_CHILDREN, /* u F9: the entry's child lists */
 	CMD_PARENT,   /* o: what the entry belongs to (a person's case) */
+	CMD_CORRECT,  /* b: a new entry that corrects the selected one */
 	CMD_SEARCH,   /* / */
 	CMD_TOGGLE,   /* Space */
 	CMD_ADDRESS,  /* a */
@@ -345,6 +346,10 @@ void ui_form_set_readonly(struct ui_form *form, bool readonly);
  * typed), then validates; on an error the cursor goes to the field and the
  * message is shown at it. */
 enum status ui_form_collect(struct ui_form *form, void *rec);
+/* A refusal of the server's that names a field of the form ("Anschrift:
+ * unbekannte Straße ...") is shown at that field, the cursor goes there;
+ * false when MESSAGE names none. */
+bool ui_form_fail_text(struct ui_form *form, const char *message);
 /* Input differs from the starting record. */
 bool ui_form_changed(const struct ui_form *form);
 /* Starts over from REC (after a save: the saved record, new version). */

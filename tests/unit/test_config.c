@@ -326,7 +326,7 @@ static void test_address_lookup(void)
 	CHECK_INT(config_address_district(c, "Ulzberger Strase 12", why, sizeof(why)), -1);
 	CHECK(strstr(why, "meinten Sie: Ulzburger Straße") != NULL);
 	CHECK_INT(config_address_district(c, "Qqqq 1", why, sizeof(why)), -1);
-	CHECK_STR(why, "nicht im Straßenverzeichnis");
+	CHECK_STR(why, "unbekannte Straße (nicht im Straßenverzeichnis)");
 	config_free(c);
 }
 

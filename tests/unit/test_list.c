@@ -446,6 +446,24 @@ static void test_wire_cost(void)
 	ui_list_free(list);
 }
 
+/* The key map gives each key one command: a letter or a function key is
+ * bound once, so the same key does the same thing on every screen. */
+static void test_keymap_unique(void)
+{
+	for (size_t i = 0; i < ui_keymap_size; i++)
+		for (size_t j = i + 1; j < ui_keymap_size; j++) {
+			const struct ui_keymap_entry *a = &ui_keymap[i], *b = &ui_keymap[j];
+
+			CHECK(a->cmd != b->cmd);
+			CHECK(!a->key || a->key != b->key);
+			CHECK(!a->fkey || a->fkey != b->fkey);
+		}
+	CHECK_INT(ui_keymap_cmd((struct ui_input){.ch = 'n'}, false), CMD_NEW);
+	CHECK_INT(ui_keymap_cmd((struct ui_input){.ch = 'n'}, true), CMD_NONE); /* typed */
+	CHECK_INT(ui_keymap_cmd((struct ui_input){.ch = KEY_F(7), .is_key = true}, true), CMD_NEW);
+	CHECK_INT(ui_keymap_cmd((struct ui_input){.ch = 19}, true), CMD_SAVE); /* ^S */
+}
+
 int main(void)
 {
 	SCREEN *screen;
@@ -460,6 +478,7 @@ int main(void)
 		return 77;
 	}
 	body = newwin(LINES - 3, COLS, 1, 0);
+	RUN(test_keymap_unique);
 	RUN(test_paging);
 	RUN(test_window);
 	RUN(test_lost_position);
