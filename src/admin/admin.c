@@ -18,7 +18,8 @@ static const struct admin_command commands[] = {
          .run = admin_init},
         {.name = "demo",
          .args = "[--seed N]",
-         .help = "fill an empty data directory with deterministic demo data (offers)",
+         .help = "fill an empty data directory with deterministic demo data (offers; cases with "
+                 "--cases N)",
          .max_args = 2,
          .needs_config = true,
          .run = admin_demo},

@@ -41,6 +41,14 @@ int admin_recover(struct admin *admin, int argc, char **argv);
 int admin_restore(struct admin *admin, int argc, char **argv);
 int admin_demo(struct admin *admin, int argc, char **argv);
 
+/* demo.c, demo_cases.c: the demo's deterministic generator (the same seed
+ * gives the same data), and N cases with their persons, journal and
+ * follow-ups. */
+struct store;
+unsigned demo_random(unsigned long long *state);
+enum status demo_cases(struct store *store, const struct config *config, size_t n,
+                       unsigned long long *rnd);
+
 /* Online commands (online.c): through the data server. */
 int admin_locks(struct admin *admin, int argc, char **argv);
 int admin_unlock(struct admin *admin, int argc, char **argv);

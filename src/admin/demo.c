@@ -1,7 +1,8 @@
-/* demo [--seed N]: fills an empty data directory with realistic,
- * deterministic demo data. This version knows offers and their monthly
- * counts; cases, measures and bookings come with their issues. Works on
- * the database directly, so it refuses while a server runs on it. */
+/* demo [--seed N] [--cases N]: fills an empty data directory with
+ * realistic, deterministic demo data: offers with their monthly counts,
+ * and N cases (demo_cases.c). Measures and bookings come with their
+ * issues. Works on the database directly, so it refuses while a server
+ * runs on it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,8 +38,7 @@ static const char *const offer_names[] = {
 
 static const char *const weekdays[] = {"Mo", "Di", "Mi", "Do", "Fr"};
 
-/* A small deterministic generator (the same seed gives the same data). */
-static unsigned next_random(unsigned long long *state)
+unsigned demo_random(unsigned long long *state)
 {
 	*state = *state * 6364136223846793005ULL + 1442695040888963407ULL;
 	return (unsigned)(*state >> 33);
@@ -46,29 +46,29 @@ static unsigned next_random(unsigned long long *state)
 
 static struct offer demo_offer(const struct config *config, size_t i, unsigned long long *rnd)
 {
-	struct offer o = {.kind = (int)(next_random(rnd) % 6)};
-	int hour = 9 + (int)(next_random(rnd) % 9);
+	struct offer o = {.kind = (int)(demo_random(rnd) % 6)};
+	int hour = 9 + (int)(demo_random(rnd) % 9);
 
 	snprintf(o.district, sizeof(o.district), "%s",
-	         config->districts[next_random(rnd) % config->ndistricts].id);
+	         config->districts[demo_random(rnd) % config->ndistricts].id);
 	snprintf(o.provider, sizeof(o.provider), "%s",
-	         config->providers[next_random(rnd) % config->nproviders].id);
+	         config->providers[demo_random(rnd) % config->nproviders].id);
 	snprintf(o.name, sizeof(o.name), "%s %s",
 	         offer_names[i % (sizeof(offer_names) / sizeof(offer_names[0]))], o.district);
 	snprintf(o.target_group, sizeof(o.target_group), "%s",
 	         i % 3 == 0   ? "Eltern mit Kindern unter 3"
 	         : i % 3 == 1 ? "Jugendliche 12-18"
 	                      : "Familien");
-	snprintf(o.times, sizeof(o.times), "%s %d-%d Uhr", weekdays[next_random(rnd) % 5], hour,
+	snprintf(o.times, sizeof(o.times), "%s %d-%d Uhr", weekdays[demo_random(rnd) % 5], hour,
 	         hour + 2);
-	snprintf(o.contact, sizeof(o.contact), "Tel. 040 5250 %04u", next_random(rnd) % 10000);
+	snprintf(o.contact, sizeof(o.contact), "Tel. 040 5250 %04u", demo_random(rnd) % 10000);
 	snprintf(o.description, sizeof(o.description),
 	         "Für %s.\nTreffpunkt im Stadtteil, ohne Anmeldung und kostenlos.\n"
 	         "Eine Fachkraft des Trägers ist immer dabei.",
 	         o.target_group);
-	o.low_threshold = next_random(rnd) % 2;
-	o.budget_line = next_random(rnd) % 2 ? LINE_NO_CASE : LINE_ACROSS_CASES;
-	o.active_from = DATE_MAKE(2024 + (int)(next_random(rnd) % 2), 1 + (int)(i % 12), 1);
+	o.low_threshold = demo_random(rnd) % 2;
+	o.budget_line = demo_random(rnd) % 2 ? LINE_NO_CASE : LINE_ACROSS_CASES;
+	o.active_from = DATE_MAKE(2024 + (int)(demo_random(rnd) % 2), 1 + (int)(i % 12), 1);
 	return o;
 }
 
@@ -85,7 +85,7 @@ static enum status add_offer(struct store *store, const struct config *config, s
 	for (int m = 1; m <= 10 && st == STATUS_OK; m++) {
 		struct offer_count c = {.offer = o.head.id,
 		                        .month = DATE_MAKE(2026, m, 1),
-		                        .people = 5 + next_random(rnd) % 40};
+		                        .people = 5 + demo_random(rnd) % 40};
 
 		st = store_insert(txn, &offer_count_def, &c);
 	}
@@ -96,16 +96,27 @@ static enum status add_offer(struct store *store, const struct config *config, s
 	return st;
 }
 
-static int parse_seed(int argc, char **argv, unsigned long long *seed)
+/* --seed N and --cases N, each at most once, in any order. */
+static int parse_options(int argc, char **argv, unsigned long long *seed, size_t *cases)
 {
 	char *end;
 
-	if (argc == 0)
-		return ADMIN_OK;
-	if (argc != 2 || strcmp(argv[0], "--seed") != 0)
-		return ADMIN_USAGE;
-	*seed = strtoull(argv[1], &end, 10);
-	return *end || !argv[1][0] ? ADMIN_USAGE : ADMIN_OK;
+	for (int i = 0; i < argc; i += 2) {
+		unsigned long long v;
+
+		if (i + 1 >= argc || !argv[i + 1][0])
+			return ADMIN_USAGE;
+		v = strtoull(argv[i + 1], &end, 10);
+		if (*end || argv[i + 1][0] == '-')
+			return ADMIN_USAGE;
+		if (strcmp(argv[i], "--seed") == 0)
+			*seed = v;
+		else if (strcmp(argv[i], "--cases") == 0 && v <= 10000000)
+			*cases = (size_t)v;
+		else
+			return ADMIN_USAGE;
+	}
+	return ADMIN_OK;
 }
 
 int admin_demo(struct admin *admin, int argc, char **argv)
@@ -116,10 +127,10 @@ int admin_demo(struct admin *admin, int argc, char **argv)
 	struct store_txn *txn;
 	uint64_t count = 0;
 	enum status st;
-	size_t n = 40;
+	size_t n = 40, cases = 0;
 
-	if (parse_seed(argc, argv, &seed) != ADMIN_OK) {
-		admin_error("usage: sozialraum-admin demo [--seed N]");
+	if (parse_options(argc, argv, &seed, &cases) != ADMIN_OK) {
+		admin_error("usage: sozialraum-admin demo [--seed N] [--cases N]");
 		return ADMIN_USAGE;
 	}
 	if ((st = store_open(admin->data_dir, 0, &store, msg, sizeof(msg))) != STATUS_OK) {
@@ -138,11 +149,14 @@ int admin_demo(struct admin *admin, int argc, char **argv)
 	}
 	for (size_t i = 0; i < n && st == STATUS_OK; i++)
 		st = add_offer(store, admin->config, i, &seed);
+	if (st == STATUS_OK && cases)
+		st = demo_cases(store, admin->config, cases, &seed);
 	store_close(store);
 	if (st != STATUS_OK) {
 		admin_error("demo data could not be written: %s", status_text(st));
 		return ADMIN_FINDING;
 	}
-	printf("demo: %zu offers with their monthly counts in %s\n", n, admin->data_dir);
+	printf("demo: %zu offers with their monthly counts and %zu cases in %s\n", n, cases,
+	       admin->data_dir);
 	return ADMIN_OK;
 }

@@ -69,7 +69,7 @@ static const struct field_def case_fields[] = {
         {.tag = 2,
          .name = "number",
          .filled = true,
-         .label = "Fall-Nr.",
+         .label = "Fall",
          FIELD_TEXT(struct case_file, number),
          .width = 10,
          .help = "wird beim ersten Speichern vergeben (Jahr und laufende Nummer)"},
@@ -512,13 +512,14 @@ static enum status journal_validate(const void *rec, const struct config *config
 	return STATUS_OK;
 }
 
-/* The author is who saves it. */
+/* The author is who saved it first. */
 static enum status journal_fill(void *rec, const struct record_fill *f, struct field_error *err)
 {
 	struct journal_entry *j = rec;
 
 	(void)err;
-	text_copy(j->author, sizeof(j->author), f->who->login);
+	text_copy(j->author, sizeof(j->author),
+	          f->stored ? ((const struct journal_entry *)f->stored)->author : f->who->login);
 	return STATUS_OK;
 }
 

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "model/csv.h"
+#include "model/case.h"
 #include "model/date.h"
 #include "model/offer.h"
 #include "model/rights.h"
@@ -20,8 +21,26 @@ static const char *const offer_columns[] = {
         "district",    "provider",  "name",     "kind",          "target_group",
         "address",     "times",     "contact",  "low_threshold", "budget_line",
         "active_from", "active_to", "inactive", "description",   NULL};
+static const char *const case_columns[] = {"number", "district", "team",   "lead",
+                                           "status", "opened",   "closed", NULL};
 
-struct offer_export {
+/* What can be exported: a record type, its columns (by field; the
+ * headers are the fields' German labels), whether the record's number
+ * comes first, and the fields that say when it was active (the --year
+ * filter keeps those active in that year). */
+static const struct export_kind {
+	const char *kind;
+	const struct record_def *def;
+	const char *const *columns;
+	bool id_column;
+	const char *from_field, *to_field;
+} export_kinds[] = {
+        {"offers", &offer_def, offer_columns, true, "active_from", "active_to"},
+        {"cases", &case_def, case_columns, false, "opened", "closed"},
+};
+
+struct export_job {
+	const struct export_kind *kind;
 	const struct config *config;
 	const struct cfg_staff *who;
 	const char *district;
@@ -29,24 +48,35 @@ struct offer_export {
 	struct csv *csv;
 };
 
-static int offer_row(void *ctx, const void *rec)
+static int32_t date_of(const struct record_def *def, const void *rec, const char *field)
 {
-	struct offer_export *ex = ctx;
-	const struct offer *offer = rec;
+	int64_t v = 0;
 
-	if (ex->district[0] && strcmp(offer->district, ex->district) != 0)
+	record_field_number(record_field(def, field), rec, &v);
+	return (int32_t)v;
+}
+
+static int export_row(void *ctx, const void *rec)
+{
+	struct export_job *ex = ctx;
+	const struct record_def *def = ex->kind->def;
+	int32_t from = date_of(def, rec, ex->kind->from_field);
+	int32_t to = date_of(def, rec, ex->kind->to_field);
+
+	if (ex->district[0] &&
+	    strcmp(record_text(def, rec, def->district_field), ex->district) != 0)
 		return 0;
-	if (ex->year_start && (offer->active_from > ex->year_end ||
-	                       (offer->active_to && offer->active_to < ex->year_start)))
+	if (ex->year_start && (from > ex->year_end || (to && to < ex->year_start)))
 		return 0;
-	if (!rights_allow(ex->config, ex->who, &offer_def, VERB_EXPORT, offer))
+	if (!rights_allow(ex->config, ex->who, def, VERB_EXPORT, rec))
 		return 0;
-	csv_int(ex->csv, (int64_t)offer->head.id);
-	csv_record(ex->csv, &offer_def, offer_columns, offer);
+	if (ex->kind->id_column)
+		csv_int(ex->csv, (int64_t)((const struct record_head *)rec)->id);
+	csv_record(ex->csv, def, ex->kind->columns, rec);
 	return csv_status(ex->csv) != STATUS_OK;
 }
 
-static enum status export_offers(struct server *server, struct offer_export *ex, FILE *out)
+static enum status export_records(struct server *server, struct export_job *ex, FILE *out)
 {
 	struct csv csv;
 	struct store_txn *txn;
@@ -56,12 +86,21 @@ static enum status export_offers(struct server *server, struct offer_export *ex,
 		return st;
 	csv_open_file(&csv, out);
 	csv_bom(&csv);
-	csv_text(&csv, "Nr.");
-	csv_header(&csv, &offer_def, offer_columns);
+	if (ex->kind->id_column)
+		csv_text(&csv, "Nr.");
+	csv_header(&csv, ex->kind->def, ex->kind->columns);
 	ex->csv = &csv;
-	st = store_scan(txn, &offer_def, 0, offer_row, ex);
+	st = store_scan(txn, ex->kind->def, 0, export_row, ex);
 	store_abort(txn);
 	return st == STATUS_OK ? csv_status(&csv) : st;
+}
+
+static const struct export_kind *export_kind_find(const char *kind)
+{
+	for (size_t i = 0; i < sizeof(export_kinds) / sizeof(export_kinds[0]); i++)
+		if (strcmp(export_kinds[i].kind, kind) == 0)
+			return &export_kinds[i];
+	return NULL;
 }
 
 /* A file without a name in the data directory: the export is written to
@@ -87,7 +126,7 @@ enum status export_run(struct server *server, const struct config *config, const
                        const struct wire_msg *request, int *fd, size_t *len, char *msg, size_t size)
 {
 	char kind[32] = "", district[CONFIG_ID_SIZE] = "";
-	struct offer_export ex = {.config = config, .district = district};
+	struct export_job ex = {.config = config, .district = district};
 	uint64_t year = 0;
 	FILE *out;
 	enum status st;
@@ -99,8 +138,9 @@ enum status export_run(struct server *server, const struct config *config, const
 		snprintf(msg, size, "malformed export request");
 		return STATUS_ERR_PROTOCOL;
 	}
-	if (strcmp(kind, "offers") != 0) {
-		snprintf(msg, size, "unknown export '%s' (this version exports: offers)", kind);
+	if (!(ex.kind = export_kind_find(kind))) {
+		snprintf(msg, size, "unknown export '%s' (this version exports: offers, cases)",
+		         kind);
 		return STATUS_ERR_INVALID;
 	}
 	if (district[0] && config_find_district(config, district) < 0) {
@@ -119,7 +159,7 @@ enum status export_run(struct server *server, const struct config *config, const
 	ex.who = &config->staff[staff];
 	ex.year_start = year ? DATE_MAKE((int32_t)year, 1, 1) : 0;
 	ex.year_end = year ? DATE_MAKE((int32_t)year, 12, 31) : 0;
-	st = export_offers(server, &ex, out);
+	st = export_records(server, &ex, out);
 	if (fclose(out) != 0 && st == STATUS_OK)
 		st = STATUS_ERR_IO;
 	*len = (size_t)lseek(*fd, 0, SEEK_END);
