@@ -19,6 +19,7 @@
 #define MAX_DRAFTS   9
 #define MAX_OFFERS   40 /* as many as a tall terminal shows */
 #define MAX_ALERTS   8
+#define MAX_MINE     8 /* the user's open cases shown */
 #define OFFER_NAME_W 140
 
 static bool offers_listed(const struct cfg_staff *who)
@@ -31,6 +32,9 @@ struct dashboard {
 	size_t ndrafts;
 	char offers[MAX_OFFERS][OFFER_NAME_W];
 	size_t noffers;
+	char mine[MAX_MINE][OFFER_NAME_W]; /* the open cases the user leads */
+	size_t nmine;
+	bool more_mine;
 	struct case_file *alerts; /* open § 8a alerts the user may see, the oldest first */
 	size_t nalerts;
 	bool more_alerts;
@@ -109,6 +113,14 @@ static void add_alert(void *ctx, const void *rec)
 		d->more_alerts = true;
 }
 
+static int alert_older(const void *a, const void *b)
+{
+	int64_t x = ((const struct case_file *)a)->alert_since;
+	int64_t y = ((const struct case_file *)b)->alert_since;
+
+	return (x > y) - (x < y);
+}
+
 /* The open § 8a alerts of the cases the user may see (the index holds
  * only those), for the roles that answer for them. */
 static void load_alerts(struct ui *ui, struct dashboard *d)
@@ -127,6 +139,43 @@ static void load_alerts(struct ui *ui, struct dashboard *d)
 	codec_put_str(req, WF_INDEX, "alert");
 	ui_record_page(ui, req, &case_def, &pos, NULL, add_alert, d, &more);
 	d->more_alerts = d->more_alerts || more;
+	qsort(d->alerts, d->nalerts, sizeof(*d->alerts), alert_older);
+}
+
+static void add_mine(void *ctx, const void *rec)
+{
+	struct dashboard *d = ctx;
+	const struct case_file *c = rec;
+
+	if (c->status != CASE_OPEN)
+		return;
+	if (d->nmine < MAX_MINE)
+		snprintf(d->mine[d->nmine++], OFFER_NAME_W, "%s %s  %.100s", c->number, c->district,
+		         c->title);
+	else
+		d->more_mine = true;
+}
+
+/* The open cases the user leads ("Meine Fälle"): one page of the lead
+ * index, which holds the cases in the order they were made. */
+static void load_mine(struct ui *ui, struct dashboard *d)
+{
+	struct ui_page_pos pos = {0};
+	uint8_t key[CONFIG_LOGIN_SIZE + 1];
+	int len = index_put_text(key, sizeof(key), ui_me(ui)->login);
+	struct codec_buf *req;
+	bool more;
+
+	d->nmine = 0;
+	d->more_mine = false;
+	if (!rights_may(ui_staff(ui), &case_def, VERB_LIST) || len <= 0)
+		return;
+	req = ui_record_list(ui, &case_def);
+	codec_put_str(req, WF_INDEX, "lead");
+	codec_put_bytes(req, WF_KEY, key, (size_t)len);
+	codec_put_u64(req, WF_BACKWARD, 1); /* the newest first */
+	ui_record_page(ui, req, &case_def, &pos, NULL, add_mine, d, &more);
+	d->more_mine = d->more_mine || more;
 }
 
 static void free_drafts(struct dashboard *d)
@@ -228,6 +277,7 @@ static enum status dashboard_load(struct screen *s)
 		d->more_offers = more || d->noffers == MAX_OFFERS;
 	}
 	load_alerts(s->ui, d);
+	load_mine(s->ui, d);
 	if (rights_admin(ui_staff(s->ui)))
 		load_server(s->ui, d);
 	make_keys(s);
@@ -293,11 +343,22 @@ static void move_bar(struct screen *s, int step)
 	d->menu_moved = true;
 }
 
+/* A section's title at line Y; nothing below the window's last line. */
 static int draw_section(struct screen *s, int y, const char *title)
 {
+	if (y >= getmaxy(s->win))
+		return y;
 	wattrset(s->win, ui_attr(s->ui, UI_ATTR_TITLE));
 	ui_put(s->win, y, MENU_WIDTH, title, COLS - MENU_WIDTH - 1, true);
 	wattrset(s->win, A_NORMAL);
+	return y + 1;
+}
+
+/* One line of a section, when it is within the window. */
+static int draw_line(struct screen *s, int y, const char *text)
+{
+	if (y < getmaxy(s->win))
+		ui_put(s->win, y, MENU_WIDTH + 2, text, COLS - MENU_WIDTH - 3, false);
 	return y + 1;
 }
 
@@ -307,15 +368,30 @@ static int draw_drafts(struct screen *s, struct dashboard *d, int y)
 
 	y = draw_section(s, y, "Ungesicherte Entwürfe");
 	if (!d->ndrafts)
-		ui_put(s->win, y++, MENU_WIDTH + 2, "keine", 20, false);
+		y = draw_line(s, y, "keine");
 	for (size_t i = 0; i < d->ndrafts && y < getmaxy(s->win) - 1; i++) {
 		time_t t = (time_t)d->drafts[i]->time;
 		struct tm tm;
 
 		strftime(date, sizeof(date), "%d.%m. %H:%M", localtime_r(&t, &tm));
 		snprintf(line, sizeof(line), "%zu  %s  %s", i + 1, date, d->drafts[i]->title);
-		ui_put(s->win, y++, MENU_WIDTH + 2, line, COLS - MENU_WIDTH - 3, false);
+		y = draw_line(s, y, line);
 	}
+	return y + 1;
+}
+
+/* A section of lines that leaves RESERVE lines of the window free, with
+ * a last line when there are more than fit. */
+static int draw_list(struct screen *s, int y, int reserve, const char *title,
+                     char (*lines)[OFFER_NAME_W], size_t n, bool more, const char *more_text)
+{
+	int last = getmaxy(s->win) - 1 - reserve;
+
+	y = draw_section(s, y, title);
+	for (size_t i = 0; i < n && y <= last; i++)
+		y = draw_line(s, y, y == last && (i + 1 < n || more) ? more_text : lines[i]);
+	if (more && y <= last)
+		y = draw_line(s, y, more_text);
 	return y + 1;
 }
 
@@ -390,22 +466,27 @@ static void dashboard_draw(struct screen *s)
 	}
 	werase(s->win);
 	draw_menu(s);
+	/* What needs doing first; the offers take what is left. */
 	if (d->nalerts)
 		y = draw_alerts(s, d, y);
 	y = draw_drafts(s, d, y);
-	y = draw_section(s, y, "Meine Bearbeitungssperren");
-	if (!d->nlocks)
-		ui_put(s->win, y++, MENU_WIDTH + 2, "keine", 20, false);
-	for (size_t i = 0; i < d->nlocks; i++)
-		ui_put(s->win, y++, MENU_WIDTH + 2, d->locks[i], COLS - MENU_WIDTH - 3, false);
-	if (d->server[0][0]) {
-		y = draw_section(s, y + 1, "Server");
-		for (size_t i = 0; i < 3; i++)
-			ui_put(s->win, y++, MENU_WIDTH + 2, d->server[i], COLS - MENU_WIDTH - 3,
-			       false);
+	if (d->nmine)
+		y = draw_list(s, y, d->nlocks ? 4 : 2, "Meine Fälle", d->mine, d->nmine,
+		              d->more_mine, "… und weitere (f: Fälle)");
+	if (d->nlocks) {
+		y = draw_section(s, y, "Meine Bearbeitungssperren");
+		for (size_t i = 0; i < d->nlocks; i++)
+			y = draw_line(s, y, d->locks[i]);
+		y++;
 	}
-	if (offers_listed(ui_staff(s->ui)))
-		y = draw_offers(s, d, y + 1);
+	if (d->server[0][0]) {
+		y = draw_section(s, y, "Server");
+		for (size_t i = 0; i < 3; i++)
+			y = draw_line(s, y, d->server[i]);
+		y++;
+	}
+	if (offers_listed(ui_staff(s->ui)) && y < getmaxy(s->win) - 1)
+		y = draw_offers(s, d, y);
 	wnoutrefresh(s->win);
 	d->fresh = false;
 }

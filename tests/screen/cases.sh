@@ -126,6 +126,9 @@ keys fk2 Tab
 tm kill-window -t main:fk2
 open_session fk3 fk.fg
 screen_check "draft: the intake is offered at the next login" fk3 "1 .* Fall: Familie Nowak"
+screen_check "dashboard: the caseworker's open cases" fk3 "[0-9]{4}-00001 FG +Familie Çelik-Müller"
+screen_check "dashboard: ... under their title" fk3 "Meine Fälle"
+screen_check "dashboard: ... and the open § 8a alert" fk3 "§ 8a: offene Meldungen"
 keys fk3 1
 screen_check "draft: ... continued in the form" fk3 "Entwurf fortgesetzt"
 screen_check "draft: ... with what was typed" fk3 "^Anschrift \* +Buchenweg 3"
