@@ -24,6 +24,68 @@ grep -E '^[0-9]{4}-[0-9]{5};' "$TMP/out" | grep -vq ';HM;' &&
 	not_ok "cases: the export of one district holds only its cases" ||
 	ok "cases: the export of one district holds only its cases"
 
+# A case through the record service: taken in by a caseworker, filled in
+# by the writer, opened by the team lead.
+base=("address=Ulzburger Straße 250" initiator=2 reason=12 status=offen)
+"$CLIENT" "$SOCK" fk.fg rput cases 0 0 "title=Familie Kaya" "${base[@]}" >"$TMP/out" 2>&1
+expect_output "records: a caseworker takes a case in" "^saved [0-9]+ 1$"
+id=$(sed -n 's/^saved \([0-9]*\) 1$/\1/p' "$TMP/out")
+expect_exit 0 "records: ... the team lead opens it" "$CLIENT" "$SOCK" tl.fg rget cases "$id"
+expect_output "records: ... its district from the address" "^district=FG$"
+expect_output "records: ... its number from the year's sequence" "^number=$(date +%Y)-[0-9]{5}$"
+expect_output "records: ... led by who took it in" "^lead=fk\.fg$"
+
+# An alert reaches the open sessions that may see the case, and no other.
+for who in tl.fg amt traeger.dw; do
+	"$CLIENT" "$SOCK" "$who" events 1 3000 >"$TMP/events.$who" 2>&1 &
+	eval "pid_${who//./_}=\$!"
+done
+for who in tl.fg amt traeger.dw; do wait_line "$TMP/events.$who" "^ready$"; done
+expect_exit 0 "alert: the caseworker raises a § 8a alert" \
+	"$CLIENT" "$SOCK" fk.fg rput cases "$id" 1 "title=Familie Kaya" "${base[@]}" alert=ja
+wait "$pid_tl_fg" && grep -q "^E cases $id fk.fg$" "$TMP/events.tl.fg" &&
+	ok "alert: ... the team lead's open session hears of it" ||
+	not_ok "alert: ... the team lead's open session hears of it"
+wait "$pid_amt" && grep -q "^E cases $id fk.fg$" "$TMP/events.amt" &&
+	ok "alert: ... the head of office's too" || not_ok "alert: ... the head of office's too"
+wait "$pid_traeger_dw"
+grep -q "^E cases" "$TMP/events.traeger.dw" && not_ok "alert: ... provider staff hear nothing" ||
+	ok "alert: ... provider staff hear nothing"
+"$CLIENT" "$SOCK" amt rget cases "$id" >"$TMP/out" 2>&1
+expect_output "alert: ... the writer notes since when" "^alert_since=[0-9]{2}\.[0-9]{2}\.[0-9]{4} "
+
+# Two users save the same version: the second is a conflict, nothing lost.
+expect_exit 0 "conflict: the caseworker saves version 3" \
+	"$CLIENT" "$SOCK" fk.fg rput cases "$id" 2 "title=Familie Kaya-Ali" "${base[@]}" alert=ja
+expect_exit 1 "conflict: the team lead's save of version 2 is refused" \
+	"$CLIENT" "$SOCK" tl.fg rput cases "$id" 2 "title=Familie Kaya (TL)" "${base[@]}" alert=ja
+expect_output "conflict: ... as a conflict" "changed by someone else"
+"$CLIENT" "$SOCK" amt rget cases "$id" >"$TMP/out" 2>&1
+expect_output "conflict: ... the caseworker's save stays" "^title=Familie Kaya-Ali$"
+
+# Every role that may not read the case is refused; the budget clerk reads
+# who it concerns, not what happened.
+for who in traeger.dw ctrl admin mmeier; do
+	expect_exit 1 "rights: $who may not open the case" "$CLIENT" "$SOCK" "$who" rget cases "$id"
+done
+expect_exit 0 "rights: the budget clerk opens it" "$CLIENT" "$SOCK" wjh rget cases "$id"
+expect_output "rights: ... the title shown" "^title=Familie Kaya-Ali$"
+expect_output "rights: ... the reason blanked" "^reason=$"
+expect_exit 1 "rights: ... and may not change it" \
+	"$CLIENT" "$SOCK" wjh rput cases "$id" 3 "title=X" "${base[@]}"
+
+# A journal entry is never changed: a correction is a new entry.
+"$CLIENT" "$SOCK" fk.fg rput journal 0 0 "case_id=$id" kind=vermerk "date=$(date +%d.%m.%Y)" \
+	"text=Erstkontakt" >"$TMP/out" 2>&1
+expect_output "journal: an entry is saved" "^saved [0-9]+ 1$"
+jid=$(sed -n 's/^saved \([0-9]*\) 1$/\1/p' "$TMP/out")
+expect_exit 1 "journal: ... changing it is refused, for every role" \
+	"$CLIENT" "$SOCK" amt rput journal "$jid" 1 "case_id=$id" kind=vermerk \
+	"date=$(date +%d.%m.%Y)" "text=anders"
+"$CLIENT" "$SOCK" amt rget journal "$jid" >"$TMP/out" 2>&1
+expect_output "journal: ... it stays as written, by its author" "^author=fk\.fg$"
+expect_output "journal: ... with its text" "^text=Erstkontakt$"
+
 # The street directory changes under the cases: verify names each case
 # whose district no longer follows from its address.
 kill -TERM "$SERVER"

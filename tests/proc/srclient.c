@@ -41,6 +41,7 @@
 #include "model/date.h"
 #include "model/draft.h"
 #include "model/offer.h"
+#include "model/registry.h"
 #include "wire/client.h"
 #include "../client.h"
 #include "../sample.h"
@@ -395,6 +396,96 @@ static int walkback(char **args)
 	return 0;
 }
 
+/* A record of TABLE with every choice unset, then FIELD=VALUE pairs as a
+ * user types them; NULL (said why) when a field is unknown or refused. */
+static void *record_from(const struct record_def *def, char **pairs)
+{
+	char *rec = calloc(1, def->size);
+
+	for (size_t i = 0; rec && i < def->nfields; i++)
+		if (def->fields[i].type == FIELD_CHOICE)
+			*(int *)(void *)(rec + def->fields[i].offset) = -1;
+	for (size_t i = 0; rec && pairs[i]; i++) {
+		char *eq = strchr(pairs[i], '=');
+		const struct field_def *f;
+
+		if (eq)
+			*eq = '\0';
+		if (!eq || !(f = record_field(def, pairs[i])) ||
+		    field_parse(f, eq + 1, rec) != STATUS_OK) {
+			printf("bad field %s\n", pairs[i]);
+			free(rec);
+			return NULL;
+		}
+	}
+	return rec;
+}
+
+/* rput TABLE ID VERSION FIELD=VALUE...: saves a record of any type (ID 0:
+ * a new one); prints "saved ID VERSION" or the server's refusal. */
+static int rput(char **args)
+{
+	const struct record_def *def = record_type_find(args[0]);
+	struct record_head *head;
+	struct codec_buf enc, *req;
+	struct wire_msg reply;
+	char text[256] = "";
+	void *rec;
+	enum status st;
+
+	if (!def || !(rec = record_from(def, args + 3)))
+		return 2;
+	head = rec;
+	head->id = strtoull(args[1], NULL, 10);
+	head->version = (uint32_t)strtoul(args[2], NULL, 10);
+	codec_buf_init(&enc);
+	record_encode(def, rec, &enc);
+	req = wire_client_request(client, WIRE_RECORD_SAVE);
+	codec_put_str(req, WF_TABLE, def->table);
+	codec_put_bytes(req, WF_RECORD, enc.data, enc.len);
+	codec_buf_free(&enc);
+	st = wire_client_call(client, &reply);
+	if (st == STATUS_OK)
+		st = wire_get_record(&reply, def, rec);
+	else
+		wire_get_str(&reply, WF_TEXT, text, sizeof(text));
+	if (st == STATUS_OK)
+		printf("saved %" PRIu64 " %u\n", head->id, head->version);
+	else
+		printf("%s %s\n", status_text(st), text);
+	free(rec);
+	return st == STATUS_OK ? 0 : 1;
+}
+
+/* rget TABLE ID: a record of any type as the caller sees it, one field a
+ * line ("name=value"), or the server's refusal. */
+static int rget(char **args)
+{
+	const struct record_def *def = record_type_find(args[0]);
+	struct codec_buf *req;
+	struct wire_msg reply;
+	char value[256];
+	void *rec;
+	enum status st;
+
+	if (!def || !(rec = malloc(def->size)))
+		return 2;
+	req = wire_client_request(client, WIRE_RECORD_GET);
+	codec_put_str(req, WF_TABLE, def->table);
+	codec_put_u64(req, WF_ID, strtoull(args[1], NULL, 10));
+	st = wire_client_call(client, &reply);
+	if (st == STATUS_OK)
+		st = wire_get_record(&reply, def, rec);
+	if (st != STATUS_OK)
+		printf("%s\n", status_text(st));
+	for (size_t i = 0; st == STATUS_OK && i < def->nfields; i++) {
+		field_format(&def->fields[i], rec, value, sizeof(value));
+		printf("%s=%s\n", def->fields[i].name, value);
+	}
+	free(rec);
+	return st == STATUS_OK ? 0 : 1;
+}
+
 static int get(char **args)
 {
 	struct codec_buf *req = wire_client_request(client, WIRE_RECORD_GET);
@@ -648,6 +739,8 @@ static const struct command {
         {"flood", 0, 0, flood},
         {"list", 0, 1, list},
         {"walkback", 0, 0, walkback},
+        {"rput", 3, 40, rput},
+        {"rget", 2, 2, rget},
         {"get", 1, 1, get},
         {"events", 2, 2, events},
         {"backup", 1, 1, backup},
