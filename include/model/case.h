@@ -72,12 +72,15 @@ struct journal_entry {
 };
 extern const struct record_def journal_def;
 
+/* A follow-up carries its case's lead (the writer's), so that the lead's
+ * dashboard finds their due ones in one index walk. */
 struct follow_up {
 	struct record_head head;
 	uint64_t case_id;
 	int32_t due;
 	char text[CASE_TEXT_SIZE];
 	bool done;
+	char lead[CONFIG_LOGIN_SIZE];
 };
 extern const struct record_def follow_up_def;
 

@@ -135,12 +135,14 @@ struct field_error;
 struct cfg_staff;
 
 /* What the writer gives a record type's FILL, in the save's transaction:
- * who saves, the record as stored (NULL for a new one), the time, and the
- * next value of a named sequence. */
+ * who saves, the record as stored (NULL for a new one), its parent (for a
+ * type with one; NULL when it does not exist), the time, and the next
+ * value of a named sequence. */
 struct record_fill {
 	const struct config *config;
 	const struct cfg_staff *who;
 	const void *stored;
+	const void *parent;
 	int64_t now; /* seconds since 1970 */
 	enum status (*next)(void *ctx, const char *sequence, uint64_t *value);
 	void *ctx;

@@ -566,6 +566,44 @@ static const struct field_def follow_up_fields[] = {
          .label = "Erledigt",
          FIELD_BOOL(struct follow_up, done),
          .width = 4},
+        {.tag = 6,
+         .name = "lead",
+         .filled = true,
+         .label = "Fallführung",
+         FIELD_REF(struct follow_up, lead),
+         .width = 12,
+         .source = SOURCE_STAFF,
+         .help = "die des Falls"},
+};
+
+/* The lead is the case's. */
+static enum status follow_up_fill(void *rec, const struct record_fill *f, struct field_error *err)
+{
+	struct follow_up *fu = rec;
+
+	(void)err;
+	if (f->parent)
+		text_copy(fu->lead, sizeof(fu->lead), ((const struct case_file *)f->parent)->lead);
+	return STATUS_OK;
+}
+
+/* Open follow-ups by lead, then due day: a lead's due ones in one walk. */
+static int key_follow_up_due(const void *rec, uint8_t *buf, size_t size)
+{
+	const struct follow_up *fu = rec;
+	int n = fu->done ? -1 : index_put_text(buf, size, fu->lead);
+
+	if (n < 0 || (size_t)n + 4 > size)
+		return -1;
+	buf[n] = (uint8_t)((uint32_t)fu->due >> 24);
+	buf[n + 1] = (uint8_t)((uint32_t)fu->due >> 16);
+	buf[n + 2] = (uint8_t)((uint32_t)fu->due >> 8);
+	buf[n + 3] = (uint8_t)fu->due;
+	return n + 4;
+}
+
+static const struct index_def follow_up_indexes[] = {
+        {.name = "due", .kind = INDEX_KEY, .key = key_follow_up_due},
 };
 
 const struct record_def follow_up_def = {
@@ -577,6 +615,8 @@ const struct record_def follow_up_def = {
         .plural = "Wiedervorlagen",
         .size = sizeof(struct follow_up),
         RECORD_FIELDS(follow_up_fields),
+        .fill = follow_up_fill,
+        RECORD_INDEXES(follow_up_indexes),
         .parent = &case_def,
         .parent_field = "case_id",
         .audited = true,

@@ -606,6 +606,7 @@ static enum status fill_txn(struct server *server, struct conn *conn, struct sto
 {
 	const struct record_head *head = rec;
 	void *stored = verb == VERB_CREATE ? NULL : malloc(def->size);
+	void *parent = def->parent ? malloc(def->parent->size) : NULL;
 	struct record_fill fill = {.config = server->config,
 	                           .who = server_staff(server, conn),
 	                           .now = (int64_t)time(NULL),
@@ -613,12 +614,18 @@ static enum status fill_txn(struct server *server, struct conn *conn, struct sto
 	                           .ctx = txn};
 	enum status st = STATUS_OK;
 
-	if (verb != VERB_CREATE && !stored)
-		return STATUS_ERR_NOMEM;
-	if (stored && store_get(txn, def, head->id, stored) == STATUS_OK)
+	if ((verb != VERB_CREATE && !stored) || (def->parent && !parent))
+		st = STATUS_ERR_NOMEM;
+	if (st == STATUS_OK && stored && store_get(txn, def, head->id, stored) == STATUS_OK)
 		fill.stored = stored;
-	st = def->fill(rec, &fill, err);
+	if (st == STATUS_OK && parent &&
+	    store_get(txn, def->parent, record_id_field(def, rec, def->parent_field), parent) ==
+	            STATUS_OK)
+		fill.parent = parent;
+	if (st == STATUS_OK)
+		st = def->fill(rec, &fill, err);
 	free(stored);
+	free(parent);
 	return st;
 }
 

@@ -127,9 +127,9 @@ static enum status no_sequence(void *ctx, const char *sequence, uint64_t *value)
 	return STATUS_ERR_INVALID; /* a stored record has what a sequence gave it */
 }
 
-/* What the writer sets follows from the record as stored (a case's
- * district and team from its address): the type's fill, run again on it,
- * changes no field. */
+/* What the writer sets follows from the record as stored and its parent
+ * (a case's district and team from its address, a follow-up's lead from
+ * its case): the type's fill, run again on it, changes no field. */
 static void check_filled(struct verify *v, const struct record_def *def, const void *rec)
 {
 	static const struct cfg_staff nobody = {.login = ""};
@@ -137,25 +137,29 @@ static void check_filled(struct verify *v, const struct record_def *def, const v
 	        .config = v->config, .who = &nobody, .stored = rec, .next = no_sequence};
 	struct field_error err = {0};
 	char *copy = malloc(def->size), a[256], b[256];
+	void *parent = def->parent ? malloc(def->parent->size) : NULL;
 
-	if (!copy)
-		return;
-	memcpy(copy, rec, def->size);
-	if (def->fill(copy, &fill, &err) != STATUS_OK) {
-		report(v, "%s: record %" PRIu64 ": %s", def->table,
-		       ((const struct record_head *)rec)->id, err.message);
-		free(copy);
-		return;
-	}
-	for (size_t i = 0; i < def->nfields; i++) {
-		field_format(&def->fields[i], rec, a, sizeof(a));
-		field_format(&def->fields[i], copy, b, sizeof(b));
-		if (strcmp(a, b) != 0)
-			report(v, "%s: record %" PRIu64 ": %s is '%s', its rules give '%s'",
-			       def->table, ((const struct record_head *)rec)->id,
-			       def->fields[i].name, a, b);
+	if (copy && (!def->parent || parent)) {
+		/* a missing parent is check_parent's to name */
+		if (parent &&
+		    store_get(v->txn, def->parent, record_id_field(def, rec, def->parent_field),
+		              parent) == STATUS_OK)
+			fill.parent = parent;
+		memcpy(copy, rec, def->size);
+		if (def->fill(copy, &fill, &err) != STATUS_OK)
+			report(v, "%s: record %" PRIu64 ": %s", def->table,
+			       ((const struct record_head *)rec)->id, err.message);
+		for (size_t i = 0; !err.message[0] && i < def->nfields; i++) {
+			field_format(&def->fields[i], rec, a, sizeof(a));
+			field_format(&def->fields[i], copy, b, sizeof(b));
+			if (strcmp(a, b) != 0)
+				report(v, "%s: record %" PRIu64 ": %s is '%s', its rules give '%s'",
+				       def->table, ((const struct record_head *)rec)->id,
+				       def->fields[i].name, a, b);
+		}
 	}
 	free(copy);
+	free(parent);
 }
 
 static void check_record(struct verify *v, const void *rec)

@@ -192,6 +192,32 @@ const struct screen_desc journal_desc = {
 
 /* --- follow-ups --- */
 
+/* Done with one key: the follow-up is saved as done. */
+static int follow_up_done(struct list_state *ls, const void *row)
+{
+	struct follow_up f = *(const struct follow_up *)row;
+	char err[256];
+	enum status st;
+
+	if (f.done) {
+		ui_message(ls->ui, "Die Wiedervorlage ist schon erledigt.");
+		return UI_HANDLED;
+	}
+	f.done = true;
+	st = ui_record_save(ls->ui, &follow_up_def, &f, err, sizeof(err));
+	if (st != STATUS_OK) {
+		ui_error(ls->ui, "Nicht gespeichert: %s", err[0] ? err : status_message(st));
+		return UI_HANDLED;
+	}
+	ui_message(ls->ui, "Erledigt.");
+	return scr_list_reload(ls, false);
+}
+
+static const struct desc_action follow_up_actions[] = {
+        {CMD_END, "Erledigt", "die gewählte Wiedervorlage als erledigt speichern", VERB_CHANGE,
+         follow_up_done},
+};
+
 static const struct ui_column follow_up_columns[] = {
         {.label = "Fällig", .width = 10, .field = "due"},
         {.label = "Erledigt", .width = 8, .field = "done"},
@@ -216,5 +242,6 @@ const struct screen_desc follow_up_desc = {
         DESC_FORM(follow_up_form),
         .defaults = follow_up_defaults,
         .name_field = "text",
+        DESC_ACTIONS(follow_up_actions),
         .refresh = true,
 };

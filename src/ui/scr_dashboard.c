@@ -32,6 +32,9 @@ struct dashboard {
 	size_t ndrafts;
 	char offers[MAX_OFFERS][OFFER_NAME_W];
 	size_t noffers;
+	char due[MAX_MINE][OFFER_NAME_W]; /* the user's follow-ups due within a week */
+	size_t ndue;
+	bool more_due;
 	char mine[MAX_MINE][OFFER_NAME_W]; /* the open cases the user leads */
 	size_t nmine;
 	bool more_mine;
@@ -178,6 +181,53 @@ static void load_mine(struct ui *ui, struct dashboard *d)
 	d->more_mine = d->more_mine || more;
 }
 
+struct due_ctx {
+	struct dashboard *d;
+	int32_t today, until;
+};
+
+static void add_due(void *ctx, const void *rec)
+{
+	struct due_ctx *c = ctx;
+	const struct follow_up *f = rec;
+	char date[DATE_BUFSIZE];
+
+	if (f->done || f->due > c->until)
+		return;
+	if (c->d->ndue == MAX_MINE) {
+		c->d->more_due = true;
+		return;
+	}
+	date_format(f->due, date, sizeof(date));
+	snprintf(c->d->due[c->d->ndue++], OFFER_NAME_W, "%s%s  %.100s",
+	         f->due < c->today    ? "ÜBERFÄLLIG "
+	         : f->due == c->today ? "heute "
+	                              : "",
+	         date, f->text);
+}
+
+/* The user's open follow-ups due within a week, the earliest first: one
+ * walk of the index of open ones by lead and day. */
+static void load_due(struct ui *ui, struct dashboard *d)
+{
+	struct due_ctx c = {.d = d, .today = date_today()};
+	struct ui_page_pos pos = {0};
+	uint8_t key[CONFIG_LOGIN_SIZE + 1];
+	int len = index_put_text(key, sizeof(key), ui_me(ui)->login);
+	struct codec_buf *req;
+	bool more;
+
+	d->ndue = 0;
+	d->more_due = false;
+	c.until = date_from_days(date_to_days(c.today) + 7);
+	if (!rights_may(ui_staff(ui), &follow_up_def, VERB_LIST) || len <= 0)
+		return;
+	req = ui_record_list(ui, &follow_up_def);
+	codec_put_str(req, WF_INDEX, "due");
+	codec_put_bytes(req, WF_KEY, key, (size_t)len);
+	ui_record_page(ui, req, &follow_up_def, &pos, NULL, add_due, &c, &more);
+}
+
 static void free_drafts(struct dashboard *d)
 {
 	for (size_t i = 0; i < d->ndrafts; i++)
@@ -278,6 +328,7 @@ static enum status dashboard_load(struct screen *s)
 	}
 	load_alerts(s->ui, d);
 	load_mine(s->ui, d);
+	load_due(s->ui, d);
 	if (rights_admin(ui_staff(s->ui)))
 		load_server(s->ui, d);
 	make_keys(s);
@@ -470,6 +521,9 @@ static void dashboard_draw(struct screen *s)
 	if (d->nalerts)
 		y = draw_alerts(s, d, y);
 	y = draw_drafts(s, d, y);
+	if (d->ndue)
+		y = draw_list(s, y, 6, "Wiedervorlagen (7 Tage)", d->due, d->ndue, d->more_due,
+		              "… und weitere (in den Fällen)");
 	if (d->nmine)
 		y = draw_list(s, y, d->nlocks ? 4 : 2, "Meine Fälle", d->mine, d->nmine,
 		              d->more_mine, "… und weitere (f: Fälle)");
@@ -553,7 +607,8 @@ static void dashboard_event(struct screen *s, const struct wire_event *ev)
 {
 	struct dashboard *d = s->data;
 
-	if (strcmp(ev->table, offer_def.table) == 0 || strcmp(ev->table, case_def.table) == 0)
+	if (strcmp(ev->table, offer_def.table) == 0 || strcmp(ev->table, case_def.table) == 0 ||
+	    strcmp(ev->table, follow_up_def.table) == 0)
 		d->stale = true; /* an offer, or a case that may raise or end an alert */
 }
 

@@ -86,6 +86,14 @@ expect_exit 1 "journal: ... changing it is refused, for every role" \
 expect_output "journal: ... it stays as written, by its author" "^author=fk\.fg$"
 expect_output "journal: ... with its text" "^text=Erstkontakt$"
 
+# A follow-up carries its case's lead, for the lead's dashboard.
+"$CLIENT" "$SOCK" tl.fg rput follow_ups 0 0 "case_id=$id" "due=$(date +%d.%m.%Y)" \
+	"text=Hilfeplan vorbereiten" "lead=tl.fg" >"$TMP/out" 2>&1
+expect_output "follow-up: the team lead sets one" "^saved [0-9]+ 1$"
+fid=$(sed -n 's/^saved \([0-9]*\) 1$/\1/p' "$TMP/out")
+"$CLIENT" "$SOCK" amt rget follow_ups "$fid" >"$TMP/out" 2>&1
+expect_output "follow-up: ... led by the case's lead, whoever wrote it" "^lead=fk\.fg$"
+
 # The street directory changes under the cases: verify names each case
 # whose district no longer follows from its address.
 kill -TERM "$SERVER"
