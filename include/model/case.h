@@ -59,6 +59,12 @@ struct person {
 };
 extern const struct record_def person_def;
 
+/* The key of the persons index "same": the folded name (ä, ae and a alike)
+ * and the birth day, so that a person taken in twice is found whichever
+ * way the umlauts and accents were typed; -1 without a name or a birth
+ * day. */
+int person_duplicate_key(const char *name, int32_t birth, uint8_t *buf, size_t size);
+
 /* A journal entry is never changed: a correction is a new entry that
  * names the one it corrects. */
 struct journal_entry {

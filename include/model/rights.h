@@ -40,7 +40,7 @@ enum right_scope {
 
 struct right {
 	enum role role;
-	const char *table;
+	const struct record_def *def;
 	enum right_verb verb;
 	enum right_scope scope;
 };

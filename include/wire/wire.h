@@ -62,7 +62,9 @@
 	X(DRAFT_LIST, 41)  /* -> DRAFTS: the caller's own drafts */                                \
 	X(DRAFTS, 42)      /* WF_RECORD... */                                                      \
 	X(DRAFT_DELETE, 43) /* WF_ID -> DONE */                                                    \
-	X(STATUS, 44)       /* -> RECORD: WF_RECORD (server_status) */
+	X(STATUS, 44)       /* -> RECORD: WF_RECORD (server_status) */                             \
+	X(DUPLICATES, 45)   /* WF_NAME WF_DATE (birth) WF_ID (the case to leave out) -> DONE */    \
+	                    /* WF_TEXT... ("number;district;status" of each other case)  */
 
 enum wire_kind {
 #define X(name, number) WIRE_##name = number,

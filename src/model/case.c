@@ -429,8 +429,40 @@ static enum status person_validate(const void *rec, const struct config *config,
 	return STATUS_OK;
 }
 
+int person_duplicate_key(const char *name, int32_t birth, uint8_t *buf, size_t size)
+{
+	char folded[CASE_TEXT_SIZE * 2];
+	int n;
+
+	text_fold(name, folded, sizeof(folded));
+	/* "Müller", "Mueller" and "Muller" are one name here: the e that
+	 * folding writes after a, o and u goes. */
+	for (char *r = folded, *w = folded; (*w = *r) != '\0'; r++)
+		if (!(*r == 'e' && w > folded && (w[-1] == 'a' || w[-1] == 'o' || w[-1] == 'u')))
+			w++;
+	n = birth && folded[0] ? index_put_text(buf, size, folded) : -1;
+	if (n < 0 || (size_t)n + 4 > size)
+		return -1;
+	buf[n] = (uint8_t)((uint32_t)birth >> 24);
+	buf[n + 1] = (uint8_t)((uint32_t)birth >> 16);
+	buf[n + 2] = (uint8_t)((uint32_t)birth >> 8);
+	buf[n + 3] = (uint8_t)birth;
+	return n + 4;
+}
+
+static int key_person_duplicate(const void *rec, uint8_t *buf, size_t size)
+{
+	const struct person *p = rec;
+
+	return person_duplicate_key(p->name, p->birth, buf, size);
+}
+
 static const struct index_def person_indexes[] = {
         {.name = "words", .kind = INDEX_WORDS, .field = "name"},
+        {.name = "same",
+         .kind = INDEX_KEY,
+         .key = key_person_duplicate,
+         .privacy = PRIVACY_IDENTIFYING},
 };
 
 const struct record_def person_def = {

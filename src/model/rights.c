@@ -1,6 +1,8 @@
 /* The rights table and the functions that read it (rights.h). */
 #include <string.h>
 
+#include "model/case.h"
+#include "model/offer.h"
 #include "model/rights.h"
 
 const char *const right_verb_names[] = {
@@ -82,24 +84,24 @@ const char *const right_verb_names[] = {
 	}
 
 const struct right rights_table[] = {
-        OFFER_RIGHTS("offers"),
-        OFFER_RIGHTS("offer_counts"),
-        CASE_READ_RIGHTS("cases"),
-        CASE_CHANGE_RIGHTS("cases"),
-        {ROLE_FACHKRAFT, "cases", VERB_CREATE, SCOPE_ALL},
-        {ROLE_TEAMLEITUNG, "cases", VERB_CREATE, SCOPE_ALL},
-        {ROLE_TEAMLEITUNG, "cases", VERB_EXPORT, SCOPE_TEAM},
-        {ROLE_AMTSLEITUNG, "cases", VERB_EXPORT, SCOPE_ALL},
+        OFFER_RIGHTS(&offer_def),
+        OFFER_RIGHTS(&offer_count_def),
+        CASE_READ_RIGHTS(&case_def),
+        CASE_CHANGE_RIGHTS(&case_def),
+        {ROLE_FACHKRAFT, &case_def, VERB_CREATE, SCOPE_ALL},
+        {ROLE_TEAMLEITUNG, &case_def, VERB_CREATE, SCOPE_ALL},
+        {ROLE_TEAMLEITUNG, &case_def, VERB_EXPORT, SCOPE_TEAM},
+        {ROLE_AMTSLEITUNG, &case_def, VERB_EXPORT, SCOPE_ALL},
         /* the admin's export of cases has no personal data in its columns */
-        {ROLE_ADMIN, "cases", VERB_EXPORT, SCOPE_ALL},
-        CASE_READ_RIGHTS("persons"),
-        CASE_ADD_RIGHTS("persons"),
-        CASE_CHANGE_RIGHTS("persons"),
-        CASE_READ_RIGHTS("journal"),
-        CASE_ADD_RIGHTS("journal"),
-        CASE_READ_RIGHTS("follow_ups"),
-        CASE_ADD_RIGHTS("follow_ups"),
-        CASE_CHANGE_RIGHTS("follow_ups"),
+        {ROLE_ADMIN, &case_def, VERB_EXPORT, SCOPE_ALL},
+        CASE_READ_RIGHTS(&person_def),
+        CASE_ADD_RIGHTS(&person_def),
+        CASE_CHANGE_RIGHTS(&person_def),
+        CASE_READ_RIGHTS(&journal_def),
+        CASE_ADD_RIGHTS(&journal_def),
+        CASE_READ_RIGHTS(&follow_up_def),
+        CASE_ADD_RIGHTS(&follow_up_def),
+        CASE_CHANGE_RIGHTS(&follow_up_def),
 };
 
 const size_t rights_count = sizeof(rights_table) / sizeof(rights_table[0]);
@@ -153,7 +155,7 @@ static bool in_scope(const struct config *config, const struct cfg_staff *who,
 bool rights_anyone(const struct record_def *def, enum right_verb verb)
 {
 	for (size_t i = 0; i < rights_count; i++)
-		if (rights_table[i].verb == verb && strcmp(rights_table[i].table, def->table) == 0)
+		if (rights_table[i].verb == verb && rights_table[i].def == def)
 			return true;
 	return false;
 }
@@ -162,7 +164,7 @@ bool rights_may(const struct cfg_staff *who, const struct record_def *def, enum 
 {
 	for (size_t i = 0; i < rights_count; i++)
 		if (rights_table[i].role == who->role && rights_table[i].verb == verb &&
-		    strcmp(rights_table[i].table, def->table) == 0)
+		    rights_table[i].def == def)
 			return true;
 	return false;
 }
@@ -175,7 +177,7 @@ bool rights_allow(const struct config *config, const struct cfg_staff *who,
 	for (size_t i = 0; i < rights_count; i++) {
 		const struct right *r = &rights_table[i];
 
-		if (r->role == who->role && r->verb == verb && strcmp(r->table, def->table) == 0 &&
+		if (r->role == who->role && r->verb == verb && r->def == def &&
 		    in_scope(config, who, scope_def, r->scope, scope_rec))
 			return true;
 	}

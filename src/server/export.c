@@ -24,19 +24,18 @@ static const char *const offer_columns[] = {
 static const char *const case_columns[] = {"number", "district", "team",   "lead",
                                            "status", "opened",   "closed", NULL};
 
-/* What can be exported: a record type, its columns (by field; the
- * headers are the fields' German labels), whether the record's number
- * comes first, and the fields that say when it was active (the --year
- * filter keeps those active in that year). */
+/* What can be exported, by the record type's table name: its columns (by
+ * field; the headers are the fields' German labels), whether the record's
+ * number comes first, and the fields that say when it was active (the
+ * --year filter keeps those active in that year). */
 static const struct export_kind {
-	const char *kind;
 	const struct record_def *def;
 	const char *const *columns;
 	bool id_column;
 	const char *from_field, *to_field;
 } export_kinds[] = {
-        {"offers", &offer_def, offer_columns, true, "active_from", "active_to"},
-        {"cases", &case_def, case_columns, false, "opened", "closed"},
+        {&offer_def, offer_columns, true, "active_from", "active_to"},
+        {&case_def, case_columns, false, "opened", "closed"},
 };
 
 struct export_job {
@@ -98,7 +97,7 @@ static enum status export_records(struct server *server, struct export_job *ex, 
 static const struct export_kind *export_kind_find(const char *kind)
 {
 	for (size_t i = 0; i < sizeof(export_kinds) / sizeof(export_kinds[0]); i++)
-		if (strcmp(export_kinds[i].kind, kind) == 0)
+		if (strcmp(export_kinds[i].def->table, kind) == 0)
 			return &export_kinds[i];
 	return NULL;
 }

@@ -298,6 +298,7 @@ static const struct handler handlers[] = {
         {WIRE_AUDIT_QUERY, .admin = true, .fn = handle_audit, .class = STATS_READ},
         {WIRE_STATS, .admin = true, .fn = handle_stats},
         {WIRE_STATUS, .admin = true, .fn = handle_status},
+        {WIRE_DUPLICATES, .fn = handle_duplicates, .class = STATS_READ},
         {WIRE_BACKUP, .admin = true, .worker = true},
         {WIRE_VERIFY, .admin = true, .worker = true},
         {WIRE_EXPORT, .worker = true},

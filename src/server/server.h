@@ -175,6 +175,7 @@ void server_put_holder(struct codec_buf *reply, const struct edit_lock *lock);
 
 /* records.c: the record service, the same for every registered type. */
 handler_fn handle_record_list, handle_record_get, handle_record_save;
+handler_fn handle_duplicates; /* duplicates.c */
 /* The record type named by WF_TABLE of REQ; NULL when there is none. */
 const struct record_def *records_type(const struct wire_msg *req);
 /* Reads record ID of DEF for CONN in TXN and checks that the caller may

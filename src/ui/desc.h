@@ -75,6 +75,9 @@ struct screen_desc {
 	/* A new record: fields set before the form opens (ID, version and
 	 * the parent's id are set already). PARENT may be NULL. */
 	void (*defaults)(struct ui *ui, void *rec, const void *parent);
+	/* Asked before a new record is saved (a person who may be known in
+	 * another case); false: not saved, the input stays. May be NULL. */
+	bool (*check_new)(struct ui *ui, const void *rec);
 	const char *name_field;   /* names a record in drafts and lists of its children */
 	const char *number_field; /* the record's number as people say it ("2026-00123");
 	                           * NULL: "Nr." and the id */

@@ -105,12 +105,58 @@ static void person_defaults(struct ui *ui, void *rec, const void *parent)
 	p->role = p->sex = -1;
 }
 
+struct same_cases {
+	char first[200];
+	size_t n;
+};
+
+static enum status same_case(void *ctx, const struct codec_field *field)
+{
+	struct same_cases *c = ctx;
+	char line[64], *district, *status;
+
+	if (codec_get_str(field, line, sizeof(line)) != STATUS_OK)
+		return STATUS_ERR_PROTOCOL;
+	if (c->n++ == 0 && (district = strchr(line, ';')) && (status = strchr(district + 1, ';'))) {
+		*district++ = '\0';
+		*status++ = '\0';
+		snprintf(c->first, sizeof(c->first), "%s (%s, %s)", line, district, status);
+	}
+	return STATUS_OK;
+}
+
+/* The duplicate check of an intake: a person of the same name and birth
+ * day in another case is said, with that case's number, district and
+ * status, and saving asks first. */
+static bool person_check_new(struct ui *ui, const void *rec)
+{
+	const struct person *p = rec;
+	struct same_cases same = {0};
+	struct codec_buf *req = ui_request(ui, WIRE_DUPLICATES);
+	struct wire_msg reply;
+	char question[sizeof(((struct same_cases *)0)->first) + 64];
+
+	codec_put_str(req, WF_NAME, p->name);
+	codec_put_u64(req, WF_DATE, (uint64_t)(p->birth > 0 ? p->birth : 0));
+	codec_put_u64(req, WF_ID, p->case_id);
+	if (ui_call(ui, &reply, NULL, 0) != STATUS_OK ||
+	    wire_each(&reply, WF_TEXT, same_case, &same) != STATUS_OK || !same.n)
+		return true;
+	snprintf(question, sizeof(question), "Bekannt in Fall %s%s. Trotzdem anlegen?", same.first,
+	         same.n > 1 ? " und weiteren" : "");
+	if (ui_ask(ui, question) == UI_ANSWER_YES)
+		return true;
+	ui_message(ui, "Nicht angelegt; die Eingaben bleiben.");
+	return false;
+}
+
 const struct screen_desc person_desc = {
         .title = "Personen",
         .def = &person_def,
         DESC_COLUMNS(person_columns),
         DESC_FORM(person_form),
         .defaults = person_defaults,
+        .check_new = person_check_new,
         .name_field = "name",
         .words = true,
         .refresh = true,

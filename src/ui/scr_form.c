@@ -365,6 +365,8 @@ static void form_save(struct screen *s)
 	if (ui_form_collect(f->form, rec) != STATUS_OK)
 		goto out; /* the form shows the message at the field */
 	memcpy(rec, f->rec, sizeof(struct record_head)); /* the version the input is based on */
+	if (!head(f)->id && f->desc->check_new && !f->desc->check_new(s->ui, rec))
+		goto out; /* not now: the input stays */
 	st = ui_record_save(s->ui, f->def, rec, err, sizeof(err));
 	if (st == STATUS_ERR_CONFLICT && show_conflict(s, rec))
 		goto out;

@@ -86,6 +86,25 @@ expect_exit 1 "journal: ... changing it is refused, for every role" \
 expect_output "journal: ... it stays as written, by its author" "^author=fk\.fg$"
 expect_output "journal: ... with its text" "^text=Erstkontakt$"
 
+# The duplicate check of an intake: the same person (any spelling of the
+# umlauts, any case) in another case is found, with that case's number,
+# district and status only, also for a caseworker who may not read it.
+expect_exit 0 "duplicates: a person in the case" "$CLIENT" "$SOCK" fk.fg rput persons 0 0 \
+	"case_id=$id" role=jung "name=Jürgen Kaya" birth=03.04.2012 sex=m
+"$CLIENT" "$SOCK" amt rget cases "$id" >"$TMP/case" 2>&1
+number=$(sed -n 's/^number=//p' "$TMP/case")
+expect_exit 0 "duplicates: the check for another case" "$CLIENT" "$SOCK" fk.fg dups "JUERGEN KAYA" 20120403 999999
+expect_output "duplicates: ... finds the person's case, by number, district and status" "^S $number;FG;offen$"
+expect_exit 0 "duplicates: a caseworker of another team asks" "$CLIENT" "$SOCK" mmeier dups "Jürgen Kaya" 20120403 0
+expect_output "duplicates: ... learns the case's number and district only" "^S $number;FG;offen$"
+expect_exit 0 "duplicates: within the same case" "$CLIENT" "$SOCK" fk.fg dups "Jürgen Kaya" 20120403 "$id"
+grep -q "^S " "$TMP/out" && not_ok "duplicates: ... the case itself is no duplicate" ||
+	ok "duplicates: ... the case itself is no duplicate"
+expect_exit 0 "duplicates: another birth day" "$CLIENT" "$SOCK" fk.fg dups "Jürgen Kaya" 20120404 0
+grep -q "^S " "$TMP/out" && not_ok "duplicates: ... is another person" ||
+	ok "duplicates: ... is another person"
+expect_exit 1 "duplicates: provider staff may not ask" "$CLIENT" "$SOCK" traeger.dw dups "Jürgen Kaya" 20120403 0
+
 # A follow-up carries its case's lead, for the lead's dashboard.
 "$CLIENT" "$SOCK" tl.fg rput follow_ups 0 0 "case_id=$id" "due=$(date +%d.%m.%Y)" \
 	"text=Hilfeplan vorbereiten" "lead=tl.fg" >"$TMP/out" 2>&1

@@ -486,6 +486,34 @@ static int rget(char **args)
 	return st == STATUS_OK ? 0 : 1;
 }
 
+static enum status print_text(void *ctx, const struct codec_field *field)
+{
+	char line[256];
+
+	(void)ctx;
+	if (codec_get_str(field, line, sizeof(line)) != STATUS_OK)
+		return STATUS_ERR_PROTOCOL;
+	printf("S %s\n", line);
+	return STATUS_OK;
+}
+
+/* dups NAME YYYYMMDD CASE: the duplicate check of an intake into CASE. */
+static int dups(char **args)
+{
+	struct codec_buf *req = wire_client_request(client, WIRE_DUPLICATES);
+	struct wire_msg reply;
+	enum status st;
+
+	codec_put_str(req, WF_NAME, args[0]);
+	codec_put_u64(req, WF_DATE, strtoull(args[1], NULL, 10));
+	codec_put_u64(req, WF_ID, strtoull(args[2], NULL, 10));
+	st = wire_client_call(client, &reply);
+	if (st == STATUS_OK)
+		st = wire_each(&reply, WF_TEXT, print_text, NULL);
+	printf("%s\n", status_text(st));
+	return st == STATUS_OK ? 0 : 1;
+}
+
 static int get(char **args)
 {
 	struct codec_buf *req = wire_client_request(client, WIRE_RECORD_GET);
@@ -741,6 +769,7 @@ static const struct command {
         {"walkback", 0, 0, walkback},
         {"rput", 3, 40, rput},
         {"rget", 2, 2, rget},
+        {"dups", 3, 3, dups},
         {"get", 1, 1, get},
         {"events", 2, 2, events},
         {"backup", 1, 1, backup},

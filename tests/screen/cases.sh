@@ -132,4 +132,29 @@ screen_check "dashboard: ... and the open § 8a alert" fk3 "§ 8a: offene Meldun
 keys fk3 1
 screen_check "draft: ... continued in the form" fk3 "Entwurf fortgesetzt"
 screen_check "draft: ... with what was typed" fk3 "^Anschrift \* +Buchenweg 3"
+
+# The duplicate check: the same young person taken into the second case
+# (a spelling without the accents) names the first case and asks.
+keys fk3 Tab Tab Tab
+type_text fk3 "Schule"
+keys fk3 Tab
+type_text fk3 "Gefährdung"
+keys fk3 Tab F2
+screen_check "duplicates: the continued intake is saved" fk3 "Gespeichert \(Fall [0-9]{4}-00002"
+keys fk3 F9 Enter
+screen_check "duplicates: the second case's persons" fk3 "^Personen · Fall: Familie Nowak"
+keys fk3 n
+type_text fk3 "jung"
+keys fk3 Tab
+type_text fk3 "emre celik-muller"
+keys fk3 Tab
+type_text fk3 "03.04.2012"
+keys fk3 Tab
+type_text fk3 "m"
+keys fk3 F2
+screen_check "duplicates: a person known in another case is named before saving" fk3 \
+	"Bekannt in Fall [0-9]{4}-00001 \(FG, offen\)\. Trotzdem anlegen\?"
+keys fk3 n
+screen_check "duplicates: ... no: not saved, the input stays" fk3 "Nicht angelegt; die Eingaben bleiben"
+screen_check "duplicates: ... the name still in the form" fk3 "^Name \* +emre celik-muller"
 finish

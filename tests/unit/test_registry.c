@@ -359,7 +359,8 @@ static void test_rights_matrix(void)
 	}
 	/* every row names a registered table */
 	for (size_t i = 0; i < rights_count; i++)
-		CHECK(record_type_find(rights_table[i].table) != NULL);
+		CHECK(rights_table[i].def &&
+		      record_type_find(rights_table[i].def->table) == rights_table[i].def);
 }
 
 /* A caseworker of T-FG reads and changes a case in GA they lead, and its
@@ -447,6 +448,22 @@ static void test_case_fill(void)
 	c = (struct case_file){.address = "Nirgendwostraße 1"};
 	CHECK_INT(case_def.fill(&c, &fill, &err), STATUS_ERR_INVALID);
 	CHECK_STR(err.field->name, "address");
+}
+
+/* The duplicate key: one person however the umlauts and accents were
+ * typed; another birth day is another person; no key without a birth day. */
+static void test_duplicate_key(void)
+{
+	uint8_t a[INDEX_KEY_MAX], b[INDEX_KEY_MAX];
+	int na = person_duplicate_key("Jürgen Çelik-Müller", 20120403, a, sizeof(a));
+	int nb = person_duplicate_key("JUERGEN CELIK-MULLER", 20120403, b, sizeof(b));
+
+	CHECK(na > 0 && na == nb && memcmp(a, b, (size_t)na) == 0);
+	nb = person_duplicate_key("Jurgen Celik-Mueller", 20120403, b, sizeof(b));
+	CHECK(na == nb && memcmp(a, b, (size_t)na) == 0);
+	nb = person_duplicate_key("Jürgen Çelik-Müller", 20120404, b, sizeof(b));
+	CHECK(na != nb || memcmp(a, b, (size_t)na) != 0);
+	CHECK_INT(person_duplicate_key("Jürgen", 0, b, sizeof(b)), -1);
 }
 
 /* A provider in another team's district: team scope is the district's. */
@@ -552,6 +569,7 @@ int main(void)
 	RUN(test_rights_team_scope);
 	RUN(test_rights_own);
 	RUN(test_case_fill);
+	RUN(test_duplicate_key);
 	RUN(test_redact);
 	RUN(test_words);
 	config_free(config);
