@@ -46,7 +46,8 @@ struct dashboard {
 	size_t nlocks;
 	char server[3][SERVER_STATUS_TEXT + 64]; /* the admin's: log, last backup, verify */
 	bool fresh;                              /* draw everything */
-	bool stale;                              /* somebody saved an offer: load again */
+	bool stale;                              /* somebody saved what it shows: load again */
+	time_t loaded;                           /* when it was loaded last */
 	size_t chosen;                           /* the menu entry under the highlight bar */
 	bool menu_moved;                         /* the bar moved: the menu is drawn again */
 	struct ui_key keys[3];                   /* the keys: drafts only when there are */
@@ -326,6 +327,7 @@ static enum status dashboard_load(struct screen *s)
 		ui_record_page(s->ui, req, &offer_def, &pos, NULL, add_offer, d, &more);
 		d->more_offers = more || d->noffers == MAX_OFFERS;
 	}
+	d->loaded = time(NULL);
 	load_alerts(s->ui, d);
 	load_mine(s->ui, d);
 	load_due(s->ui, d);
@@ -504,7 +506,9 @@ static void dashboard_draw(struct screen *s)
 	struct dashboard *d = s->data;
 	int y = 0;
 
-	if (d->stale) {
+	/* What others saved shows by itself, at most once a second: a burst
+	 * of saves costs one load. */
+	if (d->stale && time(NULL) > d->loaded) {
 		d->stale = false;
 		dashboard_load(s);
 	}
