@@ -78,15 +78,17 @@ struct journal_entry {
 };
 extern const struct record_def journal_def;
 
-/* A follow-up carries its case's lead (the writer's), so that the lead's
- * dashboard finds their due ones in one index walk. */
+/* A follow-up carries its case's lead and number (the writer's), so that
+ * the lead's dashboard finds their due ones in one index walk and says
+ * whose they are. */
 struct follow_up {
 	struct record_head head;
 	uint64_t case_id;
 	int32_t due;
 	char text[CASE_TEXT_SIZE];
 	bool done;
-	char lead[CONFIG_LOGIN_SIZE];
+	char lead[CONFIG_LOGIN_SIZE];       /* the case's (the writer's) */
+	char case_number[CASE_NUMBER_SIZE]; /* the case's (the writer's) */
 };
 extern const struct record_def follow_up_def;
 

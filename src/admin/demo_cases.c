@@ -147,6 +147,7 @@ static enum status add_work(struct store_txn *txn, const struct case_file *c, in
 		snprintf(f.text, sizeof(f.text), "%s",
 		         i ? "Rückmeldung der Schule einholen" : "Hilfeplangespräch vorbereiten");
 		snprintf(f.lead, sizeof(f.lead), "%s", c->lead);
+		snprintf(f.case_number, sizeof(f.case_number), "%s", c->number);
 		st = store_insert(txn, &follow_up_def, &f);
 	}
 	return st;

@@ -606,16 +606,25 @@ static const struct field_def follow_up_fields[] = {
          .width = 12,
          .source = SOURCE_STAFF,
          .help = "die des Falls"},
+        {.tag = 7,
+         .name = "case_number",
+         .filled = true,
+         .label = "Fall",
+         FIELD_TEXT(struct follow_up, case_number),
+         .width = 10},
 };
 
-/* The lead is the case's. */
+/* The lead and the number are the case's. */
 static enum status follow_up_fill(void *rec, const struct record_fill *f, struct field_error *err)
 {
 	struct follow_up *fu = rec;
 
 	(void)err;
-	if (f->parent)
+	if (f->parent) {
 		text_copy(fu->lead, sizeof(fu->lead), ((const struct case_file *)f->parent)->lead);
+		text_copy(fu->case_number, sizeof(fu->case_number),
+		          ((const struct case_file *)f->parent)->number);
+	}
 	return STATUS_OK;
 }
 

@@ -200,11 +200,11 @@ static void add_due(void *ctx, const void *rec)
 		return;
 	}
 	date_format(f->due, date, sizeof(date));
-	snprintf(c->d->due[c->d->ndue++], OFFER_NAME_W, "%s%s  %.100s",
+	snprintf(c->d->due[c->d->ndue++], OFFER_NAME_W, "%s%s %s  %.90s",
 	         f->due < c->today    ? "ÜBERFÄLLIG "
 	         : f->due == c->today ? "heute "
 	                              : "",
-	         date, f->text);
+	         date, f->case_number, f->text);
 }
 
 /* The user's open follow-ups due within a week, the earliest first: one

@@ -112,6 +112,7 @@ expect_output "follow-up: the team lead sets one" "^saved [0-9]+ 1$"
 fid=$(sed -n 's/^saved \([0-9]*\) 1$/\1/p' "$TMP/out")
 "$CLIENT" "$SOCK" amt rget follow_ups "$fid" >"$TMP/out" 2>&1
 expect_output "follow-up: ... led by the case's lead, whoever wrote it" "^lead=fk\.fg$"
+expect_output "follow-up: ... naming the case by its number" "^case_number=$number$"
 
 # The street directory changes under the cases: verify names each case
 # whose district no longer follows from its address.
