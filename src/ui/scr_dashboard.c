@@ -117,6 +117,31 @@ static void add_alert(void *ctx, const void *rec)
 		d->more_alerts = true;
 }
 
+/* One page of DEF's records, the newest first when BACKWARD, from INDEX:
+ * those whose key begins with KEY (NULL: the whole index); with an empty
+ * KEY or no INDEX, from the whole table. ADD gets each; returns whether
+ * more follow. */
+static bool load_page(struct ui *ui, const struct record_def *def, const char *index,
+                      const char *key, bool backward, void (*add)(void *ctx, const void *rec),
+                      void *ctx)
+{
+	struct ui_page_pos pos = {0};
+	struct codec_buf *req = ui_record_list(ui, def);
+	uint8_t buf[INDEX_KEY_MAX];
+	int len = key ? index_put_text(buf, sizeof(buf), key) : 0;
+	bool more = false;
+
+	if (backward)
+		codec_put_u64(req, WF_BACKWARD, 1);
+	if (index && (!key || len > 1)) {
+		codec_put_str(req, WF_INDEX, index);
+		if (len > 1)
+			codec_put_bytes(req, WF_KEY, buf, (size_t)len);
+	}
+	ui_record_page(ui, req, def, &pos, NULL, add, ctx, &more);
+	return more;
+}
+
 static int alert_older(const void *a, const void *b)
 {
 	int64_t x = ((const struct case_file *)a)->alert_since;
@@ -129,20 +154,14 @@ static int alert_older(const void *a, const void *b)
  * only those), for the roles that answer for them. */
 static void load_alerts(struct ui *ui, struct dashboard *d)
 {
-	struct ui_page_pos pos = {0};
-	struct codec_buf *req;
-	bool more;
-
 	d->nalerts = 0;
 	d->more_alerts = false;
 	if (!rights_may(ui_staff(ui), &case_def, VERB_LIST) ||
 	    !rights_sees(ui_staff(ui), PRIVACY_SENSITIVE) ||
 	    (!d->alerts && !(d->alerts = calloc(MAX_ALERTS, sizeof(*d->alerts)))))
 		return;
-	req = ui_record_list(ui, &case_def);
-	codec_put_str(req, WF_INDEX, "alert");
-	ui_record_page(ui, req, &case_def, &pos, NULL, add_alert, d, &more);
-	d->more_alerts = d->more_alerts || more;
+	if (load_page(ui, &case_def, "alert", NULL, false, add_alert, d))
+		d->more_alerts = true;
 	qsort(d->alerts, d->nalerts, sizeof(*d->alerts), alert_older);
 }
 
@@ -164,22 +183,11 @@ static void add_mine(void *ctx, const void *rec)
  * index, which holds the cases in the order they were made. */
 static void load_mine(struct ui *ui, struct dashboard *d)
 {
-	struct ui_page_pos pos = {0};
-	uint8_t key[CONFIG_LOGIN_SIZE + 1];
-	int len = index_put_text(key, sizeof(key), ui_me(ui)->login);
-	struct codec_buf *req;
-	bool more;
-
 	d->nmine = 0;
 	d->more_mine = false;
-	if (!rights_may(ui_staff(ui), &case_def, VERB_LIST) || len <= 0)
-		return;
-	req = ui_record_list(ui, &case_def);
-	codec_put_str(req, WF_INDEX, "lead");
-	codec_put_bytes(req, WF_KEY, key, (size_t)len);
-	codec_put_u64(req, WF_BACKWARD, 1); /* the newest first */
-	ui_record_page(ui, req, &case_def, &pos, NULL, add_mine, d, &more);
-	d->more_mine = d->more_mine || more;
+	if (rights_may(ui_staff(ui), &case_def, VERB_LIST) &&
+	    load_page(ui, &case_def, "lead", ui_me(ui)->login, true, add_mine, d))
+		d->more_mine = true;
 }
 
 struct due_ctx {
@@ -212,21 +220,12 @@ static void add_due(void *ctx, const void *rec)
 static void load_due(struct ui *ui, struct dashboard *d)
 {
 	struct due_ctx c = {.d = d, .today = date_today()};
-	struct ui_page_pos pos = {0};
-	uint8_t key[CONFIG_LOGIN_SIZE + 1];
-	int len = index_put_text(key, sizeof(key), ui_me(ui)->login);
-	struct codec_buf *req;
-	bool more;
 
 	d->ndue = 0;
 	d->more_due = false;
 	c.until = date_from_days(date_to_days(c.today) + 7);
-	if (!rights_may(ui_staff(ui), &follow_up_def, VERB_LIST) || len <= 0)
-		return;
-	req = ui_record_list(ui, &follow_up_def);
-	codec_put_str(req, WF_INDEX, "due");
-	codec_put_bytes(req, WF_KEY, key, (size_t)len);
-	ui_record_page(ui, req, &follow_up_def, &pos, NULL, add_due, &c, &more);
+	if (rights_may(ui_staff(ui), &follow_up_def, VERB_LIST))
+		load_page(ui, &follow_up_def, "due", ui_me(ui)->login, false, add_due, &c);
 }
 
 static void free_drafts(struct dashboard *d)
@@ -301,7 +300,6 @@ static enum status dashboard_load(struct screen *s)
 {
 	struct dashboard *d = s->data;
 	struct wire_msg reply;
-	struct codec_buf *req;
 	enum status st;
 
 	free_drafts(d);
@@ -312,21 +310,10 @@ static enum status dashboard_load(struct screen *s)
 		return st;
 	wire_each(&reply, WF_RECORD, add_draft, d);
 	load_locks(s->ui, d);
-	if (offers_listed(ui_staff(s->ui))) {
-		struct ui_page_pos pos = {0};
-		uint8_t key[CONFIG_ID_SIZE + 1];
-		int len = index_put_text(key, sizeof(key), home_district(s->ui));
-		bool more;
-
-		req = ui_record_list(s->ui, &offer_def);
-		codec_put_u64(req, WF_BACKWARD, 1); /* the newest first */
-		if (len > 1) {
-			codec_put_str(req, WF_INDEX, "district");
-			codec_put_bytes(req, WF_KEY, key, (size_t)len);
-		}
-		ui_record_page(s->ui, req, &offer_def, &pos, NULL, add_offer, d, &more);
-		d->more_offers = more || d->noffers == MAX_OFFERS;
-	}
+	if (offers_listed(ui_staff(s->ui)))
+		d->more_offers = load_page(s->ui, &offer_def, "district", home_district(s->ui),
+		                           true, add_offer, d) ||
+		                 d->noffers == MAX_OFFERS;
 	d->loaded = time(NULL);
 	load_alerts(s->ui, d);
 	load_mine(s->ui, d);
