@@ -92,6 +92,35 @@ struct follow_up {
 };
 extern const struct record_def follow_up_def;
 
+/* Gefährdungseinschätzung: the assessment of a § 8a matter by at least
+ * two professionals, with the codes of the § 8a statistics (domain.md).
+ * Saving it completes the procedure: the case's alert ends in the same
+ * transaction (record_def.settle_parent), and the assessment keeps when
+ * the alert was raised. */
+enum risk_result { RISK_ACUTE, RISK_LATENT, RISK_HELP_NEEDED, RISK_NONE };
+
+struct risk_assessment {
+	struct record_head head;
+	uint64_t case_id;
+	int32_t date;
+	char child[CASE_TEXT_SIZE]; /* the child it concerns (one per child) */
+	char professional1[CONFIG_LOGIN_SIZE], professional2[CONFIG_LOGIN_SIZE];
+	char others[CASE_TEXT_SIZE]; /* further professionals involved */
+	int result;                  /* enum risk_result */
+	/* the kinds of risk, for an acute or latent one */
+	bool neglect, physical, psychological, sexual;
+	char reporter[CONFIG_ID_SIZE]; /* who made it known (configuration) */
+	int mother_age, father_age;    /* unter 18 / 18 bis unter 27 / 27 und älter */
+	/* services in use when it was assessed */
+	bool uses_family, uses_ambulant, uses_residential, uses_none;
+	/* what followed */
+	bool new_help, family_court, custody;
+	char notes[CASE_LONG_SIZE];
+	char author[CONFIG_LOGIN_SIZE]; /* the writer's */
+	int64_t raised;                 /* when the alert it completes was raised */
+};
+extern const struct record_def risk_assessment_def;
+
 /* "2026-00123" from a year and the year's sequence number. */
 void case_number(int year, uint64_t n, char *buf, size_t size);
 

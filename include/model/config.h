@@ -86,6 +86,13 @@ struct cfg_service {
 	bool case_specific;
 };
 
+/* Who made a § 8a matter known (police, school, neighbours, ...): the
+ * statistics' list is not fixed, so the office keeps its own. */
+struct cfg_reporter {
+	char id[CONFIG_ID_SIZE];
+	char name[CONFIG_NAME_SIZE];
+};
+
 struct cfg_staff {
 	char login[CONFIG_LOGIN_SIZE];
 	char name[CONFIG_NAME_SIZE];
@@ -139,6 +146,8 @@ struct config {
 	size_t nproviders;
 	struct cfg_service *services;
 	size_t nservices;
+	struct cfg_reporter *reporters;
+	size_t nreporters;
 	struct cfg_staff *staff;
 	size_t nstaff;
 	struct cfg_budget *budgets;
@@ -173,6 +182,7 @@ void config_errors_free(struct config_errors *errors);
 /* Lookups by id; each returns an index or -1. */
 int config_find_district(const struct config *config, const char *id);
 int config_find_team(const struct config *config, const char *id);
+int config_find_reporter(const struct config *config, const char *id);
 int config_find_provider(const struct config *config, const char *id);
 int config_find_service(const struct config *config, const char *code);
 int config_find_staff(const struct config *config, const char *login);

@@ -58,6 +58,7 @@ enum field_source {
 	SOURCE_PROVIDERS,
 	SOURCE_SERVICES,
 	SOURCE_STAFF,
+	SOURCE_REPORTERS,
 };
 
 struct field_def {
@@ -182,6 +183,12 @@ struct record_def {
 	 * offer began); NULL when there are none. */
 	enum status (*validate_with_parent)(const void *rec, const void *parent,
 	                                    struct field_error *err);
+	/* What a new record settles in its parent (a risk assessment
+	 * completes its case's § 8a procedure): changes PARENT and returns
+	 * true when it did; the writer then stores the parent, through its
+	 * type's fill and rules, in the same transaction (a parent that has
+	 * no parent of its own). NULL when none. */
+	bool (*settle_parent)(void *parent, const void *rec);
 	/* What decides a scope in the rights table (NULL when the type has
 	 * none): the district (team scope), the provider (own provider), the
 	 * lead caseworker's login (own cases). */

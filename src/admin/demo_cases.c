@@ -91,8 +91,9 @@ static int64_t moment(int32_t date, int hour)
 	return (int64_t)mktime(&tm);
 }
 
+/* The persons of C; CHILD gets the first child's name. */
 static enum status add_persons(struct store_txn *txn, const struct case_file *c, const char *family,
-                               unsigned long long *rnd)
+                               char *child_name, size_t size, unsigned long long *rnd)
 {
 	unsigned children = 1 + demo_random(rnd) % 2, adults = 1 + demo_random(rnd) % 2;
 	enum status st = STATUS_OK;
@@ -114,6 +115,8 @@ static enum status add_persons(struct store_txn *txn, const struct case_file *c,
 		if (!child)
 			snprintf(p.phone, sizeof(p.phone), "040 %04u %04u",
 			         demo_random(rnd) % 10000, demo_random(rnd) % 10000);
+		if (i == 0)
+			snprintf(child_name, size, "%s", p.name);
 		st = store_insert(txn, &person_def, &p);
 	}
 	return st;
@@ -153,7 +156,49 @@ static enum status add_work(struct store_txn *txn, const struct case_file *c, in
 	return st;
 }
 
-/* One case with its persons and work, in one transaction. */
+/* The assessment that completed C's § 8a procedure raised at RAISED, a
+ * few days later, by its lead and the team lead. */
+static enum status add_assessment(struct store_txn *txn, const struct config *config,
+                                  const struct case_file *c, const char *child, int64_t raised,
+                                  unsigned long long *rnd)
+{
+	struct risk_assessment r = {.case_id = c->head.id,
+	                            .result = (int)(demo_random(rnd) % 4),
+	                            .mother_age = (int)(demo_random(rnd) % 4),
+	                            .father_age = (int)(demo_random(rnd) % 4),
+	                            .raised = raised};
+	int t = config_find_team(config, c->team);
+
+	r.date = date_from_days(date_to_days(c->opened) + (int64_t)(demo_random(rnd) % 4));
+	snprintf(r.child, sizeof(r.child), "%s", child);
+	snprintf(r.professional1, sizeof(r.professional1), "%s", c->lead);
+	for (size_t i = 0; i < config->nstaff; i++)
+		if (config->staff[i].team == t && strcmp(config->staff[i].login, c->lead) != 0)
+			snprintf(r.professional2, sizeof(r.professional2), "%s",
+			         config->staff[i].login);
+	snprintf(r.author, sizeof(r.author), "%s", c->lead);
+	if (config->nreporters)
+		snprintf(r.reporter, sizeof(r.reporter), "%s",
+		         config->reporters[demo_random(rnd) % config->nreporters].id);
+	if (r.result == RISK_ACUTE || r.result == RISK_LATENT) {
+		r.neglect = demo_random(rnd) % 2;
+		r.psychological = demo_random(rnd) % 3 == 0;
+		r.physical = !r.neglect && !r.psychological ? true : demo_random(rnd) % 5 == 0;
+		r.new_help = true;
+		r.family_court = r.result == RISK_ACUTE && demo_random(rnd) % 3 == 0;
+		r.custody = r.result == RISK_ACUTE && demo_random(rnd) % 4 == 0;
+	}
+	r.uses_ambulant = demo_random(rnd) % 4 == 0;
+	r.uses_none = !r.uses_ambulant;
+	snprintf(r.notes, sizeof(r.notes), "%s",
+	         r.result <= RISK_LATENT
+	                 ? "Gewichtige Anhaltspunkte bestätigt; Schutzplan vereinbart."
+	                 : "Anhaltspunkte nach Hausbesuch nicht bestätigt.");
+	return store_insert(txn, &risk_assessment_def, &r);
+}
+
+/* One case with its persons and work, in one transaction: one in twelve
+ * is a § 8a matter, completed by an assessment unless it is recent. */
 static enum status add_case(struct store *store, const struct config *config, int32_t today,
                             unsigned long long *rnd)
 {
@@ -165,6 +210,9 @@ static enum status add_case(struct store *store, const struct config *config, in
 	struct store_txn *txn;
 	enum status st;
 	unsigned r1 = demo_random(rnd), r2 = demo_random(rnd);
+	char child[CASE_TEXT_SIZE] = "";
+	int64_t raised = 0;
+	bool assessed = false;
 
 	snprintf(c.title, sizeof(c.title), "Familie %s", family);
 	demo_address(config, r1, r2, c.address, sizeof(c.address));
@@ -178,7 +226,7 @@ static enum status add_case(struct store *store, const struct config *config, in
 	c.transfer_payments = (int)(demo_random(rnd) % 3);
 	snprintf(c.will, sizeof(c.will), "%s", PICK(will_texts, demo_random(rnd)));
 	snprintf(c.resources, sizeof(c.resources), "%s", PICK(resource_texts, demo_random(rnd)));
-	c.alert = demo_random(rnd) % 30 == 0;
+	c.alert = demo_random(rnd) % 12 == 0;
 	if ((st = store_begin(store, "demo", &txn)) != STATUS_OK)
 		return st;
 	fill.ctx = txn;
@@ -191,13 +239,18 @@ static enum status add_case(struct store *store, const struct config *config, in
 			c.status = CASE_CLOSED;
 			c.closed = date_from_days(date_to_days(c.opened) + 30 + age / 2);
 			snprintf(c.close_reason, sizeof(c.close_reason), "Ziele erreicht");
+		}
+		raised = c.alert_since;
+		if ((assessed = c.alert && (age > 10 || c.status == CASE_CLOSED))) {
 			c.alert = false;
 			c.alert_since = 0;
 		}
 		st = store_insert(txn, &case_def, &c);
 	}
 	if (st == STATUS_OK)
-		st = add_persons(txn, &c, family, rnd);
+		st = add_persons(txn, &c, family, child, sizeof(child), rnd);
+	if (st == STATUS_OK && raised && assessed)
+		st = add_assessment(txn, config, &c, child, raised, rnd);
 	if (st == STATUS_OK)
 		st = add_work(txn, &c, today, rnd);
 	if (st == STATUS_OK)

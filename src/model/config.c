@@ -324,6 +324,7 @@ void config_free(struct config *config)
 	free(config->teams);
 	free(config->providers);
 	free(config->services);
+	free(config->reporters);
 	free(config->staff);
 	free(config->budgets);
 	free(config);
@@ -400,6 +401,14 @@ int config_find_service(const struct config *config, const char *code)
 {
 	for (size_t i = 0; i < config->nservices; i++)
 		if (strcmp(config->services[i].code, code) == 0)
+			return (int)i;
+	return -1;
+}
+
+int config_find_reporter(const struct config *config, const char *id)
+{
+	for (size_t i = 0; i < config->nreporters; i++)
+		if (strcmp(config->reporters[i].id, id) == 0)
 			return (int)i;
 	return -1;
 }

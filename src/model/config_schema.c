@@ -159,6 +159,12 @@ static const struct field street_fields[] = {
         {0},
 };
 
+static const struct field reporter_fields[] = {
+        {.name = "id", TEXT(struct cfg_reporter, id), .required = true},
+        {.name = "name", TEXT(struct cfg_reporter, name), .required = true},
+        {0},
+};
+
 static const struct field service_fields[] = {
         {.name = "code", TEXT(struct cfg_service, code), .required = true},
         {.name = "name", TEXT(struct cfg_service, name), .required = true},
@@ -252,6 +258,11 @@ static void team_key(const void *elem, char *buf, size_t size)
 static void service_key(const void *elem, char *buf, size_t size)
 {
 	snprintf(buf, size, "%s", ((const struct cfg_service *)elem)->code);
+}
+
+static void reporter_key(const void *elem, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s", ((const struct cfg_reporter *)elem)->id);
 }
 
 static void staff_key(const void *elem, char *buf, size_t size)
@@ -356,6 +367,17 @@ static const struct list_desc service_list = {
         .key_field = "code",
 };
 
+static const struct list_desc reporter_list = {
+        .id = LIST_REPORTERS,
+        .what = "reporter",
+        .fields = reporter_fields,
+        .elem_size = sizeof(struct cfg_reporter),
+        LIST_AT(reporters, nreporters),
+        .key = reporter_key,
+        .key_label = "reporter id",
+        .key_field = "id",
+};
+
 static const struct list_desc staff_list = {
         .id = LIST_STAFF,
         .what = "staff member",
@@ -393,6 +415,7 @@ const struct field config_top_fields[] = {
         {.name = "teams", .type = FIELD_LIST, .list = &team_list},
         {.name = "streets", .type = FIELD_LIST, .list = &street_list},
         {.name = "services", .type = FIELD_LIST, .list = &service_list},
+        {.name = "reporters", .type = FIELD_LIST, .list = &reporter_list},
         {.name = "staff", .type = FIELD_LIST, .list = &staff_list},
         {.name = "budgets", .type = FIELD_LIST, .list = &budget_list},
         {0},

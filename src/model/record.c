@@ -257,6 +257,8 @@ static int find_ref(const struct config *config, enum field_source source, const
 		return config_find_service(config, id);
 	case SOURCE_STAFF:
 		return config_find_staff(config, id);
+	case SOURCE_REPORTERS:
+		return config_find_reporter(config, id);
 	default:
 		return 0;
 	}

@@ -10,7 +10,7 @@
 
 const struct record_def *const record_types[] = {
         &offer_def, &offer_count_def, &draft_def,   &audit_def,     &applied_request_def,
-        &case_def,  &person_def,      &journal_def, &follow_up_def,
+        &case_def,  &person_def,      &journal_def, &follow_up_def, &risk_assessment_def,
 };
 
 const size_t record_type_count = sizeof(record_types) / sizeof(record_types[0]);

@@ -102,6 +102,9 @@ const struct right rights_table[] = {
         CASE_READ_RIGHTS(&follow_up_def),
         CASE_ADD_RIGHTS(&follow_up_def),
         CASE_CHANGE_RIGHTS(&follow_up_def),
+        CASE_READ_RIGHTS(&risk_assessment_def),
+        CASE_ADD_RIGHTS(&risk_assessment_def),
+        CASE_CHANGE_RIGHTS(&risk_assessment_def),
 };
 
 const size_t rights_count = sizeof(rights_table) / sizeof(rights_table[0]);

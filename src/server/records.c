@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <syslog.h>
 #include <time.h>
 
 #include "model/registry.h"
@@ -629,6 +630,42 @@ static enum status fill_txn(struct server *server, struct conn *conn, struct sto
 	return st;
 }
 
+/* What the save of REC settles in its parent (record_def.settle_parent):
+ * the parent is stored through its own fill and rules in the save's
+ * transaction. *SETTLED is a copy of it for the event after the commit,
+ * or NULL when nothing changed. */
+static enum status settle_txn(struct server *server, struct conn *conn, struct store_txn *txn,
+                              const struct record_def *def, const void *rec, void **settled)
+{
+	const struct record_def *pdef = def->parent;
+	void *parent = malloc(pdef->size);
+	struct field_error err = {0};
+	enum status st =
+	        parent ? store_get(txn, pdef, record_id_field(def, rec, def->parent_field), parent)
+	               : STATUS_ERR_NOMEM;
+
+	*settled = NULL;
+	if (st != STATUS_OK || !def->settle_parent(parent, rec)) {
+		free(parent);
+		return st;
+	}
+	if (pdef->fill)
+		st = fill_txn(server, conn, txn, pdef, parent, VERB_CHANGE, &err);
+	if (st == STATUS_OK)
+		st = record_validate(pdef, parent, server->config, &err);
+	if (st == STATUS_OK)
+		st = store_update(txn, pdef, parent);
+	if (st != STATUS_OK) {
+		server_log(LOG_WARNING, "%s %llu: its %s cannot be settled: %s", def->table,
+		           (unsigned long long)((const struct record_head *)rec)->id, pdef->name,
+		           err.message[0] ? err.message : status_message(st));
+		free(parent);
+		return st;
+	}
+	*settled = parent;
+	return STATUS_OK;
+}
+
 /* The write's transaction: a resent save is answered first, then the
  * whole record is validated (ERR says at which field), then the rights,
  * the lock and the version. SCOPE_COPY goes to the event when the write
@@ -640,6 +677,7 @@ static enum status write_txn(struct server *server, struct conn *conn, uint64_t 
 	struct record_head *head = rec;
 	struct applied_request applied;
 	uint64_t edited = head->id;
+	void *settled = NULL;
 	struct store_txn *txn;
 	enum status st = store_begin(server->store, conn->login, &txn);
 
@@ -655,6 +693,8 @@ static enum status write_txn(struct server *server, struct conn *conn, uint64_t 
 			head->id = def->make_id(rec);
 		if (st == STATUS_OK)
 			st = put_checked(server, conn, txn, def, rec, verb, scope_copy, err);
+		if (st == STATUS_OK && def->settle_parent && verb == VERB_CREATE)
+			st = settle_txn(server, conn, txn, def, rec, &settled);
 		if (st == STATUS_OK)
 			st = mark_applied(txn, conn, request, def, head->id);
 		if (st == STATUS_OK)
@@ -665,6 +705,10 @@ static enum status write_txn(struct server *server, struct conn *conn, uint64_t 
 		queue_event(server, conn, def, head, scope_copy);
 	else
 		free(scope_copy);
+	if (st == STATUS_OK && settled) /* the parent is its own scope: it has none */
+		queue_event(server, conn, def->parent, settled, settled);
+	else
+		free(settled);
 	return st;
 }
 

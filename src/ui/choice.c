@@ -48,6 +48,8 @@ bool choice_entry(const struct ui *ui, const struct field_def *f, size_t k, cons
 		ENTRY(services, nservices, code);
 	case SOURCE_STAFF:
 		ENTRY(staff, nstaff, login);
+	case SOURCE_REPORTERS:
+		ENTRY(reporters, nreporters, id);
 	default:
 		return false;
 	}

@@ -33,7 +33,7 @@
 #define DESC_FILTERS_MAX  4
 #define DESC_VALUE_SIZE   64
 #define DESC_ACTIONS_MAX  4
-#define DESC_CHILDREN_MAX 4
+#define DESC_CHILDREN_MAX 6
 
 struct list_state;
 
@@ -167,6 +167,6 @@ size_t desc_cell(char *buf, size_t size, const char *fmt, ...)
 
 /* The record descriptors (scr_offers.c, scr_cases.c). */
 extern const struct screen_desc offer_desc, offer_count_desc;
-extern const struct screen_desc case_desc, person_desc, journal_desc, follow_up_desc;
+extern const struct screen_desc case_desc, person_desc, journal_desc, risk_desc, follow_up_desc;
 
 #endif

@@ -66,7 +66,7 @@ static const struct desc_filter case_filters[] = {
          .check = NULL},
 };
 
-static const struct screen_desc *const case_children[] = {&person_desc, &journal_desc,
+static const struct screen_desc *const case_children[] = {&person_desc, &journal_desc, &risk_desc,
                                                           &follow_up_desc};
 
 const struct screen_desc case_desc = {
@@ -232,6 +232,57 @@ const struct screen_desc journal_desc = {
         .defaults = journal_defaults,
         .name_field = "date",
         DESC_ACTIONS(journal_actions),
+        .newest_first = true,
+        .refresh = true,
+};
+
+/* --- risk assessments --- */
+
+static const struct ui_column risk_columns[] = {
+        {.label = "Datum", .width = 10, .field = "date"},
+        {.label = "Kind", .width = 0, .field = "child"},
+        {.label = "Ergebnis", .width = 34, .field = "result"},
+        {.label = "Fachkraft", .width = 12, .field = "professional1", .min_cols = 100},
+        {.label = "Zweite", .width = 12, .field = "professional2", .min_cols = 100},
+};
+
+static const char *const risk_head[] = {"date",          "child",  "professional1",
+                                        "professional2", "others", NULL};
+static const char *const risk_result[] = {"result",        "neglect", "physical",
+                                          "psychological", "sexual",  NULL};
+static const char *const risk_family[] = {"reporter", "mother_age", "father_age", NULL};
+static const char *const risk_uses[] = {"uses_family", "uses_ambulant", "uses_residential",
+                                        "uses_none", NULL};
+static const char *const risk_then[] = {"new_help", "family_court", "custody", NULL};
+static const char *const risk_notes[] = {"notes", "author", "raised", NULL};
+
+static const struct ui_form_section risk_form[] = {
+        {NULL, risk_head},
+        {"Ergebnis und Art der Gefährdung", risk_result},
+        {"Bekanntwerden und Eltern", risk_family},
+        {"Leistungen in Anspruch genommen", risk_uses},
+        {"Was folgte", risk_then},
+        {"Begründung", risk_notes},
+};
+
+/* Today, assessed by the one who records it and one more. */
+static void risk_defaults(struct ui *ui, void *rec, const void *parent)
+{
+	struct risk_assessment *r = rec;
+
+	(void)parent;
+	r->date = date_today();
+	snprintf(r->professional1, sizeof(r->professional1), "%s", ui_me(ui)->login);
+	r->result = r->mother_age = r->father_age = -1;
+}
+
+const struct screen_desc risk_desc = {
+        .title = "Gefährdungseinschätzungen",
+        .def = &risk_assessment_def,
+        DESC_COLUMNS(risk_columns),
+        DESC_FORM(risk_form),
+        .defaults = risk_defaults,
+        .name_field = "child",
         .newest_first = true,
         .refresh = true,
 };

@@ -28,7 +28,8 @@ const struct menu_entry menu_entries[] = {
 const size_t menu_nentries = sizeof(menu_entries) / sizeof(menu_entries[0]);
 
 static const struct screen_desc *const record_screens[] = {
-        &case_desc, &person_desc, &journal_desc, &follow_up_desc, &offer_desc, &offer_count_desc,
+        &case_desc,      &person_desc, &journal_desc,     &risk_desc,
+        &follow_up_desc, &offer_desc,  &offer_count_desc,
 };
 
 const struct screen_desc *desc_find(const char *table)

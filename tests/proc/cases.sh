@@ -114,6 +114,39 @@ fid=$(sed -n 's/^saved \([0-9]*\) 1$/\1/p' "$TMP/out")
 expect_output "follow-up: ... led by the case's lead, whoever wrote it" "^lead=fk\.fg$"
 expect_output "follow-up: ... naming the case by its number" "^case_number=$number$"
 
+# The risk assessment completes the § 8a procedure: two professionals, the
+# kinds of risk for an acute one; the case's alert ends in the same save,
+# and the team lead's open session hears of the case.
+risk=("case_id=$id" "date=$(date +%d.%m.%Y)" "child=Jürgen Kaya" professional1=fk.fg
+	reporter=schule result=akut)
+expect_exit 1 "risk: one professional alone is refused" \
+	"$CLIENT" "$SOCK" fk.fg rput risk_assessments 0 0 "${risk[@]}" professional2=fk.fg neglect=ja
+expect_output "risk: ... said at the second" "Zweite Fachkraft: eine zweite, andere Fachkraft"
+expect_exit 1 "risk: an acute risk without its kind is refused" \
+	"$CLIENT" "$SOCK" fk.fg rput risk_assessments 0 0 "${risk[@]}" professional2=tl.fg
+expect_exit 1 "risk: a reporter not in the configuration is refused" \
+	"$CLIENT" "$SOCK" fk.fg rput risk_assessments 0 0 "${risk[@]}" professional2=tl.fg \
+	neglect=ja reporter=niemand
+"$CLIENT" "$SOCK" tl.fg events 2 3000 >"$TMP/events.risk" 2>&1 &
+pid_risk=$!
+wait_line "$TMP/events.risk" "^ready$"
+"$CLIENT" "$SOCK" fk.fg rput risk_assessments 0 0 "${risk[@]}" professional2=tl.fg \
+	neglect=ja psychological=ja new_help=ja >"$TMP/out" 2>&1
+expect_output "risk: the assessment is saved" "^saved [0-9]+ 1$"
+rid=$(sed -n 's/^saved \([0-9]*\) 1$/\1/p' "$TMP/out")
+wait "$pid_risk" && grep -q "^E cases $id fk.fg$" "$TMP/events.risk" &&
+	ok "risk: ... the team lead's session hears the case changed" ||
+	not_ok "risk: ... the team lead's session hears the case changed"
+"$CLIENT" "$SOCK" amt rget cases "$id" >"$TMP/out" 2>&1
+expect_output "risk: ... the case's alert has ended" "^alert=nein$"
+"$CLIENT" "$SOCK" amt rget risk_assessments "$rid" >"$TMP/out" 2>&1
+expect_output "risk: ... the assessment keeps when it was raised" "^raised=[0-9]{2}\.[0-9]{2}\.[0-9]{4} "
+expect_output "risk: ... and who recorded it" "^author=fk\.fg$"
+expect_exit 1 "risk: provider staff may not read it" \
+	"$CLIENT" "$SOCK" traeger.dw rget risk_assessments "$rid"
+expect_exit 1 "risk: a caseworker of another team may not" \
+	"$CLIENT" "$SOCK" mmeier rget risk_assessments "$rid"
+
 # The street directory changes under the cases: verify names each case
 # whose district no longer follows from its address.
 kill -TERM "$SERVER"

@@ -279,6 +279,11 @@ static const struct {
           [ROLE_TEAMLEITUNG] = "TTTTT-",
           [ROLE_AMTSLEITUNG] = "AAAAA-",
           [ROLE_WIRTSCHAFT] = "AA----"}},
+        {"risk_assessments",
+         {[ROLE_FACHKRAFT] = "TTTTT-",
+          [ROLE_TEAMLEITUNG] = "TTTTT-",
+          [ROLE_AMTSLEITUNG] = "AAAAA-",
+          [ROLE_WIRTSCHAFT] = "AA----"}},
 };
 
 static char expected_scope(const char *table, enum role role, enum right_verb verb)
@@ -450,6 +455,50 @@ static void test_case_fill(void)
 	CHECK_STR(err.field->name, "address");
 }
 
+/* A risk assessment: two different professionals, the kinds of risk for
+ * an acute or latent result and only then; it completes the procedure
+ * (the case's alert ends) and keeps when the alert was raised. */
+static void test_risk_assessment(void)
+{
+	struct cfg_staff fk = member(ROLE_FACHKRAFT);
+	struct record_fill fill = {.config = config, .who = &fk, .next = fake_next};
+	struct case_file c = {.alert = true, .alert_since = 1790000000};
+	struct risk_assessment r = {.case_id = 1,
+	                            .date = 20260105,
+	                            .child = "Jürgen",
+	                            .professional1 = "fk.fg",
+	                            .professional2 = "fk.fg",
+	                            .result = RISK_ACUTE,
+	                            .reporter = "schule",
+	                            .mother_age = -1,
+	                            .father_age = -1,
+	                            .neglect = true};
+	struct field_error err = {0};
+
+	CHECK_INT(record_validate(&risk_assessment_def, &r, config, &err), STATUS_ERR_INVALID);
+	CHECK_STR(err.field->name, "professional2");
+	strcpy(r.professional2, "tl.fg");
+	CHECK_INT(record_validate(&risk_assessment_def, &r, config, &err), STATUS_OK);
+	r.neglect = false;
+	CHECK_INT(record_validate(&risk_assessment_def, &r, config, &err), STATUS_ERR_REQUIRED);
+	r.result = RISK_NONE;
+	CHECK_INT(record_validate(&risk_assessment_def, &r, config, &err), STATUS_OK);
+	r.sexual = true;
+	CHECK_INT(record_validate(&risk_assessment_def, &r, config, &err), STATUS_ERR_INVALID);
+	r.sexual = false;
+	strcpy(r.reporter, "niemand");
+	CHECK_INT(record_validate(&risk_assessment_def, &r, config, &err), STATUS_ERR_NOT_FOUND);
+	CHECK_STR(err.field->name, "reporter");
+
+	fill.parent = &c;
+	CHECK_INT(risk_assessment_def.fill(&r, &fill, &err), STATUS_OK);
+	CHECK_STR(r.author, "test");
+	CHECK(r.raised == 1790000000);
+	CHECK(risk_assessment_def.settle_parent(&c, &r));
+	CHECK(!c.alert);
+	CHECK(!risk_assessment_def.settle_parent(&c, &r)); /* nothing left to settle */
+}
+
 /* The duplicate key: one person however the umlauts and accents were
  * typed; another birth day is another person; no key without a birth day. */
 static void test_duplicate_key(void)
@@ -570,6 +619,7 @@ int main(void)
 	RUN(test_rights_own);
 	RUN(test_case_fill);
 	RUN(test_duplicate_key);
+	RUN(test_risk_assessment);
 	RUN(test_redact);
 	RUN(test_words);
 	config_free(config);
