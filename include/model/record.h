@@ -239,6 +239,14 @@ bool record_field_number(const struct field_def *field, const void *rec, int64_t
 
 const struct field_def *record_field(const struct record_def *def, const char *name);
 
+/* What changed from OLD to NEW, for the audit log and a record's history:
+ * the labels of the changed fields, with the old and the new value where
+ * the field holds no personal data ("Fallführung: fk.fg → tl.fg;
+ * Anschrift"), so that the log names who led a case when and never says
+ * what happened to anyone. Returns the length kept (at most SIZE - 1). */
+size_t record_changes(const struct record_def *def, const void *old, const void *new, char *buf,
+                      size_t size);
+
 /* The value of text field NAME of REC ("" when DEF has no such field), and
  * of id field NAME (0 when none). */
 const char *record_text(const struct record_def *def, const void *rec, const char *name);

@@ -51,7 +51,7 @@
 	X(UNLOCK, 24)           /* WF_LOCK -> DONE */                                              \
 	X(BACKUP, 30)           /* -> DONE WF_TEXT (the new backup's folder; worker) */            \
 	X(VERIFY, 31)           /* -> DONE or ERROR; WF_TEXT holds the findings */                 \
-	X(AUDIT_QUERY, 32) /* WF_USER WF_ID (record) WF_DATE WF_AFTER WF_BACKWARD -> AUDIT_PAGE */ \
+	X(AUDIT_QUERY, 32) /* WF_USER WF_TABLE WF_ID WF_DATE WF_AFTER WF_BACKWARD -> AUDIT_PAGE */ \
 	X(AUDIT_PAGE, 33)  /* WF_RECORD... WF_FIRST WF_AFTER */                                    \
 	X(STATS, 34)       /* WF_RESET (optional) -> STATS_PAGE */                                 \
 	X(STATS_PAGE, 35)  /* per class: WF_KIND WF_COUNT WF_MEDIAN WF_P99 (ns), in order */       \

@@ -198,7 +198,8 @@ static enum status add_assessment(struct store_txn *txn, const struct config *co
 }
 
 /* One case with its persons and work, in one transaction: one in twelve
- * is a § 8a matter, completed by an assessment unless it is recent. */
+ * is a § 8a matter, completed by an assessment, or for a quarter of the
+ * open ones still being assessed (some overdue). */
 static enum status add_case(struct store *store, const struct config *config, int32_t today,
                             unsigned long long *rnd)
 {
@@ -241,9 +242,11 @@ static enum status add_case(struct store *store, const struct config *config, in
 			snprintf(c.close_reason, sizeof(c.close_reason), "Ziele erreicht");
 		}
 		raised = c.alert_since;
-		if ((assessed = c.alert && (age > 10 || c.status == CASE_CLOSED))) {
+		if ((assessed = c.alert && (c.status == CASE_CLOSED || demo_random(rnd) % 4))) {
 			c.alert = false;
 			c.alert_since = 0;
+		} else if (c.alert) { /* still being assessed: raised in the last four days */
+			c.alert_since = (int64_t)time(NULL) - (int64_t)(demo_random(rnd) % (96 * 3600));
 		}
 		st = store_insert(txn, &case_def, &c);
 	}

@@ -673,11 +673,11 @@ static const char *const parent_age_names[] = {"u18", "18-27", "27", "unbekannt"
 static const char *const parent_age_labels[] = {"unter 18", "18 bis unter 27", "27 und älter",
                                                 "unbekannt", NULL};
 
-#define RISK_BOOL(tag_, name_, label_, member)                          \
-	{                                                               \
-		.tag = tag_, .name = name_, .label = label_,            \
-		FIELD_BOOL(struct risk_assessment, member), .width = 4, \
-		.privacy = PRIVACY_SENSITIVE                            \
+#define RISK_BOOL(tag_, name_, label_, member, help_)                                  \
+	{                                                                              \
+		.tag = tag_, .name = name_, .label = label_,                           \
+		FIELD_BOOL(struct risk_assessment, member), .width = 4, .help = help_, \
+		.privacy = PRIVACY_SENSITIVE                                           \
 	}
 
 static const struct field_def risk_fields[] = {
@@ -731,13 +731,17 @@ static const struct field_def risk_fields[] = {
          .required = true,
          .privacy = PRIVACY_SENSITIVE,
          CHOICES(risk_result_names, risk_result_labels)},
-        RISK_BOOL(9, "neglect", "Vernachlässigung", neglect),
-        RISK_BOOL(10, "physical", "Körperliche Misshandlung", physical),
-        RISK_BOOL(11, "psychological", "Psychische Misshandlung", psychological),
-        RISK_BOOL(12, "sexual", "Sexuelle Gewalt", sexual),
+        RISK_BOOL(9, "neglect", "Vernachlässigung", neglect,
+                  "Art der Gefährdung (bei akuter oder latenter, mehrere möglich)"),
+        RISK_BOOL(10, "physical", "Körperl. Misshandl.", physical,
+                  "körperliche Misshandlung (Art der Gefährdung, mehrere möglich)"),
+        RISK_BOOL(11, "psychological", "Psych. Misshandlung", psychological,
+                  "psychische Misshandlung (Art der Gefährdung, mehrere möglich)"),
+        RISK_BOOL(12, "sexual", "Sexuelle Gewalt", sexual,
+                  "sexuelle Gewalt (Art der Gefährdung, mehrere möglich)"),
         {.tag = 13,
          .name = "reporter",
-         .label = "Bekannt gemacht von",
+         .label = "Bekannt durch",
          FIELD_REF(struct risk_assessment, reporter),
          .width = 12,
          .required = true,
@@ -757,13 +761,19 @@ static const struct field_def risk_fields[] = {
          .width = 16,
          .privacy = PRIVACY_SENSITIVE,
          CHOICES(parent_age_names, parent_age_labels)},
-        RISK_BOOL(16, "uses_family", "§§ 16-19 (Familie)", uses_family),
-        RISK_BOOL(17, "uses_ambulant", "§§ 27-32, 35 ambulant", uses_ambulant),
-        RISK_BOOL(18, "uses_residential", "§§ 33-35a stationär", uses_residential),
-        RISK_BOOL(19, "uses_none", "keine Leistung", uses_none),
-        RISK_BOOL(20, "new_help", "Neue Hilfe", new_help),
-        RISK_BOOL(21, "family_court", "Familiengericht angerufen", family_court),
-        RISK_BOOL(22, "custody", "Inobhutnahme (§ 42)", custody),
+        RISK_BOOL(16, "uses_family", "§§ 16-19 SGB VIII", uses_family,
+                  "Förderung der Erziehung in der Familie (§§ 16-19 SGB VIII)"),
+        RISK_BOOL(17, "uses_ambulant", "ambulant §§ 27-35", uses_ambulant,
+                  "ambulante oder teilstationäre Hilfe (§§ 27-32, 35 SGB VIII)"),
+        RISK_BOOL(18, "uses_residential", "stationär §§ 33-35a", uses_residential,
+                  "Vollzeitpflege, Heimerziehung, stationäre Eingliederungshilfe (§§ 33-35a)"),
+        RISK_BOOL(19, "uses_none", "keine", uses_none,
+                  "zur Zeit der Einschätzung keine Leistung der Jugendhilfe"),
+        RISK_BOOL(20, "new_help", "Neue Hilfe", new_help, "eine neue Hilfe wurde eingeleitet"),
+        RISK_BOOL(21, "family_court", "Familiengericht", family_court,
+                  "das Familiengericht wurde angerufen"),
+        RISK_BOOL(22, "custody", "Inobhutnahme (§ 42)", custody,
+                  "das Kind wurde in Obhut genommen (§ 42 SGB VIII)"),
         {.tag = 23,
          .name = "notes",
          .label = "Begründung",

@@ -448,6 +448,44 @@ enum status field_parse(const struct field_def *field, const char *input, void *
 	return STATUS_OK;
 }
 
+static bool field_changed(const struct field_def *field, const void *old, const void *new)
+{
+	const char *a = field_cptr(field, old), *b = field_cptr(field, new);
+
+	if (field->type == FIELD_TEXT || field->type == FIELD_REF)
+		return strncmp(a, b, field->size) != 0;
+	return memcmp(a, b, field->size) != 0;
+}
+
+size_t record_changes(const struct record_def *def, const void *old, const void *new, char *buf,
+                      size_t size)
+{
+	char all[1024], from[64], to[64];
+	size_t n = 0;
+
+	all[0] = '\0';
+	for (size_t i = 0; i < def->nfields && n < sizeof(all) - 1; i++) {
+		const struct field_def *f = &def->fields[i];
+		bool values = f->privacy == PRIVACY_PLAIN && !f->multiline;
+		int k;
+
+		if (!field_changed(f, old, new))
+			continue;
+		if (values) {
+			field_format(f, old, from, sizeof(from));
+			field_format(f, new, to, sizeof(to));
+		}
+		k = values ? snprintf(all + n, sizeof(all) - n, "%s%s: %s → %s", n ? "; " : "",
+		                      f->label, from[0] ? from : "leer", to[0] ? to : "leer")
+		           : snprintf(all + n, sizeof(all) - n, "%s%s", n ? "; " : "", f->label);
+		n = k < 0 || n + (size_t)k >= sizeof(all) ? sizeof(all) - 1 : n + (size_t)k;
+	}
+	if (size == 0)
+		return 0;
+	text_copy(buf, size, all); /* cut at a character, not within one */
+	return strlen(buf);
+}
+
 size_t field_format(const struct field_def *field, const void *rec, char *buf, size_t size)
 {
 	const void *p = field_cptr(field, rec);

@@ -10,6 +10,7 @@
 
 #include "model/audit.h"
 #include "model/date.h"
+#include "model/registry.h"
 #include "model/rights.h"
 #include "server.h"
 
@@ -188,10 +189,14 @@ void server_audit_admin(struct server *server, const char *login, const char *ac
 
 /* A filtered query reads one index from where the filter starts: the
  * entries of a record or of a user from a day on, or all from a day on;
- * what it then filters is bounded by AUDIT_SCAN per page. */
+ * what it then filters is bounded by AUDIT_SCAN per page.
+ *
+ * The admins read the whole log. Anybody else reads a record's history:
+ * the entries of one record (WF_TABLE and WF_ID) they may read. */
 struct audit_page {
 	bool backward; /* the newest first */
 	char user[CONFIG_LOGIN_SIZE];
+	const struct record_def *def; /* entries of this type only; NULL: all */
 	uint64_t record;
 	int64_t since;
 	struct page_bound bound;
@@ -210,7 +215,8 @@ static int audit_visit(void *ctx, const void *rec, const struct store_pos *pos)
 		return 1;
 	}
 	if ((page->user[0] && strcmp(entry->login, page->user) != 0) ||
-	    (page->record && entry->record != page->record) || entry->time < page->since)
+	    (page->record && entry->record != page->record) || entry->time < page->since ||
+	    (page->def && strcmp(entry->table, page->def->table) != 0))
 		return 0;
 	server_put_record(page->reply, &audit_def, entry);
 	page->bound.count++;
@@ -244,6 +250,26 @@ static void audit_range(const struct audit_page *page, struct store_range *range
 	range->start_len = (size_t)n + 8;
 }
 
+/* A record's history is for those who may read the record. */
+static enum status may_read_history(struct server *server, struct conn *conn,
+                                    const struct record_def *def, uint64_t id)
+{
+	struct store_txn *txn;
+	void *rec;
+	enum status st;
+
+	if (!def || !id || !def->audited)
+		return STATUS_ERR_DENIED;
+	if (!(rec = malloc(def->size)))
+		return STATUS_ERR_NOMEM;
+	if ((st = store_begin_snapshot(server->store, &txn)) == STATUS_OK) {
+		st = records_read(server, conn, txn, def, id, VERB_READ, rec);
+		store_abort(txn);
+	}
+	free(rec);
+	return st;
+}
+
 static enum status handle_audit(struct server *server, struct conn *conn,
                                 const struct wire_msg *req, struct codec_buf *reply)
 {
@@ -252,11 +278,11 @@ static enum status handle_audit(struct server *server, struct conn *conn,
 	struct store_range range = {0};
 	struct store_pos after;
 	uint64_t date = 0, backward = 0;
+	char table[CONFIG_ID_SIZE];
 	struct store_txn *txn;
 	bool given;
 	enum status st;
 
-	(void)conn;
 	if (wire_get_u64(req, WF_BACKWARD, &backward) == STATUS_ERR_PROTOCOL)
 		return STATUS_ERR_PROTOCOL;
 	page.backward = backward != 0;
@@ -266,6 +292,13 @@ static enum status handle_audit(struct server *server, struct conn *conn,
 	    records_get_position(conn, req, &after, &given) != STATUS_OK)
 		return STATUS_ERR_PROTOCOL;
 	page.since = date ? date_to_days((int32_t)date) * 86400 : 0;
+	if ((st = wire_get_str(req, WF_TABLE, table, sizeof(table))) == STATUS_ERR_PROTOCOL)
+		return st;
+	if (st == STATUS_OK && !(page.def = record_type_find(table)))
+		return STATUS_ERR_NOT_FOUND;
+	if (!rights_admin(server_staff(server, conn)) &&
+	    (st = may_read_history(server, conn, page.def, page.record)) != STATUS_OK)
+		return st;
 	audit_range(&page, &range, key, start);
 	if (page.backward) { /* from the newest of the prefix down to SINCE */
 		range.start = NULL;
@@ -295,7 +328,7 @@ static const struct handler handlers[] = {
         {WIRE_EXPORT_NEXT, .fn = handle_export_next},
         {WIRE_LOCKS_LIST, .fn = handle_locks_list, .class = STATS_READ},
         {WIRE_UNLOCK, .admin = true, .fn = handle_unlock},
-        {WIRE_AUDIT_QUERY, .admin = true, .fn = handle_audit, .class = STATS_READ},
+        {WIRE_AUDIT_QUERY, .fn = handle_audit, .class = STATS_READ},
         {WIRE_STATS, .admin = true, .fn = handle_stats},
         {WIRE_STATUS, .admin = true, .fn = handle_status},
         {WIRE_DUPLICATES, .fn = handle_duplicates, .class = STATS_READ},

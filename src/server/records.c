@@ -570,9 +570,12 @@ static enum status replay(struct server *server, const struct conn *conn, struct
 	return st == STATUS_ERR_NOT_FOUND ? STATUS_ERR_CONFLICT : st;
 }
 
+/* An event to the sessions that may list the record, but the writer's
+ * own (it knows what it saved) unless TO_WRITER: a change it did not make
+ * itself (the case its assessment settled). */
 static void queue_event(struct server *server, const struct conn *conn,
                         const struct record_def *def, const struct record_head *head,
-                        void *scope_copy)
+                        void *scope_copy, bool to_writer)
 {
 	struct event *ev;
 
@@ -588,8 +591,10 @@ static void queue_event(struct server *server, const struct conn *conn,
 		server->events_cap = cap;
 	}
 	ev = &server->events[server->nevents++];
-	*ev = (struct event){
-	        .def = def, .id = head->id, .origin = conn->number, .scope_rec = scope_copy};
+	*ev = (struct event){.def = def,
+	                     .id = head->id,
+	                     .origin = to_writer ? 0 : conn->number,
+	                     .scope_rec = scope_copy};
 	snprintf(ev->login, sizeof(ev->login), "%s", conn->login);
 }
 
@@ -702,11 +707,11 @@ static enum status write_txn(struct server *server, struct conn *conn, uint64_t 
 		st = server_finish_write(server, txn, st);
 	}
 	if (st == STATUS_OK)
-		queue_event(server, conn, def, head, scope_copy);
+		queue_event(server, conn, def, head, scope_copy, false);
 	else
 		free(scope_copy);
 	if (st == STATUS_OK && settled) /* the parent is its own scope: it has none */
-		queue_event(server, conn, def->parent, settled, settled);
+		queue_event(server, conn, def->parent, settled, settled, true);
 	else
 		free(settled);
 	return st;

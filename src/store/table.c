@@ -345,10 +345,19 @@ enum status store_put_raw(struct store_txn *txn, struct store_table *table, cons
 	return st;
 }
 
+/* The audit entry of a write; an update's names what changed
+ * (record_changes: values only of fields without personal data). */
 static enum status audit_write(struct store_txn *txn, const char *action,
-                               const struct record_def *def, uint64_t id)
+                               const struct record_def *def, uint64_t id, const void *old,
+                               const void *new)
 {
-	return def->audited ? store_audit(txn, action, def, id, "") : STATUS_OK;
+	char detail[AUDIT_DETAIL_SIZE] = "";
+
+	if (!def->audited)
+		return STATUS_OK;
+	if (old && new)
+		record_changes(def, old, new, detail, sizeof(detail));
+	return store_audit(txn, action, def, id, detail);
 }
 
 static enum status run_hook(struct store_txn *txn, const struct record_def *def, const void *old,
@@ -398,7 +407,7 @@ enum status store_insert(struct store_txn *txn, const struct record_def *def, vo
 	if (st == STATUS_OK)
 		st = run_hook(txn, def, NULL, rec);
 	if (st == STATUS_OK)
-		st = audit_write(txn, "create", def, head->id);
+		st = audit_write(txn, "create", def, head->id, NULL, NULL);
 	return st;
 }
 
@@ -447,7 +456,7 @@ enum status store_update(struct store_txn *txn, const struct record_def *def, vo
 	if (st == STATUS_OK)
 		st = run_hook(txn, def, old, rec);
 	if (st == STATUS_OK)
-		st = audit_write(txn, "update", def, head->id);
+		st = audit_write(txn, "update", def, head->id, old, rec);
 	if (st != STATUS_OK)
 		head->version--;
 	free(old);
@@ -472,7 +481,7 @@ enum status store_delete(struct store_txn *txn, const struct record_def *def, ui
 	if (st == STATUS_OK)
 		st = run_hook(txn, def, old, NULL);
 	if (st == STATUS_OK)
-		st = audit_write(txn, "delete", def, id);
+		st = audit_write(txn, "delete", def, id, NULL, NULL);
 	free(old);
 	return st;
 }

@@ -130,6 +130,7 @@ struct list_state {
 	/* A child list: the parent record (of desc->def->parent), or for a
 	 * list of configuration rows the parent entry's index (-1: none). */
 	void *parent;
+	const struct record_def *parent_def; /* PARENT's type */
 	int parent_index;
 	struct ui_key keys[16]; /* the commands offered, made from the descriptor */
 	void *extra;            /* desc->extra_size bytes of the screen's own */
@@ -140,6 +141,10 @@ struct list_state {
  * it could not open (said on the message line). */
 bool scr_list_open(struct ui *ui, const struct screen_desc *desc, const void *parent,
                    int parent_index);
+/* ... a list of rows that concern PARENT, a record of type PARENT_DEF (a
+ * record's history). */
+bool scr_list_open_of(struct ui *ui, const struct screen_desc *desc,
+                      const struct record_def *parent_def, const void *parent);
 /* Fetches again; FROM_TOP after a new filter. Returns ui_flags. */
 int scr_list_reload(struct list_state *ls, bool from_top);
 
@@ -157,8 +162,13 @@ bool scr_form_open_from(struct ui *ui, const struct screen_desc *desc, uint64_t 
  * draft's). */
 const struct screen_desc *desc_find(const char *table);
 
-/* Opens the child lists of REC (of DESC's type): the only one at once,
- * else chosen from a pick list. Returns ui_flags. */
+/* The lists that belong to a record of DESC's type: its child lists and,
+ * for a type whose writes are audited, its history (history_desc). */
+size_t desc_nchildren(const struct screen_desc *desc);
+/* The title of the only one, or NULL when there are several. */
+const char *desc_child_title(const struct screen_desc *desc);
+/* Opens the lists of REC (of DESC's type) that belong to it: the only one
+ * at once, else chosen from a pick list. Returns ui_flags. */
 int desc_open_children(struct ui *ui, const struct screen_desc *desc, const void *rec);
 
 /* printf into a cell; returns the length kept (never more than SIZE - 1). */
@@ -168,5 +178,7 @@ size_t desc_cell(char *buf, size_t size, const char *fmt, ...)
 /* The record descriptors (scr_offers.c, scr_cases.c). */
 extern const struct screen_desc offer_desc, offer_count_desc;
 extern const struct screen_desc case_desc, person_desc, journal_desc, risk_desc, follow_up_desc;
+/* A record's history: its audit entries, the newest first (scr_admin.c). */
+extern const struct screen_desc history_desc;
 
 #endif

@@ -39,6 +39,7 @@ const struct ui_keymap_entry ui_keymap[] = {
         {CMD_ADDRESS, 'a', 0, "Adresse",
          "zu einer Adresse (Straße Hausnummer) den Sozialraum finden"},
         {CMD_DRAFT, '1', 0, "Entwurf", "Entwurf 1 bis 9 fortsetzen (Ziffer)"},
+        {CMD_ALERTS, '!', 0, "§ 8a", "eine offene § 8a-Meldung wählen und ihren Fall öffnen"},
 };
 const size_t ui_keymap_size = sizeof(ui_keymap) / sizeof(ui_keymap[0]);
 

@@ -346,6 +346,10 @@ static enum status audit_fetch(struct list_state *ls, struct ui_list *list,
 	int32_t since = 0;
 	enum status st;
 
+	if (ls->parent && ls->parent_def) { /* a record's history */
+		codec_put_str(req, WF_TABLE, ls->parent_def->table);
+		codec_put_u64(req, WF_ID, ((const struct record_head *)ls->parent)->id);
+	}
 	if (ls->filters[AUDIT_USER][0])
 		codec_put_str(req, WF_USER, ls->filters[AUDIT_USER]);
 	if (ls->filters[AUDIT_RECORD][0])
@@ -411,6 +415,24 @@ const struct screen_desc audit_desc = {
         .title = "Protokoll",
         DESC_COLUMNS(audit_columns),
         DESC_FILTERS(audit_filters),
+        .row_size = sizeof(struct audit_entry),
+        .fetch = audit_fetch,
+        .from_server = true,
+};
+
+/* A record's history, for whoever may read the record: who created,
+ * changed or opened it when, and which fields changed (the values of
+ * those without personal data: who led a case when). */
+static const struct ui_column history_columns[] = {
+        {.label = "Zeit (Ortszeit)", .width = 16, .format = audit_time},
+        {.label = "Benutzer", .width = 10, .format = audit_login},
+        {.label = "Aktion", .width = 9, .format = audit_action},
+        {.label = "Was sich änderte", .width = 0, .format = audit_detail},
+};
+
+const struct screen_desc history_desc = {
+        .title = "Änderungen",
+        DESC_COLUMNS(history_columns),
         .row_size = sizeof(struct audit_entry),
         .fetch = audit_fetch,
         .from_server = true,

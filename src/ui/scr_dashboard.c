@@ -50,10 +50,10 @@ struct dashboard {
 	time_t loaded;                           /* when it was loaded last */
 	size_t chosen;                           /* the menu entry under the highlight bar */
 	bool menu_moved;                         /* the bar moved: the menu is drawn again */
-	struct ui_key keys[3];                   /* the keys: drafts only when there are */
+	struct ui_key keys[4]; /* the keys: drafts and alerts only when there are */
 };
 
-enum { ACT_CONTINUE = 1, ACT_RELOAD, ACT_OPEN };
+enum { ACT_CONTINUE = 1, ACT_RELOAD, ACT_OPEN, ACT_ALERT };
 
 /* The keys offered: a digit continues a draft when there are drafts. */
 static void make_keys(struct screen *s)
@@ -66,6 +66,8 @@ static void make_keys(struct screen *s)
 	        "den markierten Menüpunkt öffnen (Pfeiltasten oder Buchstabe wählen)", ACT_OPEN};
 	if (d->ndrafts)
 		d->keys[n++] = (struct ui_key){CMD_DRAFT, NULL, NULL, ACT_CONTINUE};
+	if (d->nalerts)
+		d->keys[n++] = (struct ui_key){CMD_ALERTS, NULL, NULL, ACT_ALERT};
 	d->keys[n++] =
 	        (struct ui_key){CMD_RELOAD, "Aktualisieren", "die Übersicht neu laden", ACT_RELOAD};
 	s->keys = d->keys;
@@ -561,6 +563,24 @@ static void open_draft(struct ui *ui, const struct draft *draft)
 		         draft->table);
 }
 
+/* An open alert chosen from a pick list (the only one at once): its
+ * case's form, where the assessment is one of its lists. */
+static int open_alert(struct screen *s)
+{
+	struct dashboard *d = s->data;
+	struct ui_pick_entry entries[MAX_ALERTS];
+	int k = 0;
+
+	for (size_t i = 0; i < d->nalerts; i++)
+		entries[i] = (struct ui_pick_entry){d->alerts[i].number, d->alerts[i].title};
+	if (d->nalerts > 1 &&
+	    (k = ui_pick(s->ui, "§ 8a: offene Meldungen", entries, d->nalerts, 0)) < 0)
+		return UI_HANDLED | UI_REDRAW;
+	if (d->nalerts)
+		scr_form_open(s->ui, &case_desc, d->alerts[k].head.id, NULL, NULL);
+	return UI_HANDLED | UI_REDRAW;
+}
+
 static int dashboard_key(struct screen *s, int action, struct ui_input in)
 {
 	struct dashboard *d = s->data;
@@ -577,6 +597,8 @@ static int dashboard_key(struct screen *s, int action, struct ui_input in)
 		dashboard_load(s);
 		return UI_HANDLED;
 	}
+	if (action == ACT_ALERT)
+		return open_alert(s);
 	if (action == ACT_OPEN) {
 		scr_list_open(s->ui, menu_entries[d->chosen].desc, NULL, -1);
 		return UI_HANDLED;

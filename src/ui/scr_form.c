@@ -211,10 +211,9 @@ static void make_keys(struct screen *s)
 		                               "Eingaben verloren gehen)",
 		                               ACT_RELOAD};
 	}
-	if (f->desc->nchildren && stored)
-		f->keys[n++] = (struct ui_key){
-		        CMD_CHILDREN, f->desc->nchildren == 1 ? f->desc->children[0]->title : NULL,
-		        NULL, ACT_CHILDREN};
+	if (desc_nchildren(f->desc) && stored)
+		f->keys[n++] = (struct ui_key){CMD_CHILDREN, desc_child_title(f->desc), NULL,
+		                               ACT_CHILDREN};
 	s->keys = f->keys;
 	s->nkeys = n;
 	s->title = f->def->label;
@@ -509,14 +508,37 @@ static void form_reconnected(struct screen *s)
 	take_lock(s);
 }
 
+/* The record shown was saved (by another, or settled by a save of this
+ * user's: the case whose alert an assessment ended): a form nobody edits
+ * here shows the new version at once; one being edited keeps the input,
+ * and its save meets the conflict. */
+static void form_saved_elsewhere(struct screen *s, const struct wire_event *ev)
+{
+	struct form_state *f = s->data;
+
+	if (f->locked || ui_form_changed(f->form) ||
+	    ui_record_get(s->ui, f->def, head(f)->id, f->rec, f->holder, sizeof(f->holder)) !=
+	            STATUS_OK)
+		return;
+	ui_form_reset(f->form, f->rec);
+	if (strcmp(ev->login, ui_me(s->ui)->login) != 0)
+		ui_message(s->ui, "%s wurde eben von %s gespeichert: Stand %u.", f->def->label,
+		           ev->login, head(f)->version);
+}
+
 /* The user took the lock over in another session: this form stops
  * editing, and what was typed here is kept as a draft. */
 static void form_event(struct screen *s, const struct wire_event *ev)
 {
 	struct form_state *f = s->data;
 
-	if (strcmp(ev->kind, "lock-taken") != 0 || strcmp(ev->table, f->def->table) != 0 ||
-	    ev->id != head(f)->id || !f->locked)
+	if (strcmp(ev->table, f->def->table) != 0 || ev->id != head(f)->id || !head(f)->id)
+		return;
+	if (strcmp(ev->kind, "saved") == 0) {
+		form_saved_elsewhere(s, ev);
+		return;
+	}
+	if (strcmp(ev->kind, "lock-taken") != 0 || !f->locked)
 		return;
 	if (ui_form_changed(f->form))
 		form_save_draft(s);

@@ -139,16 +139,16 @@ static void heading_text(const struct list_state *ls, char *buf, size_t size)
 		return;
 	}
 	used = desc_cell(buf, size, "%s", d->title);
-	if (ls->parent && d->def && d->def->parent) {
-		const struct screen_desc *pd = desc_find(d->def->parent->table);
+	if (ls->parent && ls->parent_def) {
+		const struct screen_desc *pd = desc_find(ls->parent_def->table);
 
-		name = pd && pd->name_field ? record_field(d->def->parent, pd->name_field) : NULL;
+		name = pd && pd->name_field ? record_field(ls->parent_def, pd->name_field) : NULL;
 		if (name)
 			field_format(name, ls->parent, value, sizeof(value));
 		else
 			snprintf(value, sizeof(value), "Nr. %llu",
 			         (unsigned long long)rec_id(ls->parent));
-		used += desc_cell(buf + used, size - used, " · %s: %s", d->def->parent->label,
+		used += desc_cell(buf + used, size - used, " · %s: %s", ls->parent_def->label,
 		                  value);
 	}
 	for (size_t i = 0; i < d->nfilters; i++)
@@ -311,18 +311,35 @@ static int open_row(struct list_state *ls, const void *row)
 	return UI_HANDLED | UI_REDRAW;
 }
 
+size_t desc_nchildren(const struct screen_desc *desc)
+{
+	return desc->nchildren + (desc->def && desc->def->audited);
+}
+
+const char *desc_child_title(const struct screen_desc *desc)
+{
+	if (desc_nchildren(desc) != 1)
+		return NULL;
+	return desc->nchildren ? desc->children[0]->title : history_desc.title;
+}
+
 int desc_open_children(struct ui *ui, const struct screen_desc *desc, const void *rec)
 {
-	struct ui_pick_entry entries[DESC_CHILDREN_MAX];
+	struct ui_pick_entry entries[DESC_CHILDREN_MAX + 1];
 	size_t n = 0;
 	int k = 0;
 
 	for (size_t i = 0; i < desc->nchildren && n < DESC_CHILDREN_MAX; i++)
 		entries[n++] = (struct ui_pick_entry){desc->children[i]->title, NULL};
+	if (desc->def && desc->def->audited)
+		entries[n++] =
+		        (struct ui_pick_entry){history_desc.title, "wer was wann geändert hat"};
 	if (n > 1 && (k = ui_pick(ui, "Zugehörige Listen", entries, n, 0)) < 0)
 		return UI_HANDLED | UI_REDRAW;
-	if (n)
+	if ((size_t)k < desc->nchildren)
 		scr_list_open(ui, desc->children[k], rec, -1);
+	else if (n)
+		scr_list_open_of(ui, &history_desc, desc->def, rec);
 	return UI_HANDLED | UI_REDRAW;
 }
 
@@ -403,11 +420,9 @@ static size_t make_keys(struct list_state *ls)
 		add_key(ls, &n,
 		        (struct ui_key){d->actions[i].cmd, d->actions[i].label, d->actions[i].help,
 		                        A_ACTION + (int)i, d->def, d->actions[i].verb});
-	if (d->nchildren)
+	if (desc_nchildren(d))
 		add_key(ls, &n,
-		        (struct ui_key){CMD_CHILDREN,
-		                        d->nchildren == 1 ? d->children[0]->title : NULL, NULL,
-		                        A_CHILDREN});
+		        (struct ui_key){CMD_CHILDREN, desc_child_title(d), NULL, A_CHILDREN});
 	if (d->def || d->from_server)
 		add_key(ls, &n, (struct ui_key){CMD_RELOAD, NULL, NULL, A_RELOAD});
 	add_key(ls, &n, (struct ui_key){CMD_SORT, "", NULL, A_LIST});
@@ -564,15 +579,16 @@ static const struct screen_ops list_ops = {
         .close = list_close,
 };
 
-bool scr_list_open(struct ui *ui, const struct screen_desc *desc, const void *parent,
-                   int parent_index)
+static bool list_push(struct ui *ui, const struct screen_desc *desc,
+                      const struct record_def *parent_def, const void *parent, int parent_index)
 {
 	struct list_state *ls = calloc(1, sizeof(*ls));
-	size_t parent_size = desc->def && desc->def->parent ? desc->def->parent->size : 0;
+	size_t parent_size = parent_def ? parent_def->size : 0;
 
 	if (!ls)
 		return false;
 	ls->desc = desc;
+	ls->parent_def = parent_def;
 	ls->parent_index = parent_index;
 	if ((desc->extra_size && !(ls->extra = calloc(1, desc->extra_size))) ||
 	    (parent && parent_size && !(ls->parent = malloc(parent_size)))) {
@@ -583,4 +599,16 @@ bool scr_list_open(struct ui *ui, const struct screen_desc *desc, const void *pa
 	if (ls->parent)
 		memcpy(ls->parent, parent, parent_size);
 	return ui_push(ui, &list_ops, ls);
+}
+
+bool scr_list_open(struct ui *ui, const struct screen_desc *desc, const void *parent,
+                   int parent_index)
+{
+	return list_push(ui, desc, desc->def ? desc->def->parent : NULL, parent, parent_index);
+}
+
+bool scr_list_open_of(struct ui *ui, const struct screen_desc *desc,
+                      const struct record_def *parent_def, const void *parent)
+{
+	return list_push(ui, desc, parent_def, parent, -1);
 }

@@ -147,6 +147,29 @@ expect_exit 1 "risk: provider staff may not read it" \
 expect_exit 1 "risk: a caseworker of another team may not" \
 	"$CLIENT" "$SOCK" mmeier rget risk_assessments "$rid"
 
+# A case's history: who led it when and what changed, for those who may
+# read the case; the values only of fields without personal data.
+expect_exit 0 "history: the team lead hands the case to another caseworker" \
+	"$CLIENT" "$SOCK" tl.fg rput cases "$id" 4 "title=Familie Kaya-Ali" "${base[@]}" lead=shansen
+"$CLIENT" "$SOCK" fk.fg history cases "$id" >"$TMP/out" 2>&1
+expect_output "history: the case's history, the newest first" \
+	"^H update tl.fg Fallführung: fk.fg → shansen$"
+expect_output "history: ... the risk assessment's end of the alert, by its writer" \
+	"^H update fk.fg § 8a; § 8a seit$"
+expect_output "history: ... a change of the title named, not said" "^H update fk.fg Bezeichnung$"
+expect_output "history: ... and its opening" "^H open amt $"
+expect_output "history: ... back to its intake" "^H create fk.fg $"
+expect_exit 1 "history: a caseworker of another team may not read it" \
+	"$CLIENT" "$SOCK" mmeier history cases "$id"
+expect_exit 1 "history: nor provider staff" "$CLIENT" "$SOCK" traeger.dw history cases "$id"
+expect_exit 1 "history: the whole audit log is the admins' only" \
+	"$CLIENT" "$SOCK" amt history - 0
+expect_exit 1 "history: ... nor all entries of a record id without its type" \
+	"$CLIENT" "$SOCK" amt history - "$id"
+expect_exit 0 "history: ... the admins read the whole log" "$CLIENT" "$SOCK" admin history - 0
+expect_exit 1 "history: nor anybody the history of a record without a table" \
+	"$CLIENT" "$SOCK" fk.fg history nothing "$id"
+
 # The street directory changes under the cases: verify names each case
 # whose district no longer follows from its address.
 kill -TERM "$SERVER"

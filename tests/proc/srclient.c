@@ -38,6 +38,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "model/audit.h"
 #include "model/date.h"
 #include "model/draft.h"
 #include "model/offer.h"
@@ -514,6 +515,38 @@ static int dups(char **args)
 	return st == STATUS_OK ? 0 : 1;
 }
 
+static enum status print_history(void *ctx, const struct codec_field *field)
+{
+	struct audit_entry e;
+
+	(void)ctx;
+	if (field->type != CODEC_BYTES ||
+	    record_decode(&audit_def, field->data, field->len, &e) != STATUS_OK)
+		return STATUS_ERR_PROTOCOL;
+	printf("H %s %s %s\n", e.action, e.login, e.detail);
+	return STATUS_OK;
+}
+
+/* history TABLE ID: the record's audit entries, the newest first; TABLE
+ * "-" and ID 0: the whole log. */
+static int history(char **args)
+{
+	struct codec_buf *req = wire_client_request(client, WIRE_AUDIT_QUERY);
+	struct wire_msg reply;
+	enum status st;
+
+	if (strcmp(args[0], "-") != 0)
+		codec_put_str(req, WF_TABLE, args[0]);
+	if (strtoull(args[1], NULL, 10))
+		codec_put_u64(req, WF_ID, strtoull(args[1], NULL, 10));
+	codec_put_u64(req, WF_BACKWARD, 1);
+	st = wire_client_call(client, &reply);
+	if (st == STATUS_OK)
+		st = wire_each(&reply, WF_RECORD, print_history, NULL);
+	printf("%s\n", status_text(st));
+	return st == STATUS_OK ? 0 : 1;
+}
+
 static int get(char **args)
 {
 	struct codec_buf *req = wire_client_request(client, WIRE_RECORD_GET);
@@ -770,6 +803,7 @@ static const struct command {
         {"rput", 3, 40, rput},
         {"rget", 2, 2, rget},
         {"dups", 3, 3, dups},
+        {"history", 2, 2, history},
         {"get", 1, 1, get},
         {"events", 2, 2, events},
         {"backup", 1, 1, backup},

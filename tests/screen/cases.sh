@@ -3,8 +3,8 @@
 # street answered with similar names), a person added, a search by a word
 # from the middle of a name that opens the case, a journal entry and its
 # correction (the entry itself stays), a § 8a alert appearing in the team
-# lead's open session, and an intake interrupted by a hang-up continued
-# from its draft.
+# lead's open session, an intake interrupted by a hang-up continued from
+# its draft, and the alert's risk assessment and the case's history.
 . "$(dirname "$0")/../tmux-lib.sh"
 
 server_setup
@@ -157,4 +157,45 @@ screen_check "duplicates: a person known in another case is named before saving"
 keys fk3 n
 screen_check "duplicates: ... no: not saved, the input stays" fk3 "Nicht angelegt; die Eingaben bleiben"
 screen_check "duplicates: ... the name still in the form" fk3 "^Name \* +emre celik-muller"
+
+# The risk assessment from the team lead's dashboard: ! opens the alert's
+# case; two professionals are needed; saving it completes the procedure,
+# the alert leaves the dashboard, and the case's history says so.
+keys tl '!'
+screen_check "risk: ! on the dashboard opens the alert's case" tl "^Fall +[0-9]{4}-00001$"
+keys tl F9
+screen_check "risk: the case's lists" tl "Gefährdungseinschätzungen"
+keys tl Down Down Enter
+screen_check "risk: the case's assessments" tl \
+	"^Gefährdungseinschätzungen · Fall: Familie Çelik-Müller"
+keys tl n
+screen_check "risk: a new one, the team lead as first professional" tl "^Fachkraft \* +tl\.fg"
+keys tl Tab
+type_text tl "Emre Çelik-Müller"
+keys tl Tab Tab
+type_text tl "tl.fg"
+keys tl Tab Tab
+type_text tl "latent"
+keys tl Tab Space Tab Tab Tab Tab
+type_text tl "kita"
+keys tl F2
+screen_check "risk: one professional twice is refused at the field" tl \
+	"^Zweite Fachkraft \* +tl\.fg +.*andere Fachkraft"
+keys tl Home
+for _ in $(seq 5); do keys tl DC; done
+type_text tl "fk.fg"
+keys tl F2
+screen_check "risk: the assessment is saved" tl "Gespeichert \(Gefährdungseinschätzung Nr\. 1"
+keys tl Escape
+screen_check "risk: ... listed with its result" tl "Emre Çelik-Müller +latente Kindeswohlgef"
+keys tl Escape F9
+screen_check "risk: the case's lists again" tl "Zugehörige Listen"
+keys tl End Enter
+screen_check "history: the case's changes" tl "^Änderungen · Fall: Familie Çelik-Müller"
+screen_check "history: ... the alert ended by the assessment, its fields named" tl \
+	"tl\.fg +geändert +§ 8a; § 8a seit"
+screen_check "history: ... back to the intake" tl "fk\.fg +angelegt"
+keys tl Escape Escape
+screen_check "risk: back on the dashboard" tl "Hauptmenü"
+gone_check "risk: ... the alert has left it" tl "§ 8a: offene Meldungen"
 finish

@@ -32,9 +32,18 @@ screen_check "editor: Esc after saving goes back to the list" fk "Einträg|Eintr
 "${A[@]}" export offers >"$TMP/out" 2>&1
 expect_output "editor: ... all its lines (CSV keeps them in one quoted cell)" "Samstagvormittag"
 
-# Monthly counts are the offer's child list: u opens it, n a new count,
-# whose month is checked against the offer's time at the field.
+# u offers the offer's lists: its history names the field that changed
+# (and who changed it), its monthly counts are its child list.
 keys fk u
+screen_check "history: u offers the offer's lists" fk "Zugehörige Listen"
+keys fk End Enter
+screen_check "history: the offer's changes" fk "^Änderungen · Angebot: Elterncafé FG"
+screen_check "history: ... the description changed, by whom" fk "fk\.fg +geändert +Beschreibung$"
+keys fk Escape
+
+# Monthly counts: n a new count, whose month is checked against the
+# offer's time at the field.
+keys fk u Enter
 screen_check "counts: u opens the offer's monthly counts, newest first" fk \
 	"Monatszahlen · Angebot: Elterncafé FG"
 keys fk n

@@ -499,6 +499,28 @@ static void test_risk_assessment(void)
 	CHECK(!risk_assessment_def.settle_parent(&c, &r)); /* nothing left to settle */
 }
 
+/* What changed, for the audit log: values only of fields without
+ * personal data, labels of the others, cut at a character. */
+static void test_changes(void)
+{
+	struct case_file a = {.lead = "fk.fg", .title = "Familie Kaya", .status = CASE_OPEN},
+	                 b = a;
+	char buf[AUDIT_DETAIL_SIZE], tiny[7];
+
+	CHECK_INT((int)record_changes(&case_def, &a, &b, buf, sizeof(buf)), 0);
+	CHECK_STR(buf, "");
+	strcpy(b.lead, "tl.fg");
+	strcpy(b.title, "Familie Kaya-Öz");
+	b.status = CASE_CLOSED;
+	record_changes(&case_def, &a, &b, buf, sizeof(buf));
+	CHECK_STR(buf, "Bezeichnung; Fallführung: fk.fg → tl.fg; Status: offen → geschlossen");
+	b = a;
+	strcpy(b.lead, "tl.fg");
+	record_changes(&case_def, &a, &b, tiny, sizeof(tiny)); /* "Fallführung", ü cut */
+	CHECK_STR(tiny, "Fallf");
+	CHECK(text_valid_utf8(tiny, strlen(tiny)));
+}
+
 /* The duplicate key: one person however the umlauts and accents were
  * typed; another birth day is another person; no key without a birth day. */
 static void test_duplicate_key(void)
@@ -620,6 +642,7 @@ int main(void)
 	RUN(test_case_fill);
 	RUN(test_duplicate_key);
 	RUN(test_risk_assessment);
+	RUN(test_changes);
 	RUN(test_redact);
 	RUN(test_words);
 	config_free(config);
