@@ -73,9 +73,12 @@ struct field_def {
 	 * 0, an id set, yes/no answered "ja". */
 	bool required;
 	bool multiline;
-	bool month;  /* FIELD_DATE: a month, shown and typed "MM.JJJJ", kept as its first day */
-	bool filled; /* set by the writer (record_def.fill): shown, not typed */
-	const char *const *choices;       /* FIELD_CHOICE: NULL-terminated names */
+	bool month; /* FIELD_DATE: a month, shown and typed "MM.JJJJ", kept as its first day */
+	/* FIELD_DATE: the day may be unknown: "MM.JJJJ" alone is kept as day
+	 * 00 of the month (a birth month and year) and shown so again. */
+	bool day_optional;
+	bool filled;                /* set by the writer (record_def.fill): shown, not typed */
+	const char *const *choices; /* FIELD_CHOICE: NULL-terminated names */
 	const char *const *choice_labels; /* FIELD_CHOICE: German labels, same order */
 	enum field_source source;         /* FIELD_REF */
 	const char *help;                 /* German help text */

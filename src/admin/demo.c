@@ -133,7 +133,9 @@ int admin_demo(struct admin *admin, int argc, char **argv)
 		admin_error("usage: sozialraum-admin demo [--seed N] [--cases N]");
 		return ADMIN_USAGE;
 	}
-	if ((st = store_open(admin->data_dir, 0, &store, msg, sizeof(msg))) != STATUS_OK) {
+	/* A bulk load: commits are not synced one by one, the log is flushed
+	 * once at the end (demo data written again from scratch if it broke). */
+	if ((st = store_open(admin->data_dir, STORE_BULK, &store, msg, sizeof(msg))) != STATUS_OK) {
 		admin_error("%s", msg);
 		return ADMIN_FINDING;
 	}
@@ -151,6 +153,8 @@ int admin_demo(struct admin *admin, int argc, char **argv)
 		st = add_offer(store, admin->config, i, &seed);
 	if (st == STATUS_OK && cases)
 		st = demo_cases(store, admin->config, cases, &seed);
+	if (st == STATUS_OK)
+		st = store_flush(store);
 	store_close(store);
 	if (st != STATUS_OK) {
 		admin_error("demo data could not be written: %s", status_text(st));

@@ -108,6 +108,8 @@ static enum status add_persons(struct store_txn *txn, const struct case_file *c,
 
 		p.birth = DATE_MAKE(year, 1 + (int)(demo_random(rnd) % 12),
 		                    1 + (int)(demo_random(rnd) % 28));
+		if (!child && demo_random(rnd) % 8 == 0) /* only month and year known */
+			p.birth -= DATE_DAY(p.birth);
 		snprintf(p.name, sizeof(p.name), "%s %s",
 		         child ? PICK(child_names, demo_random(rnd))
 		               : PICK(adult_names, demo_random(rnd)),

@@ -283,7 +283,8 @@ static enum status validate_number(const struct field_def *field, const void *re
 	int64_t v = field_number(field, rec);
 
 	if (field->type == FIELD_DATE && v != 0 &&
-	    !date_valid(DATE_YEAR(v), DATE_MONTH(v), DATE_DAY(v)))
+	    !date_valid(DATE_YEAR(v), DATE_MONTH(v),
+	                field->day_optional && DATE_DAY(v) == 0 ? 1 : DATE_DAY(v)))
 		return fail(err, field, STATUS_ERR_INVALID, "kein gültiges Datum");
 	if (field->type == FIELD_CHOICE && (v < -1 || v >= choice_count(field)))
 		return fail(err, field, STATUS_ERR_INVALID, "keine der möglichen Auswahlen");
@@ -390,14 +391,20 @@ static enum status parse_date(const struct field_def *field, const char *text, i
 {
 	char day[32];
 
-	if (field->month && strlen(text) <= 7 && strchr(text, '.')) {
+	bool month_only = strlen(text) <= 7 && strchr(text, '.') == strrchr(text, '.');
+
+	if ((field->month || field->day_optional) && month_only && strchr(text, '.')) {
 		snprintf(day, sizeof(day), "01.%s", text);
 		text = day;
+	} else {
+		month_only = false;
 	}
 	if (date_parse(text, out) != STATUS_OK)
 		return STATUS_ERR_INVALID;
 	if (field->month)
 		*out = DATE_MAKE(DATE_YEAR(*out), DATE_MONTH(*out), 1);
+	else if (month_only) /* the day unknown */
+		*out = DATE_MAKE(DATE_YEAR(*out), DATE_MONTH(*out), 0);
 	return STATUS_OK;
 }
 
@@ -507,7 +514,7 @@ size_t field_format(const struct field_def *field, const void *rec, char *buf, s
 	case FIELD_MONEY:
 		return money_format(v, buf, size);
 	case FIELD_DATE:
-		if (field->month && v)
+		if ((field->month || (field->day_optional && DATE_DAY((int32_t)v) == 0)) && v)
 			return (size_t)snprintf(buf, size, "%02d.%04d", DATE_MONTH((int32_t)v),
 			                        DATE_YEAR((int32_t)v));
 		return date_format((int32_t)v, buf, size);

@@ -24,6 +24,13 @@
 #define DATA_DIR_MODE 0711
 #define DB_DIR_MODE   0700
 #define CACHE_BYTES   (64u * 1024 * 1024)
+/* A bulk load (demo data) writes to every index of every table at once:
+ * with the server's cache it would spend its time evicting dirty pages.
+ * The region grows only as far as it is used. It has no snapshot readers
+ * beside it, so its pages need no old versions (DB_MULTIVERSION off): with
+ * them, a load of 200,000 cases ran out of mutexes and froze buffers to
+ * files. */
+#define BULK_CACHE_BYTES (256u * 1024 * 1024)
 
 static void default_logger(const char *message)
 {
@@ -184,19 +191,20 @@ enum status store_lock(struct store *store, const char *dir, char *msg, size_t s
 	return st;
 }
 
-static int env_configure(DB_ENV *env)
+static int env_configure(DB_ENV *env, unsigned flags)
 {
 	int ret;
 
 	env->set_errcall(env, errcall);
-	if ((ret = env->set_cachesize(env, 0, CACHE_BYTES, 1)) != 0 ||
+	if ((ret = env->set_cachesize(env, 0, flags & STORE_BULK ? BULK_CACHE_BYTES : CACHE_BYTES,
+	                              1)) != 0 ||
 	    (ret = env->set_lk_detect(env, DB_LOCK_DEFAULT)) != 0 ||
 	    (ret = env->set_tx_max(env, 4096)) != 0 ||
 	    (ret = env->set_lk_max_locks(env, 200000)) != 0 ||
 	    (ret = env->set_lk_max_objects(env, 200000)) != 0 ||
 	    (ret = env->set_lk_max_lockers(env, 20000)) != 0 ||
 	    (ret = env->set_lg_bsize(env, 4u * 1024 * 1024)) != 0 ||
-	    (ret = env->set_flags(env, DB_MULTIVERSION, 1)) != 0 ||
+	    (ret = env->set_flags(env, DB_MULTIVERSION, !(flags & STORE_BULK))) != 0 ||
 	    (ret = store_backup_callbacks(env)) != 0)
 		return ret;
 	return 0;
@@ -218,7 +226,7 @@ enum status store_env_open(struct store *store, const char *dir, u_int32_t extra
 		return st;
 	if ((ret = db_env_create(&store->env, 0)) == 0)
 		store->env->app_private = store;
-	if (ret != 0 || (ret = env_configure(store->env)) != 0)
+	if (ret != 0 || (ret = env_configure(store->env, store->flags)) != 0)
 		return store_fail(msg, size, store_status(ret), "cannot set up the environment: %s",
 		                  db_strerror(ret));
 	/* The environment creates its files with mode & ~umask: keep them 0600. */

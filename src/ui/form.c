@@ -92,6 +92,8 @@ static const char *type_hint(const struct ui_form *form, const struct field_def 
 		return form->readonly ? "(Enter: Text lesen)" : "(Enter: Text bearbeiten)";
 	if (f->month && !form->readonly)
 		return "(MM.JJJJ)";
+	if (f->day_optional && !form->readonly)
+		return "(TT.MM.JJJJ, ohne Tag: MM.JJJJ)";
 	return form->readonly || !hints[f->type] ? "" : hints[f->type];
 }
 

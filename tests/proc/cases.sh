@@ -89,6 +89,16 @@ expect_output "journal: ... with its text" "^text=Erstkontakt$"
 # The duplicate check of an intake: the same person (any spelling of the
 # umlauts, any case) in another case is found, with that case's number,
 # district and status only, also for a caseworker who may not read it.
+# A birth whose day is unknown: month and year alone.
+"$CLIENT" "$SOCK" fk.fg rput persons 0 0 "case_id=$id" role=mutter "name=Aylin Kaya" \
+	birth=05.1988 sex=w >"$TMP/out" 2>&1
+expect_output "persons: a mother born in a month whose day is unknown" "^saved [0-9]+ 1$"
+pid=$(sed -n 's/^saved \([0-9]*\) 1$/\1/p' "$TMP/out")
+"$CLIENT" "$SOCK" fk.fg rget persons "$pid" >"$TMP/out" 2>&1
+expect_output "persons: ... her birth kept as month and year" "^birth=05\.1988$"
+expect_exit 2 "persons: ... a month 13 is no date, as typed" "$CLIENT" "$SOCK" fk.fg rput persons 0 0 \
+	"case_id=$id" role=vater "name=Can Kaya" birth=13.1988 sex=m
+
 expect_exit 0 "duplicates: a person in the case" "$CLIENT" "$SOCK" fk.fg rput persons 0 0 \
 	"case_id=$id" role=jung "name=Jürgen Kaya" birth=03.04.2012 sex=m
 "$CLIENT" "$SOCK" amt rget cases "$id" >"$TMP/case" 2>&1

@@ -499,12 +499,43 @@ static void test_risk_assessment(void)
 	CHECK(!risk_assessment_def.settle_parent(&c, &r)); /* nothing left to settle */
 }
 
+/* A birth whose day is unknown: "MM.JJJJ" is kept as day 00 and shown
+ * so again; a whole date as ever; neither a day 00 typed nor a month 13. */
+static void test_birth_month(void)
+{
+	const struct field_def *birth = record_field(&person_def, "birth");
+	struct person p = {.case_id = 1, .role = 0, .sex = 3, .name = "Minh"};
+	struct field_error err = {0};
+	char buf[32];
+
+	CHECK_INT(field_parse(birth, "04.2012", &p), STATUS_OK);
+	CHECK_INT(p.birth, 20120400);
+	field_format(birth, &p, buf, sizeof(buf));
+	CHECK_STR(buf, "04.2012");
+	CHECK_INT(record_validate(&person_def, &p, config, &err), STATUS_OK);
+	CHECK_INT(field_parse(birth, "03.04.2012", &p), STATUS_OK);
+	CHECK_INT(p.birth, 20120403);
+	field_format(birth, &p, buf, sizeof(buf));
+	CHECK_STR(buf, "03.04.2012");
+	CHECK_INT(field_parse(birth, "13.2012", &p), STATUS_ERR_INVALID);
+	CHECK_INT(field_parse(birth, "00.04.2012", &p), STATUS_ERR_INVALID);
+	CHECK_INT(p.birth, 20120403); /* unchanged by what was refused */
+	p.birth = 20121300;
+	CHECK_INT(record_validate(&person_def, &p, config, &err), STATUS_ERR_INVALID);
+	/* a field without the flag takes no month alone */
+	{
+		struct journal_entry j = {0};
+
+		CHECK_INT(field_parse(record_field(&journal_def, "date"), "04.2012", &j),
+		          STATUS_ERR_INVALID);
+	}
+}
+
 /* What changed, for the audit log: values only of fields without
  * personal data, labels of the others, cut at a character. */
 static void test_changes(void)
 {
-	struct case_file a = {.lead = "fk.fg", .title = "Familie Kaya", .status = CASE_OPEN},
-	                 b = a;
+	struct case_file a = {.lead = "fk.fg", .title = "Familie Kaya", .status = CASE_OPEN}, b = a;
 	char buf[AUDIT_DETAIL_SIZE], tiny[7];
 
 	CHECK_INT((int)record_changes(&case_def, &a, &b, buf, sizeof(buf)), 0);
@@ -643,6 +674,7 @@ int main(void)
 	RUN(test_duplicate_key);
 	RUN(test_risk_assessment);
 	RUN(test_changes);
+	RUN(test_birth_month);
 	RUN(test_redact);
 	RUN(test_words);
 	config_free(config);

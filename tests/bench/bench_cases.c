@@ -1,0 +1,379 @@
+/* scripts/bench cases: the cases of `sozialraum-admin demo --cases N`
+ * through the server and on disk, at two sizes measured in the same run.
+ *
+ *   bench_cases bare DBDIR DESTDIR CASES
+ *	the baseline of the demo load: every key and value the demo wrote
+ *	(records, index entries, audit entries, sequences) read from DBDIR
+ *	and written again by a bare Berkeley DB loop into plain btrees of the
+ *	same names and flags, with the same environment settings, in as many
+ *	transactions as the demo had cases (it writes a case, its persons,
+ *	journal, follow-ups and assessments in one): once each file in key
+ *	order, one after the other, once with each transaction a share of
+ *	every file as the demo's are. Only the writes are timed. Prints
+ *	"bare|pairs|seconds file by file|seconds shared".
+ *
+ *   bench_cases run SOCKET CASES
+ *	the server's own time per request (its STATS answer, median and
+ *	99th percentile) for a word search of the cases and of the persons,
+ *	a caseworker's "Meine Fälle" (the lead index) and the opening of a
+ *	case file (audited: a write). Prints "kind|count|median|p99".
+ */
+#include <db.h>
+#include <dirent.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "model/case.h"
+#include "wire/client.h"
+#include "bench.h"
+
+#define REQUESTS    2000 /* per kind */
+#define WARMUP      200
+#define USER_LOGIN  "amt" /* reads every case: no rights filter hides the work */
+#define ADMIN_LOGIN "admin"
+
+/* --- the bare loop --- */
+
+struct pair {
+	void *key, *data;
+	u_int32_t klen, dlen;
+};
+
+struct file {
+	char name[256];
+	u_int32_t flags; /* DB_DUPSORT for an index with many entries per key */
+	struct pair *pairs;
+	size_t n, cap;
+};
+
+static DB_ENV *open_env(const char *dir)
+{
+	DB_ENV *env;
+
+	mkdir(dir, 0700);
+	if (db_env_create(&env, 0) != 0)
+		return NULL;
+	/* the store's settings for a bulk load as the demo's (src/store/env.c) */
+	env->set_cachesize(env, 0, 256u * 1024 * 1024, 1);
+	env->set_lk_detect(env, DB_LOCK_DEFAULT);
+	env->set_tx_max(env, 4096);
+	env->set_lk_max_locks(env, 200000);
+	env->set_lk_max_objects(env, 200000);
+	env->set_lk_max_lockers(env, 20000);
+	env->set_lg_bsize(env, 4u * 1024 * 1024);
+	if (env->open(env, dir,
+	              DB_CREATE | DB_INIT_LOCK | DB_INIT_LOG | DB_INIT_MPOOL | DB_INIT_TXN |
+	                      DB_THREAD,
+	              0600) != 0) {
+		env->close(env, 0);
+		return NULL;
+	}
+	return env;
+}
+
+static bool database_file(const char *name)
+{
+	size_t n = strlen(name);
+
+	return (n > 3 && strcmp(name + n - 3, ".db") == 0) ||
+	       (n > 4 && strcmp(name + n - 4, ".idx") == 0);
+}
+
+static int add_pair(struct file *f, const DBT *key, const DBT *data)
+{
+	struct pair *p;
+
+	if (f->n == f->cap) {
+		size_t cap = f->cap ? f->cap * 2 : 1024;
+
+		if (!(p = realloc(f->pairs, cap * sizeof(*p))))
+			return -1;
+		f->pairs = p;
+		f->cap = cap;
+	}
+	p = &f->pairs[f->n];
+	if (!(p->key = malloc(key->size ? key->size : 1)) ||
+	    !(p->data = malloc(data->size ? data->size : 1)))
+		return -1;
+	memcpy(p->key, key->data, key->size);
+	memcpy(p->data, data->data, data->size);
+	p->klen = key->size;
+	p->dlen = data->size;
+	f->n++;
+	return 0;
+}
+
+/* Every pair of database file NAME of ENV into F. */
+static int read_file(DB_ENV *env, const char *name, struct file *f)
+{
+	DB *db;
+	DBC *cur;
+	DBT key = {0}, data = {0};
+	int ret;
+
+	snprintf(f->name, sizeof(f->name), "%s", name);
+	if (db_create(&db, env, 0) != 0 ||
+	    db->open(db, NULL, name, NULL, DB_UNKNOWN, DB_RDONLY | DB_THREAD, 0) != 0)
+		return -1;
+	db->get_flags(db, &f->flags);
+	f->flags &= DB_DUPSORT | DB_DUP;
+	if (db->cursor(db, NULL, &cur, 0) != 0) {
+		db->close(db, 0);
+		return -1;
+	}
+	while ((ret = cur->get(cur, &key, &data, DB_NEXT)) == 0)
+		if (add_pair(f, &key, &data) != 0)
+			break;
+	cur->close(cur);
+	db->close(db, 0);
+	return ret == DB_NOTFOUND ? 0 : -1;
+}
+
+static size_t read_all(const char *src, struct file **out)
+{
+	DB_ENV *env = open_env(src);
+	DIR *dir = opendir(src);
+	struct file *files = NULL;
+	struct dirent *e;
+	size_t n = 0;
+
+	while (env && dir && (e = readdir(dir))) {
+		struct file *f;
+
+		if (!database_file(e->d_name) || !(f = realloc(files, (n + 1) * sizeof(*f))))
+			continue;
+		files = f;
+		memset(&files[n], 0, sizeof(files[n]));
+		if (read_file(env, e->d_name, &files[n]) == 0)
+			n++;
+	}
+	if (dir)
+		closedir(dir);
+	if (env)
+		env->close(env, 0);
+	*out = files;
+	return n;
+}
+
+/* Writes the pairs of FILES into DEST in TXNS transactions: SORTED, each
+ * file in key order, one after the other (the fastest a loop can write
+ * them); else in transactions as the demo's, each a share of every file
+ * (a case, its persons, journal, audit entries and their index entries),
+ * still in key order within each file (friendlier than the demo's index
+ * entries, which come in no order of their keys). Returns the seconds the
+ * writes took, or -1. */
+static double write_all(const char *dest, struct file *files, size_t nfiles, long txns, bool sorted,
+                        size_t *pairs)
+{
+	DB_ENV *env = open_env(dest);
+	DB **dbs = calloc(nfiles, sizeof(*dbs));
+	DB_TXN *txn = NULL;
+	size_t total = 0, done = 0, per_txn;
+	uint64_t t0;
+	int ret = env && dbs ? 0 : -1;
+
+	for (size_t i = 0; i < nfiles && ret == 0; i++) {
+		total += files[i].n;
+		if ((ret = db_create(&dbs[i], env, 0)) == 0 && files[i].flags)
+			ret = dbs[i]->set_flags(dbs[i], files[i].flags);
+		if (ret == 0)
+			ret = dbs[i]->open(dbs[i], NULL, files[i].name, NULL, DB_BTREE,
+			                   DB_CREATE | DB_AUTO_COMMIT | DB_THREAD, 0600);
+	}
+	txns = txns > 0 ? txns : 1;
+	per_txn = total / (size_t)txns + 1;
+	t0 = now_ns();
+	for (long t = 0; !sorted && t < txns && ret == 0; t++) {
+		if ((ret = env->txn_begin(env, NULL, &txn, 0)) != 0)
+			break;
+		for (size_t i = 0; i < nfiles && ret == 0; i++)
+			for (size_t k = files[i].n * (size_t)t / (size_t)txns;
+			     k < files[i].n * (size_t)(t + 1) / (size_t)txns && ret == 0;
+			     k++, done++) {
+				struct pair *p = &files[i].pairs[k];
+				DBT key = {.data = p->key, .size = p->klen};
+				DBT data = {.data = p->data, .size = p->dlen};
+
+				ret = dbs[i]->put(dbs[i], txn, &key, &data, 0);
+			}
+		if (ret == 0)
+			ret = txn->commit(txn, DB_TXN_NOSYNC);
+		txn = NULL;
+	}
+	for (size_t i = 0; sorted && i < nfiles && ret == 0; i++)
+		for (size_t k = 0; k < files[i].n && ret == 0; k++, done++) {
+			struct pair *p = &files[i].pairs[k];
+			DBT key = {.data = p->key, .size = p->klen};
+			DBT data = {.data = p->data, .size = p->dlen};
+
+			if (done % per_txn == 0)
+				ret = env->txn_begin(env, NULL, &txn, 0);
+			if (ret == 0)
+				ret = dbs[i]->put(dbs[i], txn, &key, &data, 0);
+			if (ret == 0 && (done % per_txn == per_txn - 1 || done == total - 1)) {
+				ret = txn->commit(txn, DB_TXN_NOSYNC);
+				txn = NULL;
+			}
+		}
+	if (txn)
+		txn->abort(txn);
+	if (ret == 0)
+		ret = env->log_flush(env, NULL);
+	*pairs = done;
+	for (size_t i = 0; i < nfiles; i++)
+		if (dbs && dbs[i])
+			dbs[i]->close(dbs[i], 0);
+	free(dbs);
+	if (env)
+		env->close(env, 0);
+	return ret == 0 && done == total ? (double)(now_ns() - t0) / 1e9 : -1;
+}
+
+static int bare(const char *src, const char *dest, long cases)
+{
+	struct file *files;
+	size_t nfiles = read_all(src, &files), pairs = 0;
+	char dir[1024];
+	double sorted = -1, mixed = -1;
+
+	snprintf(dir, sizeof(dir), "%s/sorted", dest);
+	mkdir(dest, 0700);
+	if (nfiles)
+		sorted = write_all(dir, files, nfiles, cases, true, &pairs);
+	snprintf(dir, sizeof(dir), "%s/mixed", dest);
+	if (sorted >= 0)
+		mixed = write_all(dir, files, nfiles, cases, false, &pairs);
+	for (size_t i = 0; i < nfiles; i++) {
+		for (size_t k = 0; k < files[i].n; k++) {
+			free(files[i].pairs[k].key);
+			free(files[i].pairs[k].data);
+		}
+		free(files[i].pairs);
+	}
+	free(files);
+	if (mixed < 0) {
+		fprintf(stderr, "bench_cases: the bare loop failed\n");
+		return 1;
+	}
+	printf("bare|%zu|%.3f|%.3f\n", pairs, sorted, mixed);
+	return 0;
+}
+
+/* --- through the server --- */
+
+/* Words of the demo's names: a family name finds a twentieth of the cases. */
+static const char *const family_words[] = {"müller", "yilmaz", "nowak",    "schulz", "krüger",
+                                           "sahin",  "becker", "hoffmann", "weiss",  "jäger"};
+static const char *const person_words[] = {"emre", "lena",  "mia",  "jonas", "aylin",
+                                           "ben",  "zofia", "minh", "lukas", "amira"};
+static const char *const leads[] = {"fk.fg", "shansen", "bgross", "mboettcher", "mmeier"};
+#define PICK(a, i) (a[(size_t)(i) % (sizeof(a) / sizeof((a)[0]))])
+
+enum kind { CASE_WORDS, PERSON_WORDS, MY_CASES, OPEN_CASE, KINDS };
+static const char *const kind_names[KINDS] = {"word search, cases", "word search, persons",
+                                              "my cases (lead)", "open a case file"};
+
+static enum status list(struct wire_client *c, const struct record_def *def, const char *words,
+                        const char *lead)
+{
+	struct codec_buf *req = wire_client_request(c, WIRE_RECORD_LIST);
+	struct wire_msg reply;
+
+	codec_put_str(req, WF_TABLE, def->table);
+	if (words)
+		codec_put_str(req, WF_WORDS, words);
+	if (lead) {
+		uint8_t key[INDEX_KEY_MAX];
+		int len = index_put_text(key, sizeof(key), lead);
+
+		codec_put_str(req, WF_INDEX, "lead");
+		codec_put_bytes(req, WF_KEY, key, (size_t)len);
+	}
+	return wire_client_call(c, &reply);
+}
+
+static enum status open_case(struct wire_client *c, uint64_t id)
+{
+	struct codec_buf *req = wire_client_request(c, WIRE_RECORD_GET);
+	struct wire_msg reply;
+
+	codec_put_str(req, WF_TABLE, case_def.table);
+	codec_put_u64(req, WF_ID, id);
+	return wire_client_call(c, &reply);
+}
+
+/* The case ids are the first CASES of the cases table's sequence. */
+static enum status request(struct wire_client *c, enum kind kind, long cases, int i)
+{
+	switch (kind) {
+	case CASE_WORDS:
+		return list(c, &case_def, PICK(family_words, i), NULL);
+	case PERSON_WORDS:
+		return list(c, &person_def, PICK(person_words, i), NULL);
+	case MY_CASES:
+		return list(c, &case_def, NULL, PICK(leads, i));
+	default:
+		return open_case(c, 1 + (uint64_t)rand() % (uint64_t)cases);
+	}
+}
+
+/* The class of STATS that counts a kind: opening a case file is a read. */
+static int measure(struct wire_client *user, struct wire_client *admin, enum kind kind, long cases,
+                   struct summary *out)
+{
+	struct summary ignored;
+	enum status st = STATUS_OK;
+
+	for (int i = 0; i < WARMUP && st == STATUS_OK; i++)
+		st = request(user, kind, cases, i);
+	if (st == STATUS_OK)
+		st = server_stats(admin, true, "read", &ignored);
+	for (int i = 0; i < REQUESTS && st == STATUS_OK; i++)
+		st = request(user, kind, cases, i);
+	if (st == STATUS_OK)
+		st = server_stats(admin, false, "read", out);
+	if (st != STATUS_OK)
+		fprintf(stderr, "bench_cases: %s: %s\n", kind_names[kind], status_text(st));
+	return st == STATUS_OK ? 0 : 1;
+}
+
+static int run(const char *socket_path, long cases)
+{
+	struct wire_client *user, *admin;
+	struct summary sums[KINDS];
+	char msg[512];
+	int failed = 0;
+
+	if (wire_client_open(socket_path, USER_LOGIN, 0, &user, NULL, msg, sizeof(msg)) !=
+	            STATUS_OK ||
+	    wire_client_open(socket_path, ADMIN_LOGIN, 0, &admin, NULL, msg, sizeof(msg)) !=
+	            STATUS_OK) {
+		fprintf(stderr, "bench_cases: %s\n", msg);
+		return 1;
+	}
+	srand(1);
+	for (int k = 0; k < KINDS && !failed; k++)
+		failed = measure(user, admin, (enum kind)k, cases, &sums[k]);
+	wire_client_close(user);
+	wire_client_close(admin);
+	if (failed)
+		return 1;
+	for (int k = 0; k < KINDS; k++)
+		printf("%s|%" PRIu64 "|%.4f|%.4f\n", kind_names[k], sums[k].count,
+		       ms(sums[k].median), ms(sums[k].p99));
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 5 && strcmp(argv[1], "bare") == 0 && atol(argv[4]) > 0)
+		return bare(argv[2], argv[3], atol(argv[4]));
+	if (argc == 4 && strcmp(argv[1], "run") == 0 && atol(argv[3]) > 0)
+		return run(argv[2], atol(argv[3]));
+	fprintf(stderr, "usage: bench_cases bare DBDIR DESTDIR CASES\n"
+	                "       bench_cases run SOCKET CASES\n");
+	return 2;
+}
