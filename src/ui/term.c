@@ -71,19 +71,26 @@ static enum status check_term(struct ui *ui, char *msg, size_t size)
 	return STATUS_OK;
 }
 
-/* Home, End, Insert, Delete, Page Up and Down as the common terminals
- * send them, whatever the terminfo entry says (PuTTY, tmux and screen send
- * ESC[1~ and ESC[4~ under TERM=xterm; rxvt ESC[7~ and ESC[8~). */
+/* Home, End, Insert, Delete, Page Up and Down and the function keys as
+ * the common terminals send them, whatever the terminfo entry says (PuTTY,
+ * tmux and screen send ESC[1~ and ESC[4~ under TERM=xterm; rxvt ESC[7~ and
+ * ESC[8~; an xterm started as TERM=vt100 sends F5 as ESC[15~, which vt100's
+ * entry does not know: it would arrive as Esc and four letters). */
 static void define_keys(void)
 {
 	static const struct {
 		const char *seq;
 		int key;
 	} keys[] = {
-	        {"\033[1~", KEY_HOME}, {"\033[7~", KEY_HOME},  {"\033[H", KEY_HOME},
-	        {"\033OH", KEY_HOME},  {"\033[4~", KEY_END},   {"\033[8~", KEY_END},
-	        {"\033[F", KEY_END},   {"\033OF", KEY_END},    {"\033[2~", KEY_IC},
-	        {"\033[3~", KEY_DC},   {"\033[5~", KEY_PPAGE}, {"\033[6~", KEY_NPAGE},
+	        {"\033[1~", KEY_HOME},  {"\033[7~", KEY_HOME},   {"\033[H", KEY_HOME},
+	        {"\033OH", KEY_HOME},   {"\033[4~", KEY_END},    {"\033[8~", KEY_END},
+	        {"\033[F", KEY_END},    {"\033OF", KEY_END},     {"\033[2~", KEY_IC},
+	        {"\033[3~", KEY_DC},    {"\033[5~", KEY_PPAGE},  {"\033[6~", KEY_NPAGE},
+	        {"\033OP", KEY_F(1)},   {"\033OQ", KEY_F(2)},    {"\033OR", KEY_F(3)},
+	        {"\033OS", KEY_F(4)},   {"\033[11~", KEY_F(1)},  {"\033[12~", KEY_F(2)},
+	        {"\033[13~", KEY_F(3)}, {"\033[14~", KEY_F(4)},  {"\033[15~", KEY_F(5)},
+	        {"\033[17~", KEY_F(6)}, {"\033[18~", KEY_F(7)},  {"\033[19~", KEY_F(8)},
+	        {"\033[20~", KEY_F(9)}, {"\033[21~", KEY_F(10)},
 	};
 
 	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)

@@ -137,6 +137,10 @@ keys vt Tab
 type_text vt "Gruppe"
 keys vt F2
 screen_check "hostile: ... it saves" vt "Gespeichert \(Angebot Nr\."
+keys vt F9
+screen_check "terminal: F9 as an xterm sends it works under TERM=vt100 too" vt "Zugehörige Listen"
+keys vt Escape
+gone_check "terminal: ... Esc closes the list again" vt "Zugehörige Listen"
 "${A[@]}" export offers >"$TMP/export" 2>&1
 grep -q "Evil" "$TMP/export" && ! grep -q $'\e' "$TMP/export" &&
 	ok "hostile: no escape character is stored" || not_ok "hostile: no escape character is stored"
