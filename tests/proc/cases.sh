@@ -180,6 +180,28 @@ expect_exit 0 "history: ... the admins read the whole log" "$CLIENT" "$SOCK" adm
 expect_exit 1 "history: nor anybody the history of a record without a table" \
 	"$CLIENT" "$SOCK" fk.fg history nothing "$id"
 
+# A case is closed with a reason and opened again; the history says when.
+expect_exit 1 "close: without a reason is refused" \
+	"$CLIENT" "$SOCK" shansen rput cases "$id" 5 "title=Familie Kaya-Ali" "address=Ulzburger Straße 250" \
+	initiator=2 reason=12 status=geschlossen
+expect_output "close: ... asking for it at the field" "Abschlussgrund: bitte angeben"
+expect_exit 0 "close: with a reason" \
+	"$CLIENT" "$SOCK" shansen rput cases "$id" 5 "title=Familie Kaya-Ali" "address=Ulzburger Straße 250" \
+	initiator=2 reason=12 status=geschlossen "close_reason=Ziele erreicht"
+"$CLIENT" "$SOCK" amt rget cases "$id" >"$TMP/out" 2>&1
+expect_output "close: ... the writer notes the day" "^closed=$(date +%d.%m.%Y)$"
+expect_exit 0 "reopen: the case is opened again" \
+	"$CLIENT" "$SOCK" shansen rput cases "$id" 6 "title=Familie Kaya-Ali" "address=Ulzburger Straße 250" \
+	initiator=2 reason=12 status=offen "close_reason=Ziele erreicht"
+"$CLIENT" "$SOCK" amt rget cases "$id" >"$TMP/out" 2>&1
+expect_output "reopen: ... open, without a closing day" "^closed=$"
+expect_output "reopen: ... nor its reason" "^close_reason=$"
+"$CLIENT" "$SOCK" shansen history cases "$id" >"$TMP/out" 2>&1
+expect_output "reopen: ... the history has the closing" \
+	"^H update shansen Status: offen → geschlossen; Geschlossen: leer → $(date +%d\\.%m\\.%Y); Abschlussgrund$"
+expect_output "reopen: ... and the reopening" \
+	"^H update shansen Status: geschlossen → offen; Geschlossen: $(date +%d\\.%m\\.%Y) → leer; Abschlussgrund$"
+
 # The street directory changes under the cases: verify names each case
 # whose district no longer follows from its address.
 kill -TERM "$SERVER"
