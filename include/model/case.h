@@ -121,6 +121,9 @@ struct risk_assessment {
 };
 extern const struct record_def risk_assessment_def;
 
+/* May LOGIN lead cases (a caseworker or a team lead)? */
+bool case_lead_may(const struct config *config, const char *login);
+
 /* "2026-00123" from a year and the year's sequence number. */
 void case_number(int year, uint64_t n, char *buf, size_t size);
 

@@ -196,6 +196,11 @@ struct record_def {
 	 * none): the district (team scope), the provider (own provider), the
 	 * lead caseworker's login (own cases). */
 	const char *district_field, *provider_field, *lead_field;
+	/* A change may take the record out of the writer's scope: one who may
+	 * change it where it is may save it elsewhere (a family that moves
+	 * takes its case to the new district's team). Otherwise a change must
+	 * stay within the writer's scope, as a new record must be in it. */
+	bool leaves_scope;
 	bool audited;     /* every write leaves an audit entry */
 	bool audit_reads; /* opening one leaves an audit entry too */
 	const struct index_def *indexes;

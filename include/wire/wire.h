@@ -37,7 +37,8 @@
 	X(ERROR, 3)        /* WF_STATUS WF_TEXT, and WF_HOLDER WF_LOGIN WF_SINCE when locked */    \
 	X(DONE, 4)         /* success without data; WF_TEXT may say more */                        \
 	X(RECORD_LIST, 10) /* WF_TABLE, one of WF_PARENT | WF_WORDS | WF_INDEX WF_KEY,      */     \
-	                   /* WF_FILTER... ("field=value"), WF_AFTER, WF_BACKWARD -> RECORDS */    \
+	                   /* WF_FILTER... ("field=value"), WF_AFTER, WF_BACKWARD -> RECORDS; */   \
+	                   /* WF_COUNT 1: no records, WF_COUNT of those it would list */           \
 	X(RECORDS, 11)     /* WF_RECORD... WF_FIRST WF_AFTER (where it began, the next starts) */  \
 	X(RECORD_GET, 12)  /* WF_TABLE WF_ID -> RECORD */                                          \
 	X(RECORD, 13)      /* WF_RECORD, and WF_HOLDER WF_LOGIN WF_SINCE when locked */            \

@@ -234,12 +234,19 @@ static const struct field_def case_fields[] = {
 
 /* Further reasons are other than the main one and each other; a closed
  * case says when and why. */
+bool case_lead_may(const struct config *config, const char *login)
+{
+	int s = config_find_staff(config, login);
+
+	return s >= 0 && (config->staff[s].role == ROLE_FACHKRAFT ||
+	                  config->staff[s].role == ROLE_TEAMLEITUNG);
+}
+
 static enum status case_validate(const void *rec, const struct config *config,
                                  struct field_error *err)
 {
 	const struct case_file *c = rec;
 
-	(void)config;
 	if (c->reason2 >= 0 && c->reason2 == c->reason)
 		return record_fail(err, &case_def, "reason2", STATUS_ERR_INVALID,
 		                   "ist schon der Hauptgrund");
@@ -252,6 +259,9 @@ static enum status case_validate(const void *rec, const struct config *config,
 	if (c->closed && c->closed < c->opened)
 		return record_fail(err, &case_def, "closed", STATUS_ERR_RANGE,
 		                   "liegt vor der Eröffnung");
+	if (c->lead[0] && config && !case_lead_may(config, c->lead))
+		return record_fail(err, &case_def, "lead", STATUS_ERR_INVALID,
+		                   "führt keine Fälle (nur Fachkräfte und Teamleitungen)");
 	return STATUS_OK;
 }
 
@@ -270,10 +280,23 @@ static int team_of(const struct config *config, int district)
 	return -1;
 }
 
+/* Is LOGIN a member of team T? */
+static bool team_member(const struct config *config, const char *login, int t)
+{
+	int s = config_find_staff(config, login);
+
+	return s >= 0 && config->staff[s].team == t;
+}
+
 /* What only the writer sets: the number (the year's sequence) and the
  * opening day of a new case, the district and team from the address,
  * the lead (the user who takes the case in, unless another was chosen),
- * the day it closed, and since when a § 8a alert stands. */
+ * the day it closed, and since when a § 8a alert stands.
+ *
+ * A family that moves to another team's district takes its case along
+ * (the save that changes the address moves it, in one transaction): a
+ * lead who is not of the new team lets go of it, and it waits among the
+ * new team's cases without a lead until its team lead assigns it. */
 static enum status case_fill(void *rec, const struct record_fill *f, struct field_error *err)
 {
 	struct case_file *c = rec;
@@ -302,8 +325,10 @@ static enum status case_fill(void *rec, const struct record_fill *f, struct fiel
 		                   "kein Team ist für diesen Sozialraum zuständig");
 	text_copy(c->district, sizeof(c->district), f->config->districts[district].id);
 	text_copy(c->team, sizeof(c->team), f->config->teams[team].id);
-	if (!c->lead[0])
+	if (!old && !c->lead[0])
 		text_copy(c->lead, sizeof(c->lead), f->who->login);
+	if (old && strcmp(old->team, c->team) != 0 && !team_member(f->config, c->lead, team))
+		c->lead[0] = '\0';
 	c->closed = c->status == CASE_CLOSED ? (old && old->closed ? old->closed : today) : 0;
 	if (c->status == CASE_OPEN)
 		c->close_reason[0] = '\0';
@@ -334,12 +359,21 @@ static int key_case_alert(const void *rec, uint8_t *buf, size_t size)
 	return c->alert && c->status == CASE_OPEN ? index_put_text(buf, size, c->district) : -1;
 }
 
+/* Open cases without a lead, by team: what its team lead assigns. */
+static int key_case_unassigned(const void *rec, uint8_t *buf, size_t size)
+{
+	const struct case_file *c = rec;
+
+	return !c->lead[0] && c->status == CASE_OPEN ? index_put_text(buf, size, c->team) : -1;
+}
+
 static const struct index_def case_indexes[] = {
         {.name = "words", .kind = INDEX_WORDS, .field = "title"},
         {.name = "district", .kind = INDEX_KEY, .key = key_case_district},
         {.name = "lead", .kind = INDEX_KEY, .key = key_case_lead},
         {.name = "number", .kind = INDEX_KEY, .key = key_case_number},
         {.name = "alert", .kind = INDEX_KEY, .key = key_case_alert, .privacy = PRIVACY_SENSITIVE},
+        {.name = "unassigned", .kind = INDEX_KEY, .key = key_case_unassigned},
 };
 
 const struct record_def case_def = {
@@ -355,6 +389,7 @@ const struct record_def case_def = {
         .fill = case_fill,
         .district_field = "district",
         .lead_field = "lead",
+        .leaves_scope = true,
         .audited = true,
         .audit_reads = true,
         RECORD_INDEXES(case_indexes),

@@ -39,7 +39,9 @@ const struct ui_keymap_entry ui_keymap[] = {
         {CMD_ADDRESS, 'a', 0, "Adresse",
          "zu einer Adresse (Straße Hausnummer) den Sozialraum finden"},
         {CMD_DRAFT, '1', 0, "Entwurf", "Entwurf 1 bis 9 fortsetzen (Ziffer)"},
-        {CMD_ALERTS, '!', 0, "§ 8a", "eine offene § 8a-Meldung wählen und ihren Fall öffnen"},
+        {CMD_CASES, '!', 0, "Fall öffnen",
+         "einen Fall der Übersicht wählen und öffnen (§ 8a-Meldungen, ohne Fallführung, "
+         "Wiedervorlagen, meine Fälle)"},
 };
 const size_t ui_keymap_size = sizeof(ui_keymap) / sizeof(ui_keymap[0]);
 

@@ -1,6 +1,7 @@
 /* Home: the main menu on the left, the dashboard on the right (the user's
  * drafts, offered to be continued; their open edit locks; the offers of
  * their district). Later issues add cases, reviews and approvals here. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,18 +28,23 @@ static bool offers_listed(const struct cfg_staff *who)
 	return rights_may(who, &offer_def, VERB_LIST);
 }
 
+/* A section of lines that each name a case, which '!' opens. */
+struct case_lines {
+	char text[MAX_MINE][OFFER_NAME_W];
+	uint64_t id[MAX_MINE];
+	size_t n;
+	bool more;
+};
+
 struct dashboard {
 	struct draft *drafts[MAX_DRAFTS];
 	size_t ndrafts;
 	char offers[MAX_OFFERS][OFFER_NAME_W];
 	size_t noffers;
-	char due[MAX_MINE][OFFER_NAME_W]; /* the user's follow-ups due within a week */
-	size_t ndue;
-	bool more_due;
-	char mine[MAX_MINE][OFFER_NAME_W]; /* the open cases the user leads */
-	size_t nmine;
-	bool more_mine;
-	struct case_file *alerts; /* open § 8a alerts the user may see, the oldest first */
+	struct case_lines due;        /* the user's follow-ups due within a week */
+	struct case_lines mine;       /* the open cases the user leads */
+	struct case_lines unassigned; /* the team's open cases without a lead */
+	struct case_file *alerts;     /* open § 8a alerts the user may see, the oldest first */
 	size_t nalerts;
 	bool more_alerts;
 	bool more_offers; /* the district has more than were fetched */
@@ -53,7 +59,7 @@ struct dashboard {
 	struct ui_key keys[4]; /* the keys: drafts and alerts only when there are */
 };
 
-enum { ACT_CONTINUE = 1, ACT_RELOAD, ACT_OPEN, ACT_ALERT };
+enum { ACT_CONTINUE = 1, ACT_RELOAD, ACT_OPEN, ACT_CASE };
 
 /* The keys offered: a digit continues a draft when there are drafts. */
 static void make_keys(struct screen *s)
@@ -66,8 +72,8 @@ static void make_keys(struct screen *s)
 	        "den markierten Menüpunkt öffnen (Pfeiltasten oder Buchstabe wählen)", ACT_OPEN};
 	if (d->ndrafts)
 		d->keys[n++] = (struct ui_key){CMD_DRAFT, NULL, NULL, ACT_CONTINUE};
-	if (d->nalerts)
-		d->keys[n++] = (struct ui_key){CMD_ALERTS, NULL, NULL, ACT_ALERT};
+	if (d->nalerts || d->unassigned.n || d->due.n || d->mine.n)
+		d->keys[n++] = (struct ui_key){CMD_CASES, NULL, NULL, ACT_CASE};
 	d->keys[n++] =
 	        (struct ui_key){CMD_RELOAD, "Aktualisieren", "die Übersicht neu laden", ACT_RELOAD};
 	s->keys = d->keys;
@@ -167,29 +173,58 @@ static void load_alerts(struct ui *ui, struct dashboard *d)
 	qsort(d->alerts, d->nalerts, sizeof(*d->alerts), alert_older);
 }
 
-static void add_mine(void *ctx, const void *rec)
+/* A line of L for case ID; false when L is full (it says there are more). */
+static bool add_line(struct case_lines *l, uint64_t id, const char *fmt, ...)
+        __attribute__((format(printf, 3, 4)));
+
+static bool add_line(struct case_lines *l, uint64_t id, const char *fmt, ...)
 {
-	struct dashboard *d = ctx;
+	va_list ap;
+
+	if (l->n == MAX_MINE) {
+		l->more = true;
+		return false;
+	}
+	va_start(ap, fmt);
+	vsnprintf(l->text[l->n], OFFER_NAME_W, fmt, ap);
+	va_end(ap);
+	l->id[l->n++] = id;
+	return true;
+}
+
+static void add_case(void *ctx, const void *rec)
+{
 	const struct case_file *c = rec;
 
-	if (c->status != CASE_OPEN)
-		return;
-	if (d->nmine < MAX_MINE)
-		snprintf(d->mine[d->nmine++], OFFER_NAME_W, "%s %s  %.100s", c->number, c->district,
-		         c->title);
-	else
-		d->more_mine = true;
+	if (c->status == CASE_OPEN)
+		add_line(ctx, c->head.id, "%s %s  %.100s", c->number, c->district, c->title);
 }
 
 /* The open cases the user leads ("Meine Fälle"): one page of the lead
  * index, which holds the cases in the order they were made. */
 static void load_mine(struct ui *ui, struct dashboard *d)
 {
-	d->nmine = 0;
-	d->more_mine = false;
+	d->mine = (struct case_lines){0};
 	if (rights_may(ui_staff(ui), &case_def, VERB_LIST) &&
-	    load_page(ui, &case_def, "lead", ui_me(ui)->login, true, add_mine, d))
-		d->more_mine = true;
+	    load_page(ui, &case_def, "lead", ui_me(ui)->login, true, add_case, &d->mine))
+		d->mine.more = true;
+}
+
+/* The open cases without a lead: a team lead's team's (a case taken in by
+ * nobody of the team, one that moved here), the head of office's all. */
+static void load_unassigned(struct ui *ui, struct dashboard *d)
+{
+	const struct cfg_staff *me = ui_staff(ui);
+	const struct config *config = ui_config(ui);
+
+	d->unassigned = (struct case_lines){0};
+	if (me->role != ROLE_TEAMLEITUNG && me->role != ROLE_AMTSLEITUNG)
+		return;
+	if (load_page(ui, &case_def, "unassigned",
+	              me->role == ROLE_TEAMLEITUNG && me->team >= 0 ? config->teams[me->team].id
+	                                                            : NULL,
+	              false, add_case, &d->unassigned))
+		d->unassigned.more = true;
 }
 
 struct due_ctx {
@@ -205,12 +240,8 @@ static void add_due(void *ctx, const void *rec)
 
 	if (f->done || f->due > c->until)
 		return;
-	if (c->d->ndue == MAX_MINE) {
-		c->d->more_due = true;
-		return;
-	}
 	date_format(f->due, date, sizeof(date));
-	snprintf(c->d->due[c->d->ndue++], OFFER_NAME_W, "%s%s %s  %.90s",
+	add_line(&c->d->due, f->case_id, "%s%s %s  %.90s",
 	         f->due < c->today    ? "ÜBERFÄLLIG "
 	         : f->due == c->today ? "heute "
 	                              : "",
@@ -223,8 +254,7 @@ static void load_due(struct ui *ui, struct dashboard *d)
 {
 	struct due_ctx c = {.d = d, .today = date_today()};
 
-	d->ndue = 0;
-	d->more_due = false;
+	d->due = (struct case_lines){0};
 	c.until = date_from_days(date_to_days(c.today) + 7);
 	if (rights_may(ui_staff(ui), &follow_up_def, VERB_LIST))
 		load_page(ui, &follow_up_def, "due", ui_me(ui)->login, false, add_due, &c);
@@ -319,6 +349,7 @@ static enum status dashboard_load(struct screen *s)
 	d->loaded = time(NULL);
 	load_alerts(s->ui, d);
 	load_mine(s->ui, d);
+	load_unassigned(s->ui, d);
 	load_due(s->ui, d);
 	if (rights_admin(ui_staff(s->ui)))
 		load_server(s->ui, d);
@@ -425,14 +456,15 @@ static int draw_drafts(struct screen *s, struct dashboard *d, int y)
 /* A section of lines that leaves RESERVE lines of the window free, with
  * a last line when there are more than fit. */
 static int draw_list(struct screen *s, int y, int reserve, const char *title,
-                     char (*lines)[OFFER_NAME_W], size_t n, bool more, const char *more_text)
+                     const struct case_lines *l, const char *more_text)
 {
 	int last = getmaxy(s->win) - 1 - reserve;
 
 	y = draw_section(s, y, title);
-	for (size_t i = 0; i < n && y <= last; i++)
-		y = draw_line(s, y, y == last && (i + 1 < n || more) ? more_text : lines[i]);
-	if (more && y <= last)
+	for (size_t i = 0; i < l->n && y <= last; i++)
+		y = draw_line(s, y,
+		              y == last && (i + 1 < l->n || l->more) ? more_text : l->text[i]);
+	if (l->more && y <= last)
 		y = draw_line(s, y, more_text);
 	return y + 1;
 }
@@ -514,12 +546,15 @@ static void dashboard_draw(struct screen *s)
 	if (d->nalerts)
 		y = draw_alerts(s, d, y);
 	y = draw_drafts(s, d, y);
-	if (d->ndue)
-		y = draw_list(s, y, 6, "Wiedervorlagen (7 Tage)", d->due, d->ndue, d->more_due,
+	if (d->unassigned.n)
+		y = draw_list(s, y, 6, "Ohne Fallführung: bitte zuweisen", &d->unassigned,
+		              "… und weitere (f: Fälle)");
+	if (d->due.n)
+		y = draw_list(s, y, 6, "Wiedervorlagen (7 Tage)", &d->due,
 		              "… und weitere (in den Fällen)");
-	if (d->nmine)
-		y = draw_list(s, y, d->nlocks ? 4 : 2, "Meine Fälle", d->mine, d->nmine,
-		              d->more_mine, "… und weitere (f: Fälle)");
+	if (d->mine.n)
+		y = draw_list(s, y, d->nlocks ? 4 : 2, "Meine Fälle", &d->mine,
+		              "… und weitere (f: Fälle)");
 	if (d->nlocks) {
 		y = draw_section(s, y, "Meine Bearbeitungssperren");
 		for (size_t i = 0; i < d->nlocks; i++)
@@ -563,21 +598,37 @@ static void open_draft(struct ui *ui, const struct draft *draft)
 		         draft->table);
 }
 
-/* An open alert chosen from a pick list (the only one at once): its
- * case's form, where the assessment is one of its lists. */
-static int open_alert(struct screen *s)
+/* A case the dashboard names, chosen from a pick list in the order of
+ * the sections (the only one at once): the open § 8a alerts (their
+ * assessment is among the case's lists), the cases without a lead, the
+ * follow-ups due, the user's own cases. */
+static int open_case(struct screen *s)
 {
 	struct dashboard *d = s->data;
-	struct ui_pick_entry entries[MAX_ALERTS];
+	const struct case_lines *sections[] = {&d->unassigned, &d->due, &d->mine};
+	const char *words[] = {"zuweisen", "Wiedervorlage", "mein Fall"};
+	struct ui_pick_entry entries[MAX_ALERTS + 3 * MAX_MINE];
+	uint64_t ids[MAX_ALERTS + 3 * MAX_MINE];
+	size_t n = 0;
 	int k = 0;
 
-	for (size_t i = 0; i < d->nalerts; i++)
-		entries[i] = (struct ui_pick_entry){d->alerts[i].number, d->alerts[i].title};
-	if (d->nalerts > 1 &&
-	    (k = ui_pick(s->ui, "§ 8a: offene Meldungen", entries, d->nalerts, 0)) < 0)
+	char alerts[MAX_ALERTS][OFFER_NAME_W];
+
+	for (size_t i = 0; i < d->nalerts; i++) {
+		snprintf(alerts[i], sizeof(alerts[i]), "%s %s  %.100s", d->alerts[i].number,
+		         d->alerts[i].district, d->alerts[i].title);
+		ids[n] = d->alerts[i].head.id;
+		entries[n++] = (struct ui_pick_entry){alerts[i], "§ 8a"};
+	}
+	for (size_t j = 0; j < sizeof(sections) / sizeof(sections[0]); j++)
+		for (size_t i = 0; i < sections[j]->n; i++) {
+			ids[n] = sections[j]->id[i];
+			entries[n++] = (struct ui_pick_entry){sections[j]->text[i], words[j]};
+		}
+	if (n > 1 && (k = ui_pick(s->ui, "Fall öffnen", entries, n, 0)) < 0)
 		return UI_HANDLED | UI_REDRAW;
-	if (d->nalerts)
-		scr_form_open(s->ui, &case_desc, d->alerts[k].head.id, NULL, NULL);
+	if (n)
+		scr_form_open(s->ui, &case_desc, ids[k], NULL, NULL);
 	return UI_HANDLED | UI_REDRAW;
 }
 
@@ -597,8 +648,8 @@ static int dashboard_key(struct screen *s, int action, struct ui_input in)
 		dashboard_load(s);
 		return UI_HANDLED;
 	}
-	if (action == ACT_ALERT)
-		return open_alert(s);
+	if (action == ACT_CASE)
+		return open_case(s);
 	if (action == ACT_OPEN) {
 		scr_list_open(s->ui, menu_entries[d->chosen].desc, NULL, -1);
 		return UI_HANDLED;

@@ -70,7 +70,7 @@ enum ui_cmd {
 	CMD_TOGGLE,   /* Space */
 	CMD_ADDRESS,  /* a */
 	CMD_DRAFT,    /* 1 .. 9 */
-	CMD_ALERTS,   /* !: the open § 8a alerts, one chosen opens its case */
+	CMD_CASES,    /* !: a case the dashboard names (§ 8a, unassigned, due, mine) */
 	CMD_COUNT
 };
 

@@ -26,7 +26,7 @@ grep -E '^[0-9]{4}-[0-9]{5};' "$TMP/out" | grep -vq ';HM;' &&
 
 # A case through the record service: taken in by a caseworker, filled in
 # by the writer, opened by the team lead.
-base=("address=Ulzburger Straße 250" initiator=2 reason=12 status=offen)
+base=("address=Ulzburger Straße 250" initiator=2 reason=12 status=offen lead=fk.fg)
 "$CLIENT" "$SOCK" fk.fg rput cases 0 0 "title=Familie Kaya" "${base[@]}" >"$TMP/out" 2>&1
 expect_output "records: a caseworker takes a case in" "^saved [0-9]+ 1$"
 id=$(sed -n 's/^saved \([0-9]*\) 1$/\1/p' "$TMP/out")
@@ -183,16 +183,16 @@ expect_exit 1 "history: nor anybody the history of a record without a table" \
 # A case is closed with a reason and opened again; the history says when.
 expect_exit 1 "close: without a reason is refused" \
 	"$CLIENT" "$SOCK" shansen rput cases "$id" 5 "title=Familie Kaya-Ali" "address=Ulzburger Straße 250" \
-	initiator=2 reason=12 status=geschlossen
+	initiator=2 reason=12 status=geschlossen lead=shansen
 expect_output "close: ... asking for it at the field" "Abschlussgrund: bitte angeben"
 expect_exit 0 "close: with a reason" \
 	"$CLIENT" "$SOCK" shansen rput cases "$id" 5 "title=Familie Kaya-Ali" "address=Ulzburger Straße 250" \
-	initiator=2 reason=12 status=geschlossen "close_reason=Ziele erreicht"
+	initiator=2 reason=12 status=geschlossen lead=shansen "close_reason=Ziele erreicht"
 "$CLIENT" "$SOCK" amt rget cases "$id" >"$TMP/out" 2>&1
 expect_output "close: ... the writer notes the day" "^closed=$(date +%d.%m.%Y)$"
 expect_exit 0 "reopen: the case is opened again" \
 	"$CLIENT" "$SOCK" shansen rput cases "$id" 6 "title=Familie Kaya-Ali" "address=Ulzburger Straße 250" \
-	initiator=2 reason=12 status=offen "close_reason=Ziele erreicht"
+	initiator=2 reason=12 status=offen lead=shansen "close_reason=Ziele erreicht"
 "$CLIENT" "$SOCK" amt rget cases "$id" >"$TMP/out" 2>&1
 expect_output "reopen: ... open, without a closing day" "^closed=$"
 expect_output "reopen: ... nor its reason" "^close_reason=$"
@@ -201,6 +201,44 @@ expect_output "reopen: ... the history has the closing" \
 	"^H update shansen Status: offen → geschlossen; Geschlossen: leer → $(date +%d\\.%m\\.%Y); Abschlussgrund$"
 expect_output "reopen: ... and the reopening" \
 	"^H update shansen Status: geschlossen → offen; Geschlossen: $(date +%d\\.%m\\.%Y) → leer; Abschlussgrund$"
+
+# A family moves to another team's district: the save of the new address
+# moves the case; its lead, not of the new team, lets go of it; the new
+# team lead's open session hears of it and counts it among the cases
+# without a lead; the old team no longer reads it; the new lead assigns it.
+moved=(title=Familie\ Kaya-Ali initiator=2 reason=12 status=offen)
+"$CLIENT" "$SOCK" hpetersen events 1 3000 >"$TMP/events.move" 2>&1 &
+pid_move=$!
+wait_line "$TMP/events.move" "^ready$"
+expect_exit 0 "transfer: the caseworker saves the new address" \
+	"$CLIENT" "$SOCK" shansen rput cases "$id" 7 "${moved[@]}" "address=Ohechaussee 10" lead=shansen
+wait "$pid_move" && grep -q "^E cases $id shansen$" "$TMP/events.move" &&
+	ok "transfer: ... the new team lead's open session hears of it" ||
+	not_ok "transfer: ... the new team lead's open session hears of it"
+"$CLIENT" "$SOCK" hpetersen rget cases "$id" >"$TMP/out" 2>&1
+expect_output "transfer: ... in the new district" "^district=GA$"
+expect_output "transfer: ... of the new team" "^team=T-GA$"
+expect_output "transfer: ... without a lead" "^lead=$"
+expect_output "transfer: ... its number kept" "^number=$number$"
+expect_exit 0 "transfer: ... counted among the team's cases without a lead" \
+	"$CLIENT" "$SOCK" hpetersen rcount cases unassigned T-GA
+expect_output "transfer: ... one" "^count 1$"
+"$CLIENT" "$SOCK" kjensen rcount cases unassigned T-GA >"$TMP/out" 2>&1
+expect_output "transfer: ... another team lead counts none of them" "^count 0$"
+expect_exit 1 "transfer: the old team's caseworker no longer reads it" \
+	"$CLIENT" "$SOCK" shansen rget cases "$id"
+expect_exit 1 "assign: a provider's staff member cannot lead a case" \
+	"$CLIENT" "$SOCK" hpetersen rput cases "$id" 8 "${moved[@]}" "address=Ohechaussee 10" lead=traeger.dw
+expect_output "assign: ... said at the field" "Fallführung: führt keine Fälle"
+expect_exit 0 "assign: the new team lead assigns it" \
+	"$CLIENT" "$SOCK" hpetersen rput cases "$id" 8 "${moved[@]}" "address=Ohechaussee 10" lead=oozdemir
+"$CLIENT" "$SOCK" hpetersen rcount cases unassigned T-GA >"$TMP/out" 2>&1
+expect_output "assign: ... no longer without a lead" "^count 0$"
+"$CLIENT" "$SOCK" oozdemir history cases "$id" >"$TMP/out" 2>&1
+expect_output "assign: ... the history says who led it, who decided" \
+	"^H update hpetersen Fallführung: leer → oozdemir$"
+expect_output "assign: ... and the move" \
+	"^H update shansen Anschrift; Sozialraum: FG → GA; Team: T-FG → T-GA; Fallführung: shansen → leer$"
 
 # The street directory changes under the cases: verify names each case
 # whose district no longer follows from its address.

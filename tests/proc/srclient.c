@@ -487,6 +487,35 @@ static int rget(char **args)
 	return st == STATUS_OK ? 0 : 1;
 }
 
+/* rcount TABLE INDEX KEY: how many records of the index's entries that
+ * begin with KEY the caller may list ("count N", "+" when it went on). */
+static int rcount(char **args)
+{
+	struct codec_buf *req = wire_client_request(client, WIRE_RECORD_LIST);
+	struct wire_msg reply;
+	uint8_t key[INDEX_KEY_MAX], after[WIRE_POSITION_MAX];
+	uint64_t n = 0;
+	size_t len;
+	int klen = index_put_text(key, sizeof(key), args[2]);
+	enum status st;
+
+	codec_put_str(req, WF_TABLE, args[0]);
+	codec_put_str(req, WF_INDEX, args[1]);
+	codec_put_bytes(req, WF_KEY, key, (size_t)klen);
+	codec_put_u64(req, WF_COUNT, 1);
+	st = wire_client_call(client, &reply);
+	if (st == STATUS_OK)
+		st = wire_get_u64(&reply, WF_COUNT, &n);
+	if (st != STATUS_OK) {
+		printf("%s\n", status_text(st));
+		return 1;
+	}
+	printf("count %llu%s\n", (unsigned long long)n,
+	       wire_get_bytes(&reply, WF_AFTER, after, sizeof(after), &len) == STATUS_OK ? "+"
+	                                                                                 : "");
+	return 0;
+}
+
 static enum status print_text(void *ctx, const struct codec_field *field)
 {
 	char line[256];
@@ -804,6 +833,7 @@ static const struct command {
         {"rget", 2, 2, rget},
         {"dups", 3, 3, dups},
         {"history", 2, 2, history},
+        {"rcount", 3, 3, rcount},
         {"get", 1, 1, get},
         {"events", 2, 2, events},
         {"backup", 1, 1, backup},
