@@ -13,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/case.h"
 #include "model/domain.h"
+#include "model/rights.h"
 #include "model/money.h"
 #include "model/text.h"
 #include "desc.h"
@@ -247,6 +249,7 @@ struct team_row {
 	const struct cfg_team *team;
 	int index;
 	size_t nmembers;
+	int64_t unassigned;  /* open cases without a lead; -1: not to be said */
 	char districts[128]; /* "FG, HM" */
 };
 
@@ -270,11 +273,19 @@ static size_t team_members(const void *row, char *buf, size_t size)
 	return cell_count(buf, size, (int64_t)((const struct team_row *)row)->nmembers);
 }
 
+static size_t member_load(char *buf, size_t size, int64_t n, bool more);
+
+static size_t team_unassigned(const void *row, char *buf, size_t size)
+{
+	return member_load(buf, size, ((const struct team_row *)row)->unassigned, false);
+}
+
 static const struct ui_column team_columns[] = {
         {.label = "Kürzel", .width = 8, .format = team_id},
         {.label = "Name", .width = 0, .format = team_name},
-        {.label = "Sozialräume", .width = 18, .format = team_districts},
+        {.label = "Sozialräume", .width = 14, .format = team_districts},
         {.label = "Mitglieder", .width = 10, .format = team_members, .numeric = true},
+        {.label = "ohne Fallf.", .width = 11, .format = team_unassigned, .numeric = true},
 };
 
 /* The ids of the team's districts, "FG, HM". */
@@ -289,14 +300,28 @@ static void team_district_ids(const struct config *config, const struct cfg_team
 		                  config->districts[team->districts[i]].id);
 }
 
+/* Whose cases the user sees the counts of: their own team's, or every
+ * team's for those in none (the head of office). Another team's would
+ * count only what the user may see of it, which is not its load. */
+static bool team_visible(struct ui *ui, int team)
+{
+	return ui_staff(ui)->team < 0 || ui_staff(ui)->team == team;
+}
+
 static enum status teams_rows(struct list_state *ls, struct ui_list *list)
 {
 	const struct config *config = ui_config(ls->ui);
 
+	bool cases = rights_may(ui_staff(ls->ui), &case_def, VERB_LIST), ignored;
+
 	for (size_t i = 0; i < config->nteams; i++) {
-		struct team_row row = {.team = &config->teams[i], .index = (int)i};
+		struct team_row row = {
+		        .team = &config->teams[i], .index = (int)i, .unassigned = -1};
 
 		team_district_ids(config, row.team, row.districts, sizeof(row.districts));
+		if (cases && team_visible(ls->ui, (int)i))
+			row.unassigned = ui_record_count(ls->ui, &case_def, "unassigned",
+			                                 row.team->id, NULL, &ignored);
 		for (size_t j = 0; j < config->nstaff; j++)
 			row.nmembers += config->staff[j].team == (int)i;
 		ui_list_append(list, &row);
@@ -311,9 +336,42 @@ static void teams_heading(const struct list_state *ls, char *buf, size_t size)
 
 /* --- the members of one team --- */
 
+/* A member and their case load as the user may see it (counted by the
+ * server among the records the user may list; -1: not to be said). */
+struct member_row {
+	const struct cfg_staff *staff;
+	int64_t open, alerts, follow_ups;
+	bool more; /* the server stopped counting the open cases */
+};
+
 static const struct cfg_staff *staff_of(const void *row)
 {
-	return *(const struct cfg_staff *const *)row;
+	return ((const struct member_row *)row)->staff;
+}
+
+static size_t member_load(char *buf, size_t size, int64_t n, bool more)
+{
+	if (n < 0)
+		return desc_cell(buf, size, "–");
+	return cell_count(buf, size, n) +
+	       (more ? desc_cell(buf + strlen(buf), size - strlen(buf), "+") : 0);
+}
+
+static size_t member_open(const void *row, char *buf, size_t size)
+{
+	const struct member_row *m = row;
+
+	return member_load(buf, size, m->open, m->more);
+}
+
+static size_t member_alerts(const void *row, char *buf, size_t size)
+{
+	return member_load(buf, size, ((const struct member_row *)row)->alerts, false);
+}
+
+static size_t member_follow_ups(const void *row, char *buf, size_t size)
+{
+	return member_load(buf, size, ((const struct member_row *)row)->follow_ups, false);
 }
 
 static size_t member_name(const void *row, char *buf, size_t size)
@@ -333,20 +391,42 @@ static size_t member_role(const void *row, char *buf, size_t size)
 
 static const struct ui_column member_columns[] = {
         {.label = "Name", .width = 0, .format = member_name},
-        {.label = "Anmeldung", .width = 16, .format = member_login},
-        {.label = "Rolle", .width = 20, .format = member_role},
+        {.label = "Anmeldung", .width = 12, .format = member_login},
+        {.label = "Rolle", .width = 12, .format = member_role},
+        {.label = "Fälle", .width = 6, .format = member_open, .numeric = true},
+        {.label = "§ 8a", .width = 5, .format = member_alerts, .numeric = true},
+        {.label = "WV offen", .width = 8, .format = member_follow_ups, .numeric = true},
 };
 
+/* The members with their load: open cases they lead, open § 8a alerts in
+ * them, open follow-ups; for a role that lists no cases, none. */
 static enum status members_rows(struct list_state *ls, struct ui_list *list)
 {
 	const struct config *config = ui_config(ls->ui);
+	bool cases = rights_may(ui_staff(ls->ui), &case_def, VERB_LIST) &&
+	             team_visible(ls->ui, ls->parent_index);
+	bool alerts = cases && rights_sees(ui_staff(ls->ui), PRIVACY_SENSITIVE);
 
-	for (size_t i = 0; i < config->nstaff; i++)
-		if (config->staff[i].team == ls->parent_index) {
-			const struct cfg_staff *staff = &config->staff[i];
+	for (size_t i = 0; i < config->nstaff; i++) {
+		struct member_row m = {
+		        .staff = &config->staff[i], .open = -1, .alerts = -1, .follow_ups = -1};
+		char lead[CONFIG_LOGIN_SIZE + 8];
+		bool ignored;
 
-			ui_list_append(list, &staff);
+		if (m.staff->team != ls->parent_index)
+			continue;
+		if (cases && case_lead_may(config, m.staff->login)) {
+			snprintf(lead, sizeof(lead), "lead=%s", m.staff->login);
+			m.open = ui_record_count(ls->ui, &case_def, "lead", m.staff->login,
+			                         "status=offen", &m.more);
+			if (alerts)
+				m.alerts = ui_record_count(ls->ui, &case_def, "alert", NULL, lead,
+				                           &ignored);
+			m.follow_ups = ui_record_count(ls->ui, &follow_up_def, "due",
+			                               m.staff->login, NULL, &ignored);
 		}
+		ui_list_append(list, &m);
+	}
 	return STATUS_OK;
 }
 
@@ -369,7 +449,7 @@ static int team_index(const void *row)
 static const struct screen_desc members_desc = {
         .title = "Teammitglieder",
         DESC_COLUMNS(member_columns),
-        .row_size = sizeof(const struct cfg_staff *),
+        .row_size = sizeof(struct member_row),
         .rows = members_rows,
         .heading = members_heading,
 };

@@ -304,6 +304,29 @@ enum status ui_record_page(struct ui *ui, struct codec_buf *req, const struct re
 	return st;
 }
 
+int64_t ui_record_count(struct ui *ui, const struct record_def *def, const char *index,
+                        const char *key, const char *filter, bool *more)
+{
+	struct codec_buf *req = ui_record_list(ui, def);
+	struct ui_page_pos end;
+	struct wire_msg reply;
+	uint8_t buf[INDEX_KEY_MAX];
+	uint64_t n;
+
+	codec_put_str(req, WF_INDEX, index);
+	if (key)
+		codec_put_bytes(req, WF_KEY, buf, (size_t)index_put_text(buf, sizeof(buf), key));
+	if (filter)
+		codec_put_str(req, WF_FILTER, filter);
+	codec_put_u64(req, WF_COUNT, 1);
+	if (ui_call(ui, &reply, NULL, 0) != STATUS_OK ||
+	    wire_get_u64(&reply, WF_COUNT, &n) != STATUS_OK)
+		return -1;
+	ui_page_positions(&reply, NULL, &end);
+	*more = end.len > 0;
+	return n > INT64_MAX ? -1 : (int64_t)n;
+}
+
 enum status ui_draft_put(struct ui *ui, struct draft *draft)
 {
 	struct codec_buf enc;

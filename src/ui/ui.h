@@ -280,6 +280,12 @@ struct codec_buf *ui_record_list(struct ui *ui, const struct record_def *def);
 enum status ui_record_page(struct ui *ui, struct codec_buf *req, const struct record_def *def,
                            struct ui_page_pos *pos, struct ui_page_pos *first,
                            void (*add)(void *ctx, const void *rec), void *ctx, bool *more);
+/* How many records of DEF the user may list whose INDEX key begins with
+ * KEY (a text; NULL: the whole index) and, when FILTER is not NULL, whose
+ * field holds a value ("status=offen"); -1 when it cannot be said, and
+ * *MORE when the server stopped counting at its bound. */
+int64_t ui_record_count(struct ui *ui, const struct record_def *def, const char *index,
+                        const char *key, const char *filter, bool *more);
 /* The positions an answer gives: where its page began and ended. */
 void ui_page_positions(const struct wire_msg *reply, struct ui_page_pos *first,
                        struct ui_page_pos *last);
