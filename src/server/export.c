@@ -147,8 +147,15 @@ enum status export_run(struct server *server, const struct config *config, const
 		return STATUS_ERR_NOT_FOUND;
 	}
 	*fd = -1;
-	if ((staff = config_find_staff(config, login)) < 0 ||
-	    (*fd = spool_open(server->data_dir)) < 0 || !(out = fdopen(dup(*fd), "w"))) {
+	/* A role that may export none of them is told so, not handed the
+	 * header of an empty file. */
+	if ((staff = config_find_staff(config, login)) >= 0 &&
+	    !rights_may(&config->staff[staff], ex.kind->def, VERB_EXPORT)) {
+		snprintf(msg, size, "%s may not export %s", login, kind);
+		return STATUS_ERR_DENIED;
+	}
+	if (staff < 0 || (*fd = spool_open(server->data_dir)) < 0 ||
+	    !(out = fdopen(dup(*fd), "w"))) {
 		snprintf(msg, size, "cannot start the export: %s", strerror(errno));
 		if (*fd >= 0)
 			close(*fd);

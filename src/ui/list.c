@@ -437,3 +437,8 @@ size_t ui_list_count(const struct ui_list *list)
 {
 	return list->nvis;
 }
+
+bool ui_list_at_start(const struct ui_list *list)
+{
+	return !list->more_above;
+}

@@ -479,11 +479,12 @@ static void list_draw(struct screen *s)
 	char text[HEADING_SIZE];
 
 	/* What others saved shows by itself: at most once a second (a burst
-	 * of saves costs one fetch), and in a long list scrolled far only
-	 * when asked, since the list is fetched again from its start. */
+	 * of saves costs one fetch), and in a long list scrolled far (or
+	 * gone to its end) only when asked, since the list is fetched again
+	 * from its start. */
 	if (ls->stale && time(NULL) > ls->fetched) {
 		ls->stale = false;
-		if (ui_list_count(ls->list) <= LIVE_ROWS)
+		if (ui_list_count(ls->list) <= LIVE_ROWS && ui_list_at_start(ls->list))
 			scr_list_reload(ls, false);
 		else
 			ui_message(s->ui, "Es gibt neue Änderungen: g lädt die Liste neu.");

@@ -427,5 +427,7 @@ const void *ui_list_selected(const struct ui_list *list);
 /* The current '/' filter text ("" when none). */
 const char *ui_list_filter(const struct ui_list *list);
 size_t ui_list_count(const struct ui_list *list);
+/* The rows in hand begin at the list's start (none left above them). */
+bool ui_list_at_start(const struct ui_list *list);
 
 #endif
