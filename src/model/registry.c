@@ -1,6 +1,7 @@
 /* The record type registry (registry.h). */
 #include <string.h>
 
+#include "model/absence.h"
 #include "model/audit.h"
 #include "model/case.h"
 #include "model/draft.h"
@@ -9,8 +10,9 @@
 #include "model/request.h"
 
 const struct record_def *const record_types[] = {
-        &offer_def, &offer_count_def, &draft_def,   &audit_def,     &applied_request_def,
-        &case_def,  &person_def,      &journal_def, &follow_up_def, &risk_assessment_def,
+        &offer_def,   &offer_count_def, &draft_def,   &audit_def,     &applied_request_def,
+        &case_def,    &person_def,      &journal_def, &follow_up_def, &risk_assessment_def,
+        &absence_def,
 };
 
 const size_t record_type_count = sizeof(record_types) / sizeof(record_types[0]);

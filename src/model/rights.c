@@ -1,6 +1,7 @@
 /* The rights table and the functions that read it (rights.h). */
 #include <string.h>
 
+#include "model/absence.h"
 #include "model/case.h"
 #include "model/offer.h"
 #include "model/rights.h"
@@ -105,6 +106,20 @@ const struct right rights_table[] = {
         CASE_READ_RIGHTS(&risk_assessment_def),
         CASE_ADD_RIGHTS(&risk_assessment_def),
         CASE_CHANGE_RIGHTS(&risk_assessment_def),
+        /* absences: the team sees who is away; a team lead records them for
+         * the team, a caseworker their own; the head of office all */
+        CASE_WORKER_RIGHTS(ROLE_FACHKRAFT, &absence_def, LIST),
+        CASE_WORKER_RIGHTS(ROLE_FACHKRAFT, &absence_def, READ),
+        {ROLE_FACHKRAFT, &absence_def, VERB_CREATE, SCOPE_OWN},
+        {ROLE_FACHKRAFT, &absence_def, VERB_CHANGE, SCOPE_OWN},
+        {ROLE_TEAMLEITUNG, &absence_def, VERB_LIST, SCOPE_TEAM},
+        {ROLE_TEAMLEITUNG, &absence_def, VERB_READ, SCOPE_TEAM},
+        {ROLE_TEAMLEITUNG, &absence_def, VERB_CREATE, SCOPE_TEAM},
+        {ROLE_TEAMLEITUNG, &absence_def, VERB_CHANGE, SCOPE_TEAM},
+        {ROLE_AMTSLEITUNG, &absence_def, VERB_LIST, SCOPE_ALL},
+        {ROLE_AMTSLEITUNG, &absence_def, VERB_READ, SCOPE_ALL},
+        {ROLE_AMTSLEITUNG, &absence_def, VERB_CREATE, SCOPE_ALL},
+        {ROLE_AMTSLEITUNG, &absence_def, VERB_CHANGE, SCOPE_ALL},
 };
 
 const size_t rights_count = sizeof(rights_table) / sizeof(rights_table[0]);

@@ -178,6 +178,7 @@ size_t desc_cell(char *buf, size_t size, const char *fmt, ...)
 /* The record descriptors (scr_offers.c, scr_cases.c). */
 extern const struct screen_desc offer_desc, offer_count_desc;
 extern const struct screen_desc case_desc, person_desc, journal_desc, risk_desc, follow_up_desc;
+extern const struct screen_desc absence_desc;
 /* A record's history: its audit entries, the newest first (scr_admin.c). */
 extern const struct screen_desc history_desc;
 

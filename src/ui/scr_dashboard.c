@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "model/absence.h"
 #include "model/case.h"
 #include "model/date.h"
 #include "model/offer.h"
@@ -44,7 +45,9 @@ struct dashboard {
 	struct case_lines due;        /* the user's follow-ups due within a week */
 	struct case_lines mine;       /* the open cases the user leads */
 	struct case_lines unassigned; /* the team's open cases without a lead */
-	struct case_file *alerts;     /* open § 8a alerts the user may see, the oldest first */
+	struct case_lines stand_in;   /* the open cases of those the user stands in for */
+	char stand_in_title[OFFER_NAME_W];
+	struct case_file *alerts; /* open § 8a alerts the user may see, the oldest first */
 	size_t nalerts;
 	bool more_alerts;
 	bool more_offers; /* the district has more than were fetched */
@@ -72,7 +75,7 @@ static void make_keys(struct screen *s)
 	        "den markierten Menüpunkt öffnen (Pfeiltasten oder Buchstabe wählen)", ACT_OPEN};
 	if (d->ndrafts)
 		d->keys[n++] = (struct ui_key){CMD_DRAFT, NULL, NULL, ACT_CONTINUE};
-	if (d->nalerts || d->unassigned.n || d->due.n || d->mine.n)
+	if (d->nalerts || d->unassigned.n || d->stand_in.n || d->due.n || d->mine.n)
 		d->keys[n++] = (struct ui_key){CMD_CASES, NULL, NULL, ACT_CASE};
 	d->keys[n++] =
 	        (struct ui_key){CMD_RELOAD, "Aktualisieren", "die Übersicht neu laden", ACT_RELOAD};
@@ -208,6 +211,45 @@ static void load_mine(struct ui *ui, struct dashboard *d)
 	if (rights_may(ui_staff(ui), &case_def, VERB_LIST) &&
 	    load_page(ui, &case_def, "lead", ui_me(ui)->login, true, add_case, &d->mine))
 		d->mine.more = true;
+}
+
+struct stand_in_ctx {
+	int32_t today;
+	struct absence first; /* the first absence that lasts today */
+	bool found;
+};
+
+static void add_absence(void *ctx, const void *rec)
+{
+	struct stand_in_ctx *c = ctx;
+
+	if (!c->found && absence_covers(rec, c->today)) {
+		c->first = *(const struct absence *)rec;
+		c->found = true;
+	}
+}
+
+/* The open cases of a colleague away whom the user stands in for today
+ * (one at a time: the first absence that lasts today). */
+static void load_stand_in(struct ui *ui, struct dashboard *d)
+{
+	const struct config *config = ui_config(ui);
+	struct stand_in_ctx c = {.today = date_today()};
+	char to[DATE_BUFSIZE];
+	int who;
+
+	d->stand_in = (struct case_lines){0};
+	if (!rights_may(ui_staff(ui), &absence_def, VERB_LIST) ||
+	    !rights_may(ui_staff(ui), &case_def, VERB_LIST))
+		return;
+	load_page(ui, &absence_def, "stand_in", ui_me(ui)->login, false, add_absence, &c);
+	if (!c.found || (who = config_find_staff(config, c.first.login)) < 0)
+		return;
+	date_format(c.first.to, to, sizeof(to));
+	snprintf(d->stand_in_title, sizeof(d->stand_in_title), "Vertretung für %s bis %s",
+	         config->staff[who].name, to);
+	if (load_page(ui, &case_def, "lead", c.first.login, true, add_case, &d->stand_in))
+		d->stand_in.more = true;
 }
 
 /* The open cases without a lead: a team lead's team's (a case taken in by
@@ -350,6 +392,7 @@ static enum status dashboard_load(struct screen *s)
 	load_alerts(s->ui, d);
 	load_mine(s->ui, d);
 	load_unassigned(s->ui, d);
+	load_stand_in(s->ui, d);
 	load_due(s->ui, d);
 	if (rights_admin(ui_staff(s->ui)))
 		load_server(s->ui, d);
@@ -549,6 +592,8 @@ static void dashboard_draw(struct screen *s)
 	if (d->unassigned.n)
 		y = draw_list(s, y, 6, "Ohne Fallführung: bitte zuweisen", &d->unassigned,
 		              "… und weitere (f: Fälle)");
+	if (d->stand_in.n)
+		y = draw_list(s, y, 6, d->stand_in_title, &d->stand_in, "… und weitere (f: Fälle)");
 	if (d->due.n)
 		y = draw_list(s, y, 6, "Wiedervorlagen (7 Tage)", &d->due,
 		              "… und weitere (in den Fällen)");
@@ -605,10 +650,10 @@ static void open_draft(struct ui *ui, const struct draft *draft)
 static int open_case(struct screen *s)
 {
 	struct dashboard *d = s->data;
-	const struct case_lines *sections[] = {&d->unassigned, &d->due, &d->mine};
-	const char *words[] = {"zuweisen", "Wiedervorlage", "mein Fall"};
-	struct ui_pick_entry entries[MAX_ALERTS + 3 * MAX_MINE];
-	uint64_t ids[MAX_ALERTS + 3 * MAX_MINE];
+	const struct case_lines *sections[] = {&d->unassigned, &d->stand_in, &d->due, &d->mine};
+	const char *words[] = {"zuweisen", "Vertretung", "Wiedervorlage", "mein Fall"};
+	struct ui_pick_entry entries[MAX_ALERTS + 4 * MAX_MINE];
+	uint64_t ids[MAX_ALERTS + 4 * MAX_MINE];
 	size_t n = 0;
 	int k = 0;
 
@@ -672,7 +717,8 @@ static void dashboard_event(struct screen *s, const struct wire_event *ev)
 	struct dashboard *d = s->data;
 
 	if (strcmp(ev->table, offer_def.table) == 0 || strcmp(ev->table, case_def.table) == 0 ||
-	    strcmp(ev->table, follow_up_def.table) == 0)
+	    strcmp(ev->table, follow_up_def.table) == 0 ||
+	    strcmp(ev->table, absence_def.table) == 0)
 		d->stale = true; /* an offer, or a case that may raise or end an alert */
 }
 

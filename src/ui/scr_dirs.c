@@ -13,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/absence.h"
 #include "model/case.h"
+#include "model/date.h"
 #include "model/domain.h"
 #include "model/rights.h"
 #include "model/money.h"
@@ -341,7 +343,9 @@ static void teams_heading(const struct list_state *ls, char *buf, size_t size)
 struct member_row {
 	const struct cfg_staff *staff;
 	int64_t open, alerts, follow_ups;
-	bool more; /* the server stopped counting the open cases */
+	bool more;       /* the server stopped counting the open cases */
+	int32_t away_to; /* away today, until then; 0: here */
+	char stand_in[CONFIG_LOGIN_SIZE];
 };
 
 static const struct cfg_staff *staff_of(const void *row)
@@ -374,6 +378,36 @@ static size_t member_follow_ups(const void *row, char *buf, size_t size)
 	return member_load(buf, size, ((const struct member_row *)row)->follow_ups, false);
 }
 
+/* "bis 05.12." for one away today, and who stands in. */
+static size_t member_away(const void *row, char *buf, size_t size)
+{
+	const struct member_row *m = row;
+
+	if (!m->away_to)
+		return desc_cell(buf, size, "%s", "");
+	return desc_cell(buf, size, "bis %02d.%02d.", DATE_DAY(m->away_to), DATE_MONTH(m->away_to));
+}
+
+static size_t member_stand_in(const void *row, char *buf, size_t size)
+{
+	return desc_cell(buf, size, "%s", ((const struct member_row *)row)->stand_in);
+}
+
+/* The team's absences that last today, for its members' rows. */
+struct team_absences {
+	struct absence today[16];
+	size_t n;
+	int32_t day;
+};
+
+static void add_team_absence(void *ctx, const void *rec)
+{
+	struct team_absences *t = ctx;
+
+	if (t->n < sizeof(t->today) / sizeof(t->today[0]) && absence_covers(rec, t->day))
+		t->today[t->n++] = *(const struct absence *)rec;
+}
+
 static size_t member_name(const void *row, char *buf, size_t size)
 {
 	return desc_cell(buf, size, "%s", staff_of(row)->name);
@@ -391,11 +425,13 @@ static size_t member_role(const void *row, char *buf, size_t size)
 
 static const struct ui_column member_columns[] = {
         {.label = "Name", .width = 0, .format = member_name},
-        {.label = "Anmeldung", .width = 12, .format = member_login},
+        {.label = "Anmeldung", .width = 12, .format = member_login, .min_cols = 90},
         {.label = "Rolle", .width = 12, .format = member_role},
         {.label = "Fälle", .width = 6, .format = member_open, .numeric = true},
         {.label = "§ 8a", .width = 5, .format = member_alerts, .numeric = true},
         {.label = "WV offen", .width = 8, .format = member_follow_ups, .numeric = true},
+        {.label = "Abwesend", .width = 10, .format = member_away},
+        {.label = "Vertretung", .width = 12, .format = member_stand_in, .min_cols = 100},
 };
 
 /* The members with their load: open cases they lead, open § 8a alerts in
@@ -406,7 +442,21 @@ static enum status members_rows(struct list_state *ls, struct ui_list *list)
 	bool cases = rights_may(ui_staff(ls->ui), &case_def, VERB_LIST) &&
 	             team_visible(ls->ui, ls->parent_index);
 	bool alerts = cases && rights_sees(ui_staff(ls->ui), PRIVACY_SENSITIVE);
+	struct team_absences away = {.day = date_today()};
+	struct codec_buf *req;
+	struct ui_page_pos pos = {0};
+	uint8_t key[INDEX_KEY_MAX];
+	bool more;
 
+	if (rights_may(ui_staff(ls->ui), &absence_def, VERB_LIST)) {
+		req = ui_record_list(ls->ui, &absence_def);
+		codec_put_str(req, WF_INDEX, "team");
+		codec_put_bytes(req, WF_KEY, key,
+		                (size_t)index_put_text(key, sizeof(key),
+		                                       config->teams[ls->parent_index].id));
+		ui_record_page(ls->ui, req, &absence_def, &pos, NULL, add_team_absence, &away,
+		               &more);
+	}
 	for (size_t i = 0; i < config->nstaff; i++) {
 		struct member_row m = {
 		        .staff = &config->staff[i], .open = -1, .alerts = -1, .follow_ups = -1};
@@ -415,6 +465,12 @@ static enum status members_rows(struct list_state *ls, struct ui_list *list)
 
 		if (m.staff->team != ls->parent_index)
 			continue;
+		for (size_t k = 0; k < away.n; k++)
+			if (strcmp(away.today[k].login, m.staff->login) == 0) {
+				m.away_to = away.today[k].to;
+				snprintf(m.stand_in, sizeof(m.stand_in), "%s",
+				         away.today[k].stand_in);
+			}
 		if (cases && case_lead_may(config, m.staff->login)) {
 			snprintf(lead, sizeof(lead), "lead=%s", m.staff->login);
 			m.open = ui_record_count(ls->ui, &case_def, "lead", m.staff->login,
@@ -452,6 +508,7 @@ static const struct screen_desc members_desc = {
         .row_size = sizeof(struct member_row),
         .rows = members_rows,
         .heading = members_heading,
+        .from_server = true, /* the load and who is away */
 };
 
 const struct screen_desc teams_desc = {
@@ -460,6 +517,7 @@ const struct screen_desc teams_desc = {
         .row_size = sizeof(struct team_row),
         .rows = teams_rows,
         .heading = teams_heading,
+        .from_server = true, /* the cases without a lead */
         .sub = &members_desc,
         .sub_index = team_index,
         .open_label = "Mitglieder",

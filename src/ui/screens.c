@@ -20,6 +20,7 @@ const struct menu_entry menu_entries[] = {
         {'a', "Angebote", &offer_desc, NULL},
         {'s', "Sozialräume, Straßen", &districts_desc, NULL},
         {'t', "Teams", &teams_desc, NULL},
+        {'v', "Abwesenheiten", &absence_desc, NULL},
         {'r', "Träger", &providers_desc, NULL},
         {'l', "Leistungen", &services_desc, NULL},
         {'k', "Bearbeitungssperren", &locks_desc, admin_only},
@@ -29,7 +30,7 @@ const size_t menu_nentries = sizeof(menu_entries) / sizeof(menu_entries[0]);
 
 static const struct screen_desc *const record_screens[] = {
         &case_desc,      &person_desc, &journal_desc,     &risk_desc,
-        &follow_up_desc, &offer_desc,  &offer_count_desc,
+        &follow_up_desc, &offer_desc,  &offer_count_desc, &absence_desc,
 };
 
 const struct screen_desc *desc_find(const char *table)

@@ -68,6 +68,20 @@ screen_check "team: ... its own team's cases without a lead counted" hp "^. T-GA
 screen_check "team: ... another team's not said" hp "^. T-FG .* 5 +–$"
 keys hp Down Down Enter
 screen_check "team: the members of Garstedt" hp "^T-GA – Sozialraumteam Garstedt"
-screen_check "team: ... each with the open cases they lead" hp "Özlem Özdemir +oozdemir +Fachkraft +1 +0 +0"
-screen_check "team: ... and the others with none" hp "Frank Wagner +fwagner +Fachkraft +0 +0 +0"
+screen_check "team: ... each with the open cases they lead" hp "Özlem Özdemir +Fachkraft +1 +0 +0"
+screen_check "team: ... and the others with none" hp "Frank Wagner +Fachkraft +0 +0 +0"
+
+# The caseworker goes on leave; a colleague stands in: the stand-in's
+# dashboard shows her cases, the team screen says who is away until when.
+until=$(date -d '+6 days' +%d.%m.%Y)
+expect_exit 0 "absence: the team lead records Özlem's leave, Frank standing in" \
+	"$CLIENT" "$SOCK" hpetersen rput absences 0 0 login=oozdemir "from=$(date +%d.%m.%Y)" \
+	"to=$until" stand_in=fwagner note=Urlaub
+open_session fw fwagner
+screen_check "absence: the stand-in's dashboard names whom they stand in for" fw \
+	"Vertretung für Özlem Özdemir bis $until"
+screen_check "absence: ... with her cases" fw "[0-9]{4}-00001 GA +Familie Umzug"
+keys hp g
+screen_check "absence: the team screen says she is away until then" hp \
+	"Özlem Özdemir +Fachkraft +1 +0 +0 +bis $(date -d '+6 days' +%d\\.%m\\.)"
 finish

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "check.h"
+#include "model/absence.h"
 #include "model/audit.h"
 #include "model/case.h"
 #include "model/offer.h"
@@ -284,6 +285,12 @@ static const struct {
           [ROLE_TEAMLEITUNG] = "TTTTT-",
           [ROLE_AMTSLEITUNG] = "AAAAA-",
           [ROLE_WIRTSCHAFT] = "AA----"}},
+        /* a caseworker records only their own absence (the inside sample
+         * is theirs), a team lead the team's */
+        {"absences",
+         {[ROLE_FACHKRAFT] = "TTTT--",
+          [ROLE_TEAMLEITUNG] = "TTTT--",
+          [ROLE_AMTSLEITUNG] = "AAAA--"}},
 };
 
 static char expected_scope(const char *table, enum role role, enum right_verb verb)
@@ -324,9 +331,15 @@ static void check_cell(const struct record_def *def, enum role role, enum right_
 	struct cfg_staff who = member(role);
 	struct offer inside = sample_offer("drin"), outside = sample_offer("draussen");
 	struct case_file case_in = {.district = "FG"}, case_out = {.district = "GA"};
+	struct absence away_in = {.district = "FG", .login = "test"},
+	               away_out = {.district = "GA", .login = "other"};
 	bool of_case = def == &case_def || def->parent == &case_def;
-	const void *in_rec = of_case ? (const void *)&case_in : &inside;
-	const void *out_rec = of_case ? (const void *)&case_out : &outside;
+	const void *in_rec = def == &absence_def ? (const void *)&away_in
+	                     : of_case           ? (const void *)&case_in
+	                                         : &inside;
+	const void *out_rec = def == &absence_def ? (const void *)&away_out
+	                      : of_case           ? (const void *)&case_out
+	                                          : &outside;
 	char scope = expected_scope(def->table, role, verb);
 	bool may = rights_may(&who, def, verb);
 	bool in = rights_allow(config, &who, def, verb, in_rec), out;

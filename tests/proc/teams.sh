@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Absences through the server: a caseworker records their own, a team lead
+# the team's; the stand-in is of the same team and leads cases; the days
+# are in order; another team sees none of it.
+. "$(dirname "$0")/../lib.sh"
+
+server_setup
+"${A[@]}" init >/dev/null
+check "absence: server starts" start_server
+
+today=$(date +%d.%m.%Y)
+later=$(date -d '+6 days' +%d.%m.%Y)
+"$CLIENT" "$SOCK" fk.fg rput absences 0 0 login=fk.fg "from=$today" "to=$later" stand_in=bgross \
+	note=Urlaub >"$TMP/out" 2>&1
+expect_output "absence: a caseworker records their own" "^saved [0-9]+ 1$"
+aid=$(sed -n 's/^saved \([0-9]*\) 1$/\1/p' "$TMP/out")
+"$CLIENT" "$SOCK" tl.fg rget absences "$aid" >"$TMP/out" 2>&1
+expect_output "absence: ... the team lead reads it" "^stand_in=bgross$"
+expect_output "absence: ... of the absent one's team" "^team=T-FG$"
+expect_exit 1 "absence: a caseworker may not record a colleague's" \
+	"$CLIENT" "$SOCK" fk.fg rput absences 0 0 login=bgross "from=$today" "to=$later" stand_in=fk.fg
+expect_exit 1 "absence: the stand-in must be of the same team" \
+	"$CLIENT" "$SOCK" tl.fg rput absences 0 0 login=shansen "from=$today" "to=$later" stand_in=mmeier
+expect_output "absence: ... said at the field" "Vertretung: vertreten kann nur, wer im selben Team"
+expect_exit 1 "absence: nobody stands in for themselves" \
+	"$CLIENT" "$SOCK" tl.fg rput absences 0 0 login=shansen "from=$today" "to=$later" stand_in=shansen
+expect_exit 1 "absence: the last day is not before the first" \
+	"$CLIENT" "$SOCK" tl.fg rput absences 0 0 login=shansen "from=$later" "to=$today" stand_in=fk.fg
+expect_exit 1 "absence: only those who lead cases are recorded" \
+	"$CLIENT" "$SOCK" amt rput absences 0 0 login=wjh "from=$today" "to=$later" stand_in=fk.fg
+expect_exit 0 "absence: the team lead records a caseworker's" \
+	"$CLIENT" "$SOCK" tl.fg rput absences 0 0 login=shansen "from=$today" "to=$later" stand_in=fk.fg
+expect_exit 1 "absence: another team's lead may not" \
+	"$CLIENT" "$SOCK" kjensen rput absences 0 0 login=shansen "from=$today" "to=$later" stand_in=fk.fg
+expect_exit 1 "absence: another team's caseworker does not see it" \
+	"$CLIENT" "$SOCK" mmeier rget absences "$aid"
+expect_exit 1 "absence: provider staff do not" "$CLIENT" "$SOCK" traeger.dw rget absences "$aid"
+expect_exit 0 "absence: the stand-in's index holds who they stand in for" \
+	"$CLIENT" "$SOCK" tl.fg rcount absences stand_in bgross
+expect_output "absence: ... one" "^count 1$"
+finish
