@@ -24,6 +24,9 @@
 
 enum case_status { CASE_OPEN, CASE_CLOSED };
 
+/* The closing reason of a case handed over to another office. */
+#define CASE_HANDED_OVER "Zuständigkeitswechsel"
+
 struct case_file {
 	struct record_head head;
 	char number[CASE_NUMBER_SIZE]; /* "2026-00123", the writer's */
@@ -35,6 +38,7 @@ struct case_file {
 	int status;                    /* enum case_status */
 	int32_t opened, closed;
 	char close_reason[CASE_TEXT_SIZE];
+	char handed_to[CASE_TEXT_SIZE];  /* the office a family that left the city went to */
 	int initiator;                   /* Anregende Institution/Person, 1-8 */
 	int reason, reason2, reason3;    /* Gründe 10-19: the main one and two more */
 	int family;                      /* Situation in der Herkunftsfamilie, 1-5 */

@@ -137,6 +137,13 @@ static const struct field_def case_fields[] = {
          FIELD_TEXT(struct case_file, close_reason),
          .width = 40,
          .privacy = PRIVACY_SENSITIVE},
+        {.tag = 24,
+         .name = "handed_to",
+         .label = "Abgegeben an",
+         FIELD_TEXT(struct case_file, handed_to),
+         .width = 40,
+         .help = "Zieht die Familie aus der Stadt: das nun zuständige Jugendamt. Der Fall "
+                 "wird mit dem Grund Zuständigkeitswechsel geschlossen."},
         {.tag = 12,
          .name = "initiator",
          .label = "Anregung durch",
@@ -296,7 +303,9 @@ static bool team_member(const struct config *config, const char *login, int t)
  * A family that moves to another team's district takes its case along
  * (the save that changes the address moves it, in one transaction): a
  * lead who is not of the new team lets go of it, and it waits among the
- * new team's cases without a lead until its team lead assigns it. */
+ * new team's cases without a lead until its team lead assigns it. One
+ * that leaves the city is handed to the office named: closed with the
+ * reason Zuständigkeitswechsel (opening it again ends the hand-over). */
 static enum status case_fill(void *rec, const struct record_fill *f, struct field_error *err)
 {
 	struct case_file *c = rec;
@@ -329,6 +338,13 @@ static enum status case_fill(void *rec, const struct record_fill *f, struct fiel
 		text_copy(c->lead, sizeof(c->lead), f->who->login);
 	if (old && strcmp(old->team, c->team) != 0 && !team_member(f->config, c->lead, team))
 		c->lead[0] = '\0';
+	if (c->status == CASE_OPEN && old && old->status == CASE_CLOSED)
+		c->handed_to[0] = '\0'; /* opened again: the family came back */
+	if (c->handed_to[0]) {          /* handed over to another office: closed for that reason */
+		c->status = CASE_CLOSED;
+		if (!c->close_reason[0])
+			text_copy(c->close_reason, sizeof(c->close_reason), CASE_HANDED_OVER);
+	}
 	c->closed = c->status == CASE_CLOSED ? (old && old->closed ? old->closed : today) : 0;
 	if (c->status == CASE_OPEN)
 		c->close_reason[0] = '\0';

@@ -30,8 +30,8 @@ static const char *const case_reason[] = {"initiator", "reason", "reason2", "rea
 static const char *const case_family[] = {"family", "foreign_origin", "german_home",
                                           "transfer_payments", NULL};
 static const char *const case_words[] = {"will", "resources", NULL};
-static const char *const case_alert[] = {"alert",  "alert_since",  "status", "opened",
-                                         "closed", "close_reason", NULL};
+static const char *const case_alert[] = {"alert",  "alert_since",  "status",    "opened",
+                                         "closed", "close_reason", "handed_to", NULL};
 
 static const struct ui_form_section case_form[] = {
         {NULL, case_head},

@@ -51,7 +51,7 @@ struct dashboard {
 	size_t nalerts;
 	bool more_alerts;
 	bool more_offers; /* the district has more than were fetched */
-	char locks[4][80];
+	char locks[4][160];
 	size_t nlocks;
 	char server[3][SERVER_STATUS_TEXT + 64]; /* the admin's: log, last backup, verify */
 	bool fresh;                              /* draw everything */
@@ -325,24 +325,30 @@ static void load_locks(struct ui *ui, struct dashboard *d)
 	struct wire_msg reply;
 	struct codec_reader r;
 	struct codec_field f;
-	char table[CONFIG_ID_SIZE] = "";
+	char table[CONFIG_ID_SIZE] = "", holder[CONFIG_NAME_SIZE];
+	uint64_t id = 0;
 
 	d->nlocks = 0;
 	ui_request(ui, WIRE_LOCKS_LIST);
 	if (ui_call(ui, &reply, NULL, 0) != STATUS_OK)
 		return;
 	codec_open(&r, reply.data, reply.len);
+	/* The fields of a lock come in order, its holder's name last but one:
+	 * a line is made when it is there (the admin sees everyone's locks,
+	 * each with whose it is). */
 	while (codec_next(&r, &f) == STATUS_OK && d->nlocks < 4) {
-		uint64_t id;
-
 		const struct record_def *def;
 
 		if (f.tag == WF_TABLE)
 			codec_get_str(&f, table, sizeof(table));
-		else if (f.tag == WF_ID && codec_get_u64(&f, &id) == STATUS_OK)
-			snprintf(d->locks[d->nlocks++], sizeof(d->locks[0]), "%s Nr. %llu",
+		else if (f.tag == WF_ID)
+			codec_get_u64(&f, &id);
+		else if (f.tag == WF_HOLDER &&
+		         codec_get_str(&f, holder, sizeof(holder)) == STATUS_OK)
+			snprintf(d->locks[d->nlocks++], sizeof(d->locks[0]), "%s Nr. %llu%s%s",
 			         (def = record_type_find(table)) ? def->label : table,
-			         (unsigned long long)id);
+			         (unsigned long long)id, rights_admin(ui_staff(ui)) ? " – " : "",
+			         rights_admin(ui_staff(ui)) ? holder : "");
 	}
 }
 
@@ -478,6 +484,46 @@ static int draw_line(struct screen *s, int y, const char *text)
 	return y + 1;
 }
 
+/* What a user with nothing on their desk yet can do first, by role: the
+ * dashboard of the first day says where the work is, not "keine". */
+static const char *const first_steps[ROLE_COUNT][5] = {
+        [ROLE_FACHKRAFT] = {"f  die Fälle Ihres Teams; dort nimmt n einen Fall auf",
+                            "n  eine Person finden: ein Teil des Namens genügt",
+                            "v  eine Abwesenheit mit Vertretung eintragen",
+                            "?  Hilfe zu jeder Ansicht"},
+        [ROLE_TEAMLEITUNG] = {"t  das Team: Fälle je Fachkraft, Fälle ohne Fallführung",
+                              "f  die Fälle des Teams; dort nimmt n einen Fall auf",
+                              "v  Abwesenheiten und Vertretungen im Team",
+                              "?  Hilfe zu jeder Ansicht"},
+        [ROLE_AMTSLEITUNG] = {"t  alle Teams nebeneinander, mit den Fällen ohne Fallführung",
+                              "f  alle Fälle; f wählt einen Sozialraum",
+                              "?  Hilfe zu jeder Ansicht"},
+        [ROLE_WIRTSCHAFT] = {"f  die Fälle (wer es ist, nicht was geschah)",
+                             "a  die Angebote der Träger", "?  Hilfe zu jeder Ansicht"},
+        [ROLE_TRAEGER] = {"a  die Angebote Ihres Trägers: n legt eines an,",
+                          "   u trägt die Monatszahlen ein", "?  Hilfe zu jeder Ansicht"},
+        [ROLE_CONTROLLING] = {"s  die Sozialräume mit ihren Einwohnern unter 21",
+                              "l  der Leistungskatalog mit den Sätzen",
+                              "?  Hilfe zu jeder Ansicht"},
+        [ROLE_ADMIN] = {"k  die Bearbeitungssperren; p das Protokoll", "?  Hilfe zu jeder Ansicht"},
+};
+
+static bool desk_empty(const struct dashboard *d)
+{
+	return !d->ndrafts && !d->nalerts && !d->unassigned.n && !d->stand_in.n && !d->due.n &&
+	       !d->mine.n && !d->nlocks;
+}
+
+static int draw_first_steps(struct screen *s, int y)
+{
+	enum role role = ui_staff(s->ui)->role;
+
+	y = draw_section(s, y, "Nichts zu erledigen – so geht es los");
+	for (size_t i = 0; role < ROLE_COUNT && i < 5 && first_steps[role][i]; i++)
+		y = draw_line(s, y, first_steps[role][i]);
+	return y + 1;
+}
+
 static int draw_drafts(struct screen *s, struct dashboard *d, int y)
 {
 	char line[200], date[16];
@@ -588,7 +634,10 @@ static void dashboard_draw(struct screen *s)
 	/* What needs doing first; the offers take what is left. */
 	if (d->nalerts)
 		y = draw_alerts(s, d, y);
-	y = draw_drafts(s, d, y);
+	if (desk_empty(d))
+		y = draw_first_steps(s, y);
+	if (d->ndrafts)
+		y = draw_drafts(s, d, y);
 	if (d->unassigned.n)
 		y = draw_list(s, y, 6, "Ohne Fallführung: bitte zuweisen", &d->unassigned,
 		              "… und weitere (f: Fälle)");
@@ -601,7 +650,10 @@ static void dashboard_draw(struct screen *s)
 		y = draw_list(s, y, d->nlocks ? 4 : 2, "Meine Fälle", &d->mine,
 		              "… und weitere (f: Fälle)");
 	if (d->nlocks) {
-		y = draw_section(s, y, "Meine Bearbeitungssperren");
+		y = draw_section(s, y,
+		                 rights_admin(ui_staff(s->ui))
+		                         ? "Bearbeitungssperren (alle; k: Liste)"
+		                         : "Meine Bearbeitungssperren");
 		for (size_t i = 0; i < d->nlocks; i++)
 			y = draw_line(s, y, d->locks[i]);
 		y++;

@@ -240,6 +240,22 @@ expect_output "assign: ... the history says who led it, who decided" \
 expect_output "assign: ... and the move" \
 	"^H update shansen Anschrift; Sozialraum: FG → GA; Team: T-FG → T-GA; Fallführung: shansen → leer$"
 
+# The family leaves the city: the case is handed to the office there,
+# closed with the reason Zuständigkeitswechsel; opened again, it is not.
+expect_exit 0 "hand-over: the caseworker names the office the family went to" \
+	"$CLIENT" "$SOCK" oozdemir rput cases "$id" 9 "${moved[@]}" "address=Ohechaussee 10" lead=oozdemir \
+	"handed_to=Jugendamt Kreis Segeberg"
+"$CLIENT" "$SOCK" oozdemir rget cases "$id" >"$TMP/out" 2>&1
+expect_output "hand-over: ... the case is closed" "^status=geschlossen$"
+expect_output "hand-over: ... for that reason" "^close_reason=Zuständigkeitswechsel$"
+expect_output "hand-over: ... on this day" "^closed=$(date +%d\\.%m\\.%Y)$"
+expect_exit 0 "hand-over: the family comes back, the case is opened again" \
+	"$CLIENT" "$SOCK" oozdemir rput cases "$id" 10 "${moved[@]}" "address=Ohechaussee 10" lead=oozdemir \
+	"handed_to=Jugendamt Kreis Segeberg" status=offen
+"$CLIENT" "$SOCK" oozdemir rget cases "$id" >"$TMP/out" 2>&1
+expect_output "hand-over: ... open" "^status=offen$"
+expect_output "hand-over: ... handed to nobody" "^handed_to=$"
+
 # The street directory changes under the cases: verify names each case
 # whose district no longer follows from its address.
 kill -TERM "$SERVER"

@@ -117,7 +117,7 @@ gone_check "resize: ... without the wide columns" fk "Zielgruppe"
 
 # vt100 and NO_COLOR.
 open_session vt fk.fg TERM=vt100 NO_COLOR=1
-screen_check "terminal: TERM=vt100 with NO_COLOR works" vt "Hauptmen.*Ungesicherte"
+screen_check "terminal: TERM=vt100 with NO_COLOR works" vt "Hauptmen.*Nichts zu erledigen"
 open_session unk fk.fg TERM=nonesuch-term
 screen_check "terminal: an unknown TERM falls back with a note" unk "Unbekannter Terminaltyp"
 
