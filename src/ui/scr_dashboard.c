@@ -46,6 +46,8 @@ struct dashboard {
 	struct case_lines mine;       /* the open cases the user leads */
 	struct case_lines unassigned; /* the team's open cases without a lead */
 	struct case_lines stand_in;   /* the open cases of those the user stands in for */
+	char teams[8][OFFER_NAME_W];  /* the head of office's: every team in a line */
+	size_t nteams;
 	char stand_in_title[OFFER_NAME_W];
 	struct case_file *alerts; /* open § 8a alerts the user may see, the oldest first */
 	size_t nalerts;
@@ -252,6 +254,33 @@ static void load_stand_in(struct ui *ui, struct dashboard *d)
 		d->stand_in.more = true;
 }
 
+/* The head of office's teams side by side: each team's cases without a
+ * lead and open § 8a alerts (counted by the server). */
+static void load_teams(struct ui *ui, struct dashboard *d)
+{
+	const struct config *config = ui_config(ui);
+	bool more;
+
+	d->nteams = 0;
+	if (ui_staff(ui)->role != ROLE_AMTSLEITUNG)
+		return;
+	for (size_t t = 0; t < config->nteams && d->nteams < 8; t++) {
+		const struct cfg_team *team = &config->teams[t];
+		int64_t alerts = 0, n;
+		int64_t unassigned =
+		        ui_record_count(ui, &case_def, "unassigned", team->id, NULL, &more);
+
+		for (size_t k = 0; k < team->ndistricts; k++)
+			if ((n = ui_record_count(ui, &case_def, "alert",
+			                         config->districts[team->districts[k]].id, NULL,
+			                         &more)) > 0)
+				alerts += n;
+		snprintf(d->teams[d->nteams++], OFFER_NAME_W,
+		         "%-6s ohne Fallführung %3lld  § 8a offen %3lld", team->id,
+		         (long long)(unassigned < 0 ? 0 : unassigned), (long long)alerts);
+	}
+}
+
 /* The open cases without a lead: a team lead's team's (a case taken in by
  * nobody of the team, one that moved here), the head of office's all. */
 static void load_unassigned(struct ui *ui, struct dashboard *d)
@@ -399,6 +428,7 @@ static enum status dashboard_load(struct screen *s)
 	load_mine(s->ui, d);
 	load_unassigned(s->ui, d);
 	load_stand_in(s->ui, d);
+	load_teams(s->ui, d);
 	load_due(s->ui, d);
 	if (rights_admin(ui_staff(s->ui)))
 		load_server(s->ui, d);
@@ -596,7 +626,10 @@ static int draw_offers(struct screen *s, struct dashboard *d, int y)
 	int last = getmaxy(s->win) - 1;
 	char more[80];
 
-	y = draw_section(s, y, "Neueste Angebote in meinem Sozialraum");
+	y = draw_section(s, y,
+	                 ui_staff(s->ui)->role == ROLE_TRAEGER ? "Neueste Angebote meines Trägers"
+	                 : home_district(s->ui)[0] ? "Neueste Angebote in meinem Sozialraum"
+	                                           : "Neueste Angebote");
 	if (!d->noffers && y <= last)
 		ui_put(s->win, y++, MENU_WIDTH + 2, "keine", 20, false);
 	for (size_t i = 0; i < d->noffers && y <= last; i++) {
@@ -634,6 +667,12 @@ static void dashboard_draw(struct screen *s)
 	/* What needs doing first; the offers take what is left. */
 	if (d->nalerts)
 		y = draw_alerts(s, d, y);
+	if (d->nteams) {
+		y = draw_section(s, y, "Teams (t: mehr)");
+		for (size_t i = 0; i < d->nteams; i++)
+			y = draw_line(s, y, d->teams[i]);
+		y++;
+	}
 	if (desk_empty(d))
 		y = draw_first_steps(s, y);
 	if (d->ndrafts)

@@ -343,8 +343,9 @@ static void teams_heading(const struct list_state *ls, char *buf, size_t size)
 struct member_row {
 	const struct cfg_staff *staff;
 	int64_t open, alerts, follow_ups;
-	bool more;       /* the server stopped counting the open cases */
-	int32_t away_to; /* away today, until then; 0: here */
+	bool more;         /* the server stopped counting the open cases */
+	int32_t away_to;   /* away today, until then; 0: here */
+	bool login_hidden; /* provider staff see no internal logins */
 	char stand_in[CONFIG_LOGIN_SIZE];
 };
 
@@ -415,7 +416,9 @@ static size_t member_name(const void *row, char *buf, size_t size)
 
 static size_t member_login(const void *row, char *buf, size_t size)
 {
-	return desc_cell(buf, size, "%s", staff_of(row)->login);
+	const struct member_row *m = row;
+
+	return desc_cell(buf, size, "%s", m->login_hidden ? "" : m->staff->login);
 }
 
 static size_t member_role(const void *row, char *buf, size_t size)
@@ -458,8 +461,11 @@ static enum status members_rows(struct list_state *ls, struct ui_list *list)
 		               &more);
 	}
 	for (size_t i = 0; i < config->nstaff; i++) {
-		struct member_row m = {
-		        .staff = &config->staff[i], .open = -1, .alerts = -1, .follow_ups = -1};
+		struct member_row m = {.staff = &config->staff[i],
+		                       .open = -1,
+		                       .alerts = -1,
+		                       .follow_ups = -1,
+		                       .login_hidden = ui_staff(ls->ui)->role == ROLE_TRAEGER};
 		char lead[CONFIG_LOGIN_SIZE + 8];
 		bool ignored;
 

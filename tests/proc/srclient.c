@@ -479,6 +479,8 @@ static int rget(char **args)
 		st = wire_get_record(&reply, def, rec);
 	if (st != STATUS_OK)
 		printf("%s\n", status_text(st));
+	else
+		printf("version=%u\n", ((struct record_head *)rec)->version);
 	for (size_t i = 0; st == STATUS_OK && i < def->nfields; i++) {
 		field_format(&def->fields[i], rec, value, sizeof(value));
 		printf("%s=%s\n", def->fields[i].name, value);

@@ -38,4 +38,42 @@ expect_exit 1 "absence: provider staff do not" "$CLIENT" "$SOCK" traeger.dw rget
 expect_exit 0 "absence: the stand-in's index holds who they stand in for" \
 	"$CLIENT" "$SOCK" tl.fg rcount absences stand_in bgross
 expect_output "absence: ... one" "^count 1$"
+
+# A transfer killed mid-way (kill -9 of the server at a random moment of
+# the save that moves the case): after recovery the case is wholly in one
+# team or the other, its index entries with it.
+"$CLIENT" "$SOCK" fk.fg rput cases 0 0 "title=Familie Wechsel" "address=Ulzburger Straße 250" \
+	initiator=2 reason=12 status=offen lead=fk.fg >"$TMP/out" 2>&1
+expect_output "transfer: a case in Friedrichsgabe" "^saved [0-9]+ 1$"
+cid=$(sed -n 's/^saved \([0-9]*\) 1$/\1/p' "$TMP/out")
+bad=0 moved=0
+for round in $(seq 8); do
+	if [ $((round % 2)) -eq 1 ]; then addr="Ohechaussee 10"; else addr="Ulzburger Straße 250"; fi
+	version=$("$CLIENT" "$SOCK" amt rget cases "$cid" | sed -n 's/^version=//p')
+	"$CLIENT" "$SOCK" amt rput cases "$cid" "$version" "title=Familie Wechsel" "address=$addr" \
+		initiator=2 reason=12 status=offen >/dev/null 2>&1 &
+	client=$!
+	sleep "0.00$((RANDOM % 10))"
+	kill -9 "$SERVER"
+	wait "$SERVER" 2>/dev/null
+	wait "$client" 2>/dev/null
+	start_server || { bad=$((bad + 1)); break; }
+	"$CLIENT" "$SOCK" amt rget cases "$cid" >"$TMP/case" 2>&1
+	where="$(sed -n 's/^district=//p' "$TMP/case")/$(sed -n 's/^team=//p' "$TMP/case")"
+	ga=$("$CLIENT" "$SOCK" hpetersen rcount cases unassigned T-GA)
+	case "$where $ga" in
+	"FG/T-FG count 0") ;;
+	"GA/T-GA count 1") moved=$((moved + 1)) ;;
+	*)
+		echo "# round $round: $where, T-GA's cases without a lead: $ga"
+		bad=$((bad + 1))
+		;;
+	esac
+done
+echo "# 8 kills, the case found moved after $moved of them"
+[ "$bad" -eq 0 ] && ok "transfer: after every kill the case is wholly in one team" ||
+	not_ok "transfer: after every kill the case is wholly in one team ($bad bad rounds)"
+kill -TERM "$SERVER"
+wait "$SERVER" 2>/dev/null
+expect_exit 0 "transfer: verify finds every index entry matching its record" "${A[@]}" verify
 finish
