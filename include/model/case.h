@@ -29,13 +29,14 @@ enum case_status { CASE_OPEN, CASE_CLOSED };
 
 struct case_file {
 	struct record_head head;
-	char number[CASE_NUMBER_SIZE]; /* "2026-00123", the writer's */
-	char title[CASE_TEXT_SIZE];    /* how the office names it: "Familie Yılmaz" */
-	char address[CASE_TEXT_SIZE];  /* street and house number of the family */
-	char district[CONFIG_ID_SIZE]; /* from the address */
-	char team[CONFIG_ID_SIZE];     /* from the district */
-	char lead[CONFIG_LOGIN_SIZE];  /* the caseworker who leads it */
-	int status;                    /* enum case_status */
+	char number[CASE_NUMBER_SIZE];    /* "2026-00123", the writer's */
+	char title[CASE_TEXT_SIZE];       /* how the office names it: "Familie Yılmaz" */
+	char address[CASE_TEXT_SIZE];     /* street and house number of the family */
+	char district[CONFIG_ID_SIZE];    /* from the address */
+	char team[CONFIG_ID_SIZE];        /* from the district */
+	char lead[CONFIG_LOGIN_SIZE];     /* the caseworker who leads it */
+	char lead_note[CONFIG_NAME_SIZE]; /* why the lead last changed hands */
+	int status;                       /* enum case_status */
 	int32_t opened, closed;
 	char close_reason[CASE_TEXT_SIZE];
 	char handed_to[CASE_TEXT_SIZE];  /* the office a family that left the city went to */

@@ -112,6 +112,14 @@ static const struct field_def case_fields[] = {
          .width = 12,
          .source = SOURCE_STAFF,
          .help = "leer: wer den Fall aufnimmt"},
+        {.tag = 25,
+         .name = "lead_note",
+         .label = "Übergabegrund",
+         FIELD_TEXT(struct case_file, lead_note),
+         .width = 40,
+         .help = "Warum die Fallführung wechselt, z.B. Elternzeit oder Fallzahl – ohne "
+                 "Namen und ohne Einzelheiten zur Familie: der Grund steht im Verlauf der "
+                 "Änderungen."},
         {.tag = 8,
          .name = "status",
          .label = "Status",
@@ -338,6 +346,11 @@ static enum status case_fill(void *rec, const struct record_fill *f, struct fiel
 		text_copy(c->lead, sizeof(c->lead), f->who->login);
 	if (old && strcmp(old->team, c->team) != 0 && !team_member(f->config, c->lead, team))
 		c->lead[0] = '\0';
+	/* a case handed from one caseworker to another says why, anew */
+	if (old && old->lead[0] && c->lead[0] && strcmp(old->lead, c->lead) != 0 &&
+	    (!c->lead_note[0] || strcmp(old->lead_note, c->lead_note) == 0))
+		return record_fail(err, &case_def, "lead_note", STATUS_ERR_REQUIRED,
+		                   "bitte angeben, warum die Fallführung wechselt");
 	if (c->status == CASE_OPEN && old && old->status == CASE_CLOSED)
 		c->handed_to[0] = '\0'; /* opened again: the family came back */
 	if (c->handed_to[0]) {          /* handed over to another office: closed for that reason */

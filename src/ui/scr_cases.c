@@ -30,15 +30,16 @@ static const char *const case_reason[] = {"initiator", "reason", "reason2", "rea
 static const char *const case_family[] = {"family", "foreign_origin", "german_home",
                                           "transfer_payments", NULL};
 static const char *const case_words[] = {"will", "resources", NULL};
-static const char *const case_alert[] = {"alert",  "alert_since",  "status",    "opened",
-                                         "closed", "close_reason", "handed_to", NULL};
+static const char *const case_alert[] = {"alert",     "alert_since", "status",
+                                         "opened",    "closed",      "close_reason",
+                                         "handed_to", "lead_note",   NULL};
 
 static const struct ui_form_section case_form[] = {
         {NULL, case_head},
         {"Anlass (Bundesstatistik)", case_reason},
         {"Herkunftsfamilie", case_family},
         {"In den Worten der Familie", case_words},
-        {"§ 8a und Abschluss", case_alert},
+        {"§ 8a, Abschluss, Übergabe", case_alert},
 };
 
 /* A new case: open, no reasons chosen yet. */

@@ -159,11 +159,15 @@ expect_exit 1 "risk: a caseworker of another team may not" \
 
 # A case's history: who led it when and what changed, for those who may
 # read the case; the values only of fields without personal data.
-expect_exit 0 "history: the team lead hands the case to another caseworker" \
+expect_exit 1 "reassign: handing the case to another caseworker without a reason is refused" \
 	"$CLIENT" "$SOCK" tl.fg rput cases "$id" 4 "title=Familie Kaya-Ali" "${base[@]}" lead=shansen
+expect_output "reassign: ... asking for it at the field" "Übergabegrund: bitte angeben"
+expect_exit 0 "history: the team lead hands the case to another caseworker, saying why" \
+	"$CLIENT" "$SOCK" tl.fg rput cases "$id" 4 "title=Familie Kaya-Ali" "${base[@]}" lead=shansen \
+	"lead_note=Fallzahl ausgleichen"
 "$CLIENT" "$SOCK" fk.fg history cases "$id" >"$TMP/out" 2>&1
 expect_output "history: the case's history, the newest first" \
-	"^H update tl.fg Fallführung: fk.fg → shansen$"
+	"^H update tl.fg Fallführung: fk.fg → shansen; Übergabegrund: leer → Fallzahl ausgleichen$"
 expect_output "history: ... the risk assessment's end of the alert, by its writer" \
 	"^H update fk.fg § 8a; § 8a seit$"
 expect_output "history: ... a change of the title named, not said" "^H update fk.fg Bezeichnung$"
@@ -183,16 +187,17 @@ expect_exit 1 "history: nor anybody the history of a record without a table" \
 # A case is closed with a reason and opened again; the history says when.
 expect_exit 1 "close: without a reason is refused" \
 	"$CLIENT" "$SOCK" shansen rput cases "$id" 5 "title=Familie Kaya-Ali" "address=Ulzburger Straße 250" \
-	initiator=2 reason=12 status=geschlossen lead=shansen
+	initiator=2 reason=12 status=geschlossen lead=shansen "lead_note=Fallzahl ausgleichen"
 expect_output "close: ... asking for it at the field" "Abschlussgrund: bitte angeben"
 expect_exit 0 "close: with a reason" \
 	"$CLIENT" "$SOCK" shansen rput cases "$id" 5 "title=Familie Kaya-Ali" "address=Ulzburger Straße 250" \
-	initiator=2 reason=12 status=geschlossen lead=shansen "close_reason=Ziele erreicht"
+	initiator=2 reason=12 status=geschlossen lead=shansen "lead_note=Fallzahl ausgleichen" "close_reason=Ziele erreicht"
 "$CLIENT" "$SOCK" amt rget cases "$id" >"$TMP/out" 2>&1
 expect_output "close: ... the writer notes the day" "^closed=$(date +%d.%m.%Y)$"
 expect_exit 0 "reopen: the case is opened again" \
 	"$CLIENT" "$SOCK" shansen rput cases "$id" 6 "title=Familie Kaya-Ali" "address=Ulzburger Straße 250" \
-	initiator=2 reason=12 status=offen lead=shansen "close_reason=Ziele erreicht"
+	initiator=2 reason=12 status=offen lead=shansen "lead_note=Fallzahl ausgleichen" \
+	"close_reason=Ziele erreicht"
 "$CLIENT" "$SOCK" amt rget cases "$id" >"$TMP/out" 2>&1
 expect_output "reopen: ... open, without a closing day" "^closed=$"
 expect_output "reopen: ... nor its reason" "^close_reason=$"
@@ -206,7 +211,7 @@ expect_output "reopen: ... and the reopening" \
 # moves the case; its lead, not of the new team, lets go of it; the new
 # team lead's open session hears of it and counts it among the cases
 # without a lead; the old team no longer reads it; the new lead assigns it.
-moved=(title=Familie\ Kaya-Ali initiator=2 reason=12 status=offen)
+moved=(title=Familie\ Kaya-Ali initiator=2 reason=12 status=offen "lead_note=Fallzahl ausgleichen")
 "$CLIENT" "$SOCK" hpetersen events 1 3000 >"$TMP/events.move" 2>&1 &
 pid_move=$!
 wait_line "$TMP/events.move" "^ready$"
