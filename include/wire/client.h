@@ -42,7 +42,8 @@ struct codec_buf *wire_client_request(struct wire_client *client, enum wire_kind
 
 /* Sends the request built with wire_client_request and waits for its
  * answer. On STATUS_OK *REPLY is valid until the next call. An ERROR answer
- * gives its status (the reply is then the ERROR message). */
+ * gives its status (the reply is then the ERROR message); when no answer
+ * came (the server gone for good), *REPLY is empty. */
 enum status wire_client_call(struct wire_client *client, struct wire_msg *reply);
 
 /* The socket, for poll() or for tests that talk raw on it; -1 when not

@@ -297,6 +297,7 @@ enum status wire_client_call(struct wire_client *client, struct wire_msg *reply)
 	struct wire_msg sent;
 	enum status st;
 
+	*reply = (struct wire_msg){0}; /* no answer came: nothing to read in it */
 	if (wire_parse(client->out.data, client->out.len, &sent) != STATUS_OK)
 		return STATUS_ERR_PROTOCOL;
 	for (;;) {
