@@ -99,7 +99,7 @@ static enum status handle_lock_take(struct server *server, struct conn *conn,
 		st = locks_take(server, conn, def, id, &holder);
 	if (st == STATUS_ERR_LOCKED && take_over && strcmp(holder->login, conn->login) == 0) {
 		/* The user's own other session: it is told, and gives way. */
-		records_send_event(server, holder->conn, def, id, conn->login, "lock-taken");
+		events_send_to(server, holder->conn, def, id, conn->login, "lock-taken");
 		holder->conn = conn->number;
 		holder->since = time(NULL);
 		st = STATUS_OK;

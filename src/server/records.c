@@ -12,11 +12,9 @@
  * ends after LIST_SCAN_MAX entries that were read, so a list of which the
  * caller sees little stays an interactive request.
  */
-#include <linux/sockios.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <syslog.h>
 #include <time.h>
 
@@ -30,8 +28,7 @@
  * cases, a team's unassigned ones, never a whole table by accident. */
 #define COUNT_SCAN_MAX 20000
 
-#define FILTERS_MAX   4
-#define EVENT_BACKLOG (WIRE_MAX_MESSAGE / 2) /* bytes of a session's unread events */
+#define FILTERS_MAX 4
 
 const struct record_def *records_type(const struct wire_msg *req)
 {
@@ -583,34 +580,6 @@ static enum status replay(struct server *server, const struct conn *conn, struct
 	return st == STATUS_ERR_NOT_FOUND ? STATUS_ERR_CONFLICT : st;
 }
 
-/* An event to the sessions that may list the record, but the writer's
- * own (it knows what it saved) unless TO_WRITER: a change it did not make
- * itself (the case its assessment settled). */
-static void queue_event(struct server *server, const struct conn *conn,
-                        const struct record_def *def, const struct record_head *head,
-                        void *scope_copy, bool to_writer)
-{
-	struct event *ev;
-
-	if (server->nevents == server->events_cap) {
-		size_t cap = server->events_cap ? server->events_cap * 2 : 16;
-
-		ev = realloc(server->events, cap * sizeof(*ev));
-		if (!ev) {
-			free(scope_copy);
-			return; /* the sessions see it when they next look */
-		}
-		server->events = ev;
-		server->events_cap = cap;
-	}
-	ev = &server->events[server->nevents++];
-	*ev = (struct event){.def = def,
-	                     .id = head->id,
-	                     .origin = to_writer ? 0 : conn->number,
-	                     .scope_rec = scope_copy};
-	snprintf(ev->login, sizeof(ev->login), "%s", conn->login);
-}
-
 static enum status next_in_txn(void *ctx, const char *sequence, uint64_t *value)
 {
 	return store_seq_next(ctx, sequence, value);
@@ -720,11 +689,11 @@ static enum status write_txn(struct server *server, struct conn *conn, uint64_t 
 		st = server_finish_write(server, txn, st);
 	}
 	if (st == STATUS_OK)
-		queue_event(server, conn, def, head, scope_copy, false);
+		events_queue(server, conn, def, head, scope_copy, false);
 	else
 		free(scope_copy);
 	if (st == STATUS_OK && settled) /* the parent is its own scope: it has none */
-		queue_event(server, conn, def->parent, settled, settled, true);
+		events_queue(server, conn, def->parent, settled, settled, true);
 	else
 		free(settled);
 	return st;
@@ -759,54 +728,4 @@ enum status records_write(struct server *server, struct conn *conn, const struct
 	wire_begin(reply, WIRE_RECORD, req->request);
 	put_visible(reply, who, def, rec);
 	return STATUS_OK;
-}
-
-static void event_begin(struct codec_buf *buf, const struct record_def *def, uint64_t id,
-                        const char *login, const char *kind)
-{
-	wire_begin(buf, WIRE_EVENT, 0);
-	codec_put_str(buf, WF_TABLE, def->table);
-	codec_put_u64(buf, WF_ID, id);
-	codec_put_str(buf, WF_LOGIN, login);
-	codec_put_str(buf, WF_KIND, kind);
-}
-
-void records_send_event(struct server *server, uint64_t conn, const struct record_def *def,
-                        uint64_t id, const char *login, const char *kind)
-{
-	struct codec_buf buf;
-
-	codec_buf_init(&buf);
-	event_begin(&buf, def, id, login, kind);
-	server_send_to(server, conn, &buf);
-	codec_buf_free(&buf);
-}
-
-void records_send_events(struct server *server)
-{
-	struct codec_buf buf;
-
-	codec_buf_init(&buf);
-	for (size_t i = 0; i < server->nevents; i++) {
-		struct event *ev = &server->events[i];
-
-		event_begin(&buf, ev->def, ev->id, ev->login, "saved");
-		for (struct conn *c = server->conns; c; c = c->next) {
-			const struct cfg_staff *who = server_staff(server, c);
-			int queued = 0;
-
-			if (!c->events || !who || c->closing || c->number == ev->origin ||
-			    !rights_allow(server->config, who, ev->def, VERB_LIST, ev->scope_rec))
-				continue;
-			/* Events never fill a session's buffer: the answer to its next
-			 * request must still fit. One that has unread events enough
-			 * misses this one and sees the change when it next looks. */
-			if (ioctl(c->fd, SIOCOUTQ, &queued) == 0 && queued > EVENT_BACKLOG)
-				continue;
-			wire_send(c->fd, &buf);
-		}
-		free(ev->scope_rec);
-	}
-	server->nevents = 0;
-	codec_buf_free(&buf);
 }

@@ -248,7 +248,7 @@ static void send_pending(struct server *server)
 		server->nevents = 0;
 	}
 	server->needs_flush = false;
-	records_send_events(server);
+	events_send(server);
 	for (size_t i = 0; i < server->npending; i++) {
 		server_send_to(server, server->pending[i].conn, &server->pending[i].buf);
 		stats_add(server, server->pending[i].class, server->pending[i].started);

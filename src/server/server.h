@@ -215,12 +215,18 @@ void records_put_position(struct conn *conn, struct codec_buf *reply, int tag,
                           const struct store_pos *pos);
 enum status records_get_position(const struct conn *conn, const struct wire_msg *req,
                                  struct store_pos *pos, bool *given);
+/* events.c: an event to the sessions that may list the record (SCOPE_COPY,
+ * scope_size bytes, is the event's to free), but the writer's own (it
+ * knows what it saved) unless TO_WRITER: a change it did not make itself
+ * (the case its assessment settled). */
+void events_queue(struct server *server, const struct conn *conn, const struct record_def *def,
+                  const struct record_head *head, void *scope_copy, bool to_writer);
 /* One event of KIND about record ID of DEF, by LOGIN, to connection CONN
  * (whether or not it asked for events: it concerns its own edit lock). */
-void records_send_event(struct server *server, uint64_t conn, const struct record_def *def,
-                        uint64_t id, const char *login, const char *kind);
+void events_send_to(struct server *server, uint64_t conn, const struct record_def *def, uint64_t id,
+                    const char *login, const char *kind);
 /* Sends the events of the round (after its sync) and forgets them. */
-void records_send_events(struct server *server);
+void events_send(struct server *server);
 
 /* offers.c: what is really about offers. */
 handler_fn handle_offer_deactivate;

@@ -1,6 +1,8 @@
-/* Home: the main menu on the left, the dashboard on the right (the user's
- * drafts, offered to be continued; their open edit locks; the offers of
- * their district). Later issues add cases, reviews and approvals here. */
+/* Home: the main menu on the left, the dashboard on the right: what needs
+ * doing first (§ 8a alerts, cases without a lead, a colleague's cases
+ * while standing in, follow-ups due, the user's cases: dash_cases.c), the
+ * drafts to continue, the edit locks, the server for the admin, and the
+ * newest offers in what lines are left. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,55 +16,14 @@
 #include "model/registry.h"
 #include "model/rights.h"
 #include "model/server_status.h"
+#include "dashboard.h"
 #include "desc.h"
 #include "screens.h"
-
-#define MENU_WIDTH   28
-#define MAX_DRAFTS   9
-#define MAX_OFFERS   40 /* as many as a tall terminal shows */
-#define MAX_ALERTS   8
-#define MAX_MINE     8 /* the user's open cases shown */
-#define OFFER_NAME_W 140
 
 static bool offers_listed(const struct cfg_staff *who)
 {
 	return rights_may(who, &offer_def, VERB_LIST);
 }
-
-/* A section of lines that each name a case, which '!' opens. */
-struct case_lines {
-	char text[MAX_MINE][OFFER_NAME_W];
-	uint64_t id[MAX_MINE];
-	size_t n;
-	bool more;
-};
-
-struct dashboard {
-	struct draft *drafts[MAX_DRAFTS];
-	size_t ndrafts;
-	char offers[MAX_OFFERS][OFFER_NAME_W];
-	size_t noffers;
-	struct case_lines due;        /* the user's follow-ups due within a week */
-	struct case_lines mine;       /* the open cases the user leads */
-	struct case_lines unassigned; /* the team's open cases without a lead */
-	struct case_lines stand_in;   /* the open cases of those the user stands in for */
-	char teams[8][OFFER_NAME_W];  /* the head of office's: every team in a line */
-	size_t nteams;
-	char stand_in_title[OFFER_NAME_W];
-	struct case_file *alerts; /* open § 8a alerts the user may see, the oldest first */
-	size_t nalerts;
-	bool more_alerts;
-	bool more_offers; /* the district has more than were fetched */
-	char locks[4][160];
-	size_t nlocks;
-	char server[3][SERVER_STATUS_TEXT + 64]; /* the admin's: log, last backup, verify */
-	bool fresh;                              /* draw everything */
-	bool stale;                              /* somebody saved what it shows: load again */
-	time_t loaded;                           /* when it was loaded last */
-	size_t chosen;                           /* the menu entry under the highlight bar */
-	bool menu_moved;                         /* the bar moved: the menu is drawn again */
-	struct ui_key keys[4]; /* the keys: drafts and alerts only when there are */
-};
 
 enum { ACT_CONTINUE = 1, ACT_RELOAD, ACT_OPEN, ACT_CASE };
 
@@ -118,217 +79,6 @@ static void add_offer(void *ctx, const void *rec)
 	if (d->noffers < MAX_OFFERS && !offer->inactive)
 		snprintf(d->offers[d->noffers++], OFFER_NAME_W, "%s  %s", offer->district,
 		         offer->name);
-}
-
-static void add_alert(void *ctx, const void *rec)
-{
-	struct dashboard *d = ctx;
-
-	if (d->nalerts < MAX_ALERTS)
-		d->alerts[d->nalerts++] = *(const struct case_file *)rec;
-	else
-		d->more_alerts = true;
-}
-
-/* One page of DEF's records, the newest first when BACKWARD, from INDEX:
- * those whose key begins with KEY (NULL: the whole index); with an empty
- * KEY or no INDEX, from the whole table. ADD gets each; returns whether
- * more follow. */
-static bool load_page(struct ui *ui, const struct record_def *def, const char *index,
-                      const char *key, bool backward, void (*add)(void *ctx, const void *rec),
-                      void *ctx)
-{
-	struct ui_page_pos pos = {0};
-	struct codec_buf *req = ui_record_list(ui, def);
-	uint8_t buf[INDEX_KEY_MAX];
-	int len = key ? index_put_text(buf, sizeof(buf), key) : 0;
-	bool more = false;
-
-	if (backward)
-		codec_put_u64(req, WF_BACKWARD, 1);
-	if (index && (!key || len > 1)) {
-		codec_put_str(req, WF_INDEX, index);
-		if (len > 1)
-			codec_put_bytes(req, WF_KEY, buf, (size_t)len);
-	}
-	ui_record_page(ui, req, def, &pos, NULL, add, ctx, &more);
-	return more;
-}
-
-static int alert_older(const void *a, const void *b)
-{
-	int64_t x = ((const struct case_file *)a)->alert_since;
-	int64_t y = ((const struct case_file *)b)->alert_since;
-
-	return (x > y) - (x < y);
-}
-
-/* The open § 8a alerts of the cases the user may see (the index holds
- * only those), for the roles that answer for them. */
-static void load_alerts(struct ui *ui, struct dashboard *d)
-{
-	d->nalerts = 0;
-	d->more_alerts = false;
-	if (!rights_may(ui_staff(ui), &case_def, VERB_LIST) ||
-	    !rights_sees(ui_staff(ui), PRIVACY_SENSITIVE) ||
-	    (!d->alerts && !(d->alerts = calloc(MAX_ALERTS, sizeof(*d->alerts)))))
-		return;
-	if (load_page(ui, &case_def, "alert", NULL, false, add_alert, d))
-		d->more_alerts = true;
-	qsort(d->alerts, d->nalerts, sizeof(*d->alerts), alert_older);
-}
-
-/* A line of L for case ID; false when L is full (it says there are more). */
-static bool add_line(struct case_lines *l, uint64_t id, const char *fmt, ...)
-        __attribute__((format(printf, 3, 4)));
-
-static bool add_line(struct case_lines *l, uint64_t id, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (l->n == MAX_MINE) {
-		l->more = true;
-		return false;
-	}
-	va_start(ap, fmt);
-	vsnprintf(l->text[l->n], OFFER_NAME_W, fmt, ap);
-	va_end(ap);
-	l->id[l->n++] = id;
-	return true;
-}
-
-static void add_case(void *ctx, const void *rec)
-{
-	const struct case_file *c = rec;
-
-	if (c->status == CASE_OPEN)
-		add_line(ctx, c->head.id, "%s %s  %.100s", c->number, c->district, c->title);
-}
-
-/* The open cases the user leads ("Meine Fälle"): one page of the lead
- * index, which holds the cases in the order they were made. */
-static void load_mine(struct ui *ui, struct dashboard *d)
-{
-	d->mine = (struct case_lines){0};
-	if (rights_may(ui_staff(ui), &case_def, VERB_LIST) &&
-	    load_page(ui, &case_def, "lead", ui_me(ui)->login, true, add_case, &d->mine))
-		d->mine.more = true;
-}
-
-struct stand_in_ctx {
-	int32_t today;
-	struct absence first; /* the first absence that lasts today */
-	bool found;
-};
-
-static void add_absence(void *ctx, const void *rec)
-{
-	struct stand_in_ctx *c = ctx;
-
-	if (!c->found && absence_covers(rec, c->today)) {
-		c->first = *(const struct absence *)rec;
-		c->found = true;
-	}
-}
-
-/* The open cases of a colleague away whom the user stands in for today
- * (one at a time: the first absence that lasts today). */
-static void load_stand_in(struct ui *ui, struct dashboard *d)
-{
-	const struct config *config = ui_config(ui);
-	struct stand_in_ctx c = {.today = date_today()};
-	char to[DATE_BUFSIZE];
-	int who;
-
-	d->stand_in = (struct case_lines){0};
-	if (!rights_may(ui_staff(ui), &absence_def, VERB_LIST) ||
-	    !rights_may(ui_staff(ui), &case_def, VERB_LIST))
-		return;
-	load_page(ui, &absence_def, "stand_in", ui_me(ui)->login, false, add_absence, &c);
-	if (!c.found || (who = config_find_staff(config, c.first.login)) < 0)
-		return;
-	date_format(c.first.to, to, sizeof(to));
-	snprintf(d->stand_in_title, sizeof(d->stand_in_title), "Vertretung für %s bis %s",
-	         config->staff[who].name, to);
-	if (load_page(ui, &case_def, "lead", c.first.login, true, add_case, &d->stand_in))
-		d->stand_in.more = true;
-}
-
-/* The head of office's teams side by side: each team's cases without a
- * lead and open § 8a alerts (counted by the server). */
-static void load_teams(struct ui *ui, struct dashboard *d)
-{
-	const struct config *config = ui_config(ui);
-	bool more;
-
-	d->nteams = 0;
-	if (ui_staff(ui)->role != ROLE_AMTSLEITUNG)
-		return;
-	for (size_t t = 0; t < config->nteams && d->nteams < 8; t++) {
-		const struct cfg_team *team = &config->teams[t];
-		int64_t alerts = 0, n;
-		int64_t unassigned =
-		        ui_record_count(ui, &case_def, "unassigned", team->id, NULL, &more);
-
-		for (size_t k = 0; k < team->ndistricts; k++)
-			if ((n = ui_record_count(ui, &case_def, "alert",
-			                         config->districts[team->districts[k]].id, NULL,
-			                         &more)) > 0)
-				alerts += n;
-		snprintf(d->teams[d->nteams++], OFFER_NAME_W,
-		         "%-6s ohne Fallführung %3lld  § 8a offen %3lld", team->id,
-		         (long long)(unassigned < 0 ? 0 : unassigned), (long long)alerts);
-	}
-}
-
-/* The open cases without a lead: a team lead's team's (a case taken in by
- * nobody of the team, one that moved here), the head of office's all. */
-static void load_unassigned(struct ui *ui, struct dashboard *d)
-{
-	const struct cfg_staff *me = ui_staff(ui);
-	const struct config *config = ui_config(ui);
-
-	d->unassigned = (struct case_lines){0};
-	if (me->role != ROLE_TEAMLEITUNG && me->role != ROLE_AMTSLEITUNG)
-		return;
-	if (load_page(ui, &case_def, "unassigned",
-	              me->role == ROLE_TEAMLEITUNG && me->team >= 0 ? config->teams[me->team].id
-	                                                            : NULL,
-	              false, add_case, &d->unassigned))
-		d->unassigned.more = true;
-}
-
-struct due_ctx {
-	struct dashboard *d;
-	int32_t today, until;
-};
-
-static void add_due(void *ctx, const void *rec)
-{
-	struct due_ctx *c = ctx;
-	const struct follow_up *f = rec;
-	char date[DATE_BUFSIZE];
-
-	if (f->done || f->due > c->until)
-		return;
-	date_format(f->due, date, sizeof(date));
-	add_line(&c->d->due, f->case_id, "%s%s %s  %.90s",
-	         f->due < c->today    ? "ÜBERFÄLLIG "
-	         : f->due == c->today ? "heute "
-	                              : "",
-	         date, f->case_number, f->text);
-}
-
-/* The user's open follow-ups due within a week, the earliest first: one
- * walk of the index of open ones by lead and day. */
-static void load_due(struct ui *ui, struct dashboard *d)
-{
-	struct due_ctx c = {.d = d, .today = date_today()};
-
-	d->due = (struct case_lines){0};
-	c.until = date_from_days(date_to_days(c.today) + 7);
-	if (rights_may(ui_staff(ui), &follow_up_def, VERB_LIST))
-		load_page(ui, &follow_up_def, "due", ui_me(ui)->login, false, add_due, &c);
 }
 
 static void free_drafts(struct dashboard *d)
@@ -420,16 +170,11 @@ static enum status dashboard_load(struct screen *s)
 	wire_each(&reply, WF_RECORD, add_draft, d);
 	load_locks(s->ui, d);
 	if (offers_listed(ui_staff(s->ui)))
-		d->more_offers = load_page(s->ui, &offer_def, "district", home_district(s->ui),
-		                           true, add_offer, d) ||
+		d->more_offers = dash_load_page(s->ui, &offer_def, "district", home_district(s->ui),
+		                                true, add_offer, d) ||
 		                 d->noffers == MAX_OFFERS;
 	d->loaded = time(NULL);
-	load_alerts(s->ui, d);
-	load_mine(s->ui, d);
-	load_unassigned(s->ui, d);
-	load_stand_in(s->ui, d);
-	load_teams(s->ui, d);
-	load_due(s->ui, d);
+	dash_load_cases(s->ui, d);
 	if (rights_admin(ui_staff(s->ui)))
 		load_server(s->ui, d);
 	make_keys(s);
