@@ -63,7 +63,8 @@ struct codec_field {
 	const uint8_t *data;
 };
 
-/* Checks the header; STATUS_ERR_CORRUPT when it is not one of ours. */
+/* Checks the header; STATUS_ERR_CORRUPT when it is not one of ours (the
+ * reader then has no fields: codec_next says STATUS_ERR_NOT_FOUND). */
 enum status codec_open(struct codec_reader *reader, const void *data, size_t len);
 /* STATUS_OK with the next field, STATUS_ERR_NOT_FOUND after the last one,
  * STATUS_ERR_CORRUPT when a field runs past the end. */

@@ -249,9 +249,11 @@ const struct field_def *record_field(const struct record_def *def, const char *n
 
 /* What changed from OLD to NEW, for the audit log and a record's history:
  * the labels of the changed fields, with the old and the new value where
- * the field holds no personal data ("Fallführung: fk.fg → tl.fg;
- * Anschrift"), so that the log names who led a case when and never says
- * what happened to anyone. Returns the length kept (at most SIZE - 1). */
+ * the field holds no personal data and is chosen, not typed (a choice, a
+ * staff member, a day: "Fallführung: fk.fg → tl.fg; Anschrift"), so that
+ * the log names who led a case when and never says what happened to
+ * anyone. Whole parts only, "…" when more changed than SIZE holds.
+ * Returns the length. */
 size_t record_changes(const struct record_def *def, const void *old, const void *new, char *buf,
                       size_t size);
 

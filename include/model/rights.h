@@ -67,6 +67,11 @@ bool rights_sees(const struct cfg_staff *who, enum field_privacy privacy);
  * choices unset). */
 void rights_redact(const struct cfg_staff *who, const struct record_def *def, void *rec);
 
+/* Leaves out of DETAIL, a change list of DEF's fields as record_changes
+ * makes it ("Fallführung: a → b; § 8a"), the fields of classes the role
+ * may not see: that a § 8a alert changed is itself sensitive. */
+void rights_redact_changes(const struct cfg_staff *who, const struct record_def *def, char *detail);
+
 /* Locks, audit log, backup, verify: the technical admin only. */
 bool rights_admin(const struct cfg_staff *who);
 

@@ -262,6 +262,11 @@ static enum status case_validate(const void *rec, const struct config *config,
 {
 	const struct case_file *c = rec;
 
+	(void)config;
+	if (c->status == CASE_CLOSED && c->alert)
+		return record_fail(
+		        err, &case_def, "status", STATUS_ERR_INVALID,
+		        "das § 8a-Verfahren läuft noch: erst die Gefährdungseinschätzung");
 	if (c->reason2 >= 0 && c->reason2 == c->reason)
 		return record_fail(err, &case_def, "reason2", STATUS_ERR_INVALID,
 		                   "ist schon der Hauptgrund");
@@ -274,9 +279,6 @@ static enum status case_validate(const void *rec, const struct config *config,
 	if (c->closed && c->closed < c->opened)
 		return record_fail(err, &case_def, "closed", STATUS_ERR_RANGE,
 		                   "liegt vor der Eröffnung");
-	if (c->lead[0] && config && !case_lead_may(config, c->lead))
-		return record_fail(err, &case_def, "lead", STATUS_ERR_INVALID,
-		                   "führt keine Fälle (nur Fachkräfte und Teamleitungen)");
 	return STATUS_OK;
 }
 
@@ -342,8 +344,13 @@ static enum status case_fill(void *rec, const struct record_fill *f, struct fiel
 		                   "kein Team ist für diesen Sozialraum zuständig");
 	text_copy(c->district, sizeof(c->district), f->config->districts[district].id);
 	text_copy(c->team, sizeof(c->team), f->config->teams[team].id);
-	if (!old && !c->lead[0])
-		text_copy(c->lead, sizeof(c->lead), f->who->login);
+	if (!old && !c->lead[0] && case_lead_may(f->config, f->who->login))
+		text_copy(c->lead, sizeof(c->lead), f->who->login); /* else: to be assigned */
+	/* a new lead leads cases (one who since changed role keeps what they had) */
+	if (c->lead[0] && (!old || strcmp(old->lead, c->lead) != 0) &&
+	    !case_lead_may(f->config, c->lead))
+		return record_fail(err, &case_def, "lead", STATUS_ERR_INVALID,
+		                   "führt keine Fälle (nur Fachkräfte und Teamleitungen)");
 	if (old && strcmp(old->team, c->team) != 0 && !team_member(f->config, c->lead, team))
 		c->lead[0] = '\0';
 	/* a case handed from one caseworker to another says why, anew */

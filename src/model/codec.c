@@ -121,6 +121,9 @@ enum status codec_open(struct codec_reader *reader, const void *data, size_t len
 {
 	const uint8_t *p = data;
 
+	/* what is no message reads as one without fields, whether or not
+	 * the caller looks at the status (an empty reply: no answer came) */
+	*reader = (struct codec_reader){0};
 	if (!p || len < CODEC_HEADER_SIZE || p[0] != 'S' || p[1] != 'R')
 		return STATUS_ERR_CORRUPT;
 	reader->kind = (uint16_t)get_le(p + 2, 2);
@@ -132,7 +135,7 @@ enum status codec_open(struct codec_reader *reader, const void *data, size_t len
 
 enum status codec_next(struct codec_reader *reader, struct codec_field *field)
 {
-	size_t left = (size_t)(reader->end - reader->pos);
+	size_t left = reader->pos ? (size_t)(reader->end - reader->pos) : 0;
 
 	if (left == 0)
 		return STATUS_ERR_NOT_FOUND;

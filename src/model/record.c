@@ -467,30 +467,38 @@ static bool field_changed(const struct field_def *field, const void *old, const 
 size_t record_changes(const struct record_def *def, const void *old, const void *new, char *buf,
                       size_t size)
 {
-	char all[1024], from[64], to[64];
-	size_t n = 0;
+	char part[200], from[64], to[64];
+	size_t n = 0, len;
 
-	all[0] = '\0';
-	for (size_t i = 0; i < def->nfields && n < sizeof(all) - 1; i++) {
+	if (size == 0)
+		return 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < def->nfields; i++) {
 		const struct field_def *f = &def->fields[i];
-		bool values = f->privacy == PRIVACY_PLAIN && !f->multiline;
-		int k;
+		/* values of what is chosen, not typed: a choice, a staff member, a
+		 * day, yes or no; free text may hold anything, so only its label */
+		bool values = f->privacy == PRIVACY_PLAIN && f->type != FIELD_TEXT;
 
 		if (!field_changed(f, old, new))
 			continue;
 		if (values) {
 			field_format(f, old, from, sizeof(from));
 			field_format(f, new, to, sizeof(to));
+			snprintf(part, sizeof(part), "%s%s: %s → %s", n ? "; " : "", f->label,
+			         from[0] ? from : "leer", to[0] ? to : "leer");
+		} else {
+			snprintf(part, sizeof(part), "%s%s", n ? "; " : "", f->label);
 		}
-		k = values ? snprintf(all + n, sizeof(all) - n, "%s%s: %s → %s", n ? "; " : "",
-		                      f->label, from[0] ? from : "leer", to[0] ? to : "leer")
-		           : snprintf(all + n, sizeof(all) - n, "%s%s", n ? "; " : "", f->label);
-		n = k < 0 || n + (size_t)k >= sizeof(all) ? sizeof(all) - 1 : n + (size_t)k;
+		/* whole parts only: a label cut short would name no field */
+		if (n + (len = strlen(part)) + 6 >= size) {
+			if (n + 6 < size)
+				n += (size_t)snprintf(buf + n, size - n, "%s…", n ? "; " : "");
+			break;
+		}
+		memcpy(buf + n, part, len + 1);
+		n += len;
 	}
-	if (size == 0)
-		return 0;
-	text_copy(buf, size, all); /* cut at a character, not within one */
-	return strlen(buf);
+	return n;
 }
 
 size_t field_format(const struct field_def *field, const void *rec, char *buf, size_t size)

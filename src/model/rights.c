@@ -103,7 +103,15 @@ const struct right rights_table[] = {
         CASE_READ_RIGHTS(&follow_up_def),
         CASE_ADD_RIGHTS(&follow_up_def),
         CASE_CHANGE_RIGHTS(&follow_up_def),
-        CASE_READ_RIGHTS(&risk_assessment_def),
+        /* that an assessment exists is itself § 8a matter: not the budget
+         * clerks' */
+        CASE_WORKER_RIGHTS(ROLE_FACHKRAFT, &risk_assessment_def, LIST),
+        CASE_WORKER_RIGHTS(ROLE_FACHKRAFT, &risk_assessment_def, READ),
+        CASE_WORKER_RIGHTS(ROLE_TEAMLEITUNG, &risk_assessment_def, LIST),
+        CASE_WORKER_RIGHTS(ROLE_TEAMLEITUNG, &risk_assessment_def, READ),
+        {ROLE_AMTSLEITUNG, &risk_assessment_def, VERB_LIST, SCOPE_ALL},
+        {ROLE_AMTSLEITUNG, &risk_assessment_def, VERB_READ, SCOPE_ALL},
+        {ROLE_AMTSLEITUNG, &risk_assessment_def, VERB_CREATE, SCOPE_ALL},
         CASE_ADD_RIGHTS(&risk_assessment_def),
         CASE_CHANGE_RIGHTS(&risk_assessment_def),
         /* absences: the team sees who is away; a team lead records them for
@@ -224,4 +232,40 @@ void rights_redact(const struct cfg_staff *who, const struct record_def *def, vo
 bool rights_admin(const struct cfg_staff *who)
 {
 	return who->role == ROLE_ADMIN;
+}
+
+/* The field of DEF a part of a change list names ("Label" or "Label: a →
+ * b"); NULL for a part that names none (a piece of a value holding "; "). */
+static const struct field_def *changed_field(const struct record_def *def, const char *part,
+                                             size_t len)
+{
+	const char *colon = memchr(part, ':', len);
+	size_t n = colon ? (size_t)(colon - part) : len;
+
+	for (size_t i = 0; i < def->nfields; i++)
+		if (strlen(def->fields[i].label) == n && memcmp(def->fields[i].label, part, n) == 0)
+			return &def->fields[i];
+	return NULL;
+}
+
+void rights_redact_changes(const struct cfg_staff *who, const struct record_def *def, char *detail)
+{
+	char *in = detail, *out = detail;
+
+	while (*in) {
+		char *end = strstr(in, "; ");
+		size_t len = end ? (size_t)(end - in) : strlen(in);
+		const struct field_def *f = changed_field(def, in, len);
+
+		if (!f || rights_sees(who, f->privacy)) {
+			if (out != detail) {
+				memmove(out, "; ", 2);
+				out += 2;
+			}
+			memmove(out, in, len);
+			out += len;
+		}
+		in += len + (end ? 2 : 0);
+	}
+	*out = '\0';
 }

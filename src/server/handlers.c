@@ -197,6 +197,7 @@ struct audit_page {
 	bool backward; /* the newest first */
 	char user[CONFIG_LOGIN_SIZE];
 	const struct record_def *def; /* entries of this type only; NULL: all */
+	const struct cfg_staff *who;  /* the reader */
 	uint64_t record;
 	int64_t since;
 	struct page_bound bound;
@@ -207,6 +208,8 @@ static int audit_visit(void *ctx, const void *rec, const struct store_pos *pos)
 {
 	struct audit_page *page = ctx;
 	const struct audit_entry *entry = rec;
+	const struct record_def *def;
+	struct audit_entry shown;
 
 	if (!records_page_next(&page->bound, page->reply, pos))
 		return 1;
@@ -218,7 +221,10 @@ static int audit_visit(void *ctx, const void *rec, const struct store_pos *pos)
 	    (page->record && entry->record != page->record) || entry->time < page->since ||
 	    (page->def && strcmp(entry->table, page->def->table) != 0))
 		return 0;
-	server_put_record(page->reply, &audit_def, entry);
+	shown = *entry; /* the changed fields the reader may see, no more */
+	if ((def = record_type_find(shown.table)))
+		rights_redact_changes(page->who, def, shown.detail);
+	server_put_record(page->reply, &audit_def, &shown);
 	page->bound.count++;
 	return 0;
 }
@@ -273,7 +279,9 @@ static enum status may_read_history(struct server *server, struct conn *conn,
 static enum status handle_audit(struct server *server, struct conn *conn,
                                 const struct wire_msg *req, struct codec_buf *reply)
 {
-	struct audit_page page = {.bound = {.max = AUDIT_PAGE, .scan = AUDIT_SCAN}, .reply = reply};
+	struct audit_page page = {.bound = {.max = AUDIT_PAGE, .scan = AUDIT_SCAN},
+	                          .who = server_staff(server, conn),
+	                          .reply = reply};
 	uint8_t key[INDEX_KEY_MAX], start[INDEX_KEY_MAX + 8];
 	struct store_range range = {0};
 	struct store_pos after;

@@ -512,7 +512,8 @@ static struct edit_lock *other_lock(struct server *server, const struct conn *co
  * event. */
 static enum status put_checked(struct server *server, const struct conn *conn,
                                struct store_txn *txn, const struct record_def *def, void *rec,
-                               enum right_verb verb, void *scope_copy, struct field_error *err)
+                               enum right_verb verb, void *scope_copy, void **left,
+                               struct field_error *err)
 {
 	const struct cfg_staff *who = server_staff(server, conn);
 	const struct record_head *head = rec;
@@ -537,6 +538,12 @@ static enum status put_checked(struct server *server, const struct conn *conn,
 		                         : store_update(txn, def, rec);
 		if (st == STATUS_ERR_EXISTS)
 			st = STATUS_ERR_CONFLICT; /* someone made it meanwhile (a month's count) */
+	}
+	/* A record that may leave the writer's scope: where it was, so that
+	 * the sessions there hear of it too (the old team's lists). */
+	if (st == STATUS_OK && verb == VERB_CHANGE && def->leaves_scope && !def->parent) {
+		*left = stored;
+		stored = NULL;
 	}
 	free(parent);
 	free(stored);
@@ -664,7 +671,7 @@ static enum status write_txn(struct server *server, struct conn *conn, uint64_t 
 	struct record_head *head = rec;
 	struct applied_request applied;
 	uint64_t edited = head->id;
-	void *settled = NULL;
+	void *settled = NULL, *left = NULL;
 	struct store_txn *txn;
 	enum status st = store_begin(server->store, conn->login, &txn);
 
@@ -679,7 +686,7 @@ static enum status write_txn(struct server *server, struct conn *conn, uint64_t 
 		if (st == STATUS_OK && def->ids == IDS_COMPUTED)
 			head->id = def->make_id(rec);
 		if (st == STATUS_OK)
-			st = put_checked(server, conn, txn, def, rec, verb, scope_copy, err);
+			st = put_checked(server, conn, txn, def, rec, verb, scope_copy, &left, err);
 		if (st == STATUS_OK && def->settle_parent && verb == VERB_CREATE)
 			st = settle_txn(server, conn, txn, def, rec, &settled);
 		if (st == STATUS_OK)
@@ -696,6 +703,10 @@ static enum status write_txn(struct server *server, struct conn *conn, uint64_t 
 		events_queue(server, conn, def->parent, settled, settled, true);
 	else
 		free(settled);
+	if (st == STATUS_OK && left) /* the sessions where it was hear of it as well */
+		events_queue(server, conn, def, head, left, false);
+	else
+		free(left);
 	return st;
 }
 

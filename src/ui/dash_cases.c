@@ -134,7 +134,8 @@ static void load_stand_in(struct ui *ui, struct dashboard *d)
 	if (!rights_may(ui_staff(ui), &absence_def, VERB_LIST) ||
 	    !rights_may(ui_staff(ui), &case_def, VERB_LIST))
 		return;
-	dash_load_page(ui, &absence_def, "stand_in", ui_me(ui)->login, false, add_absence, &c);
+	/* the newest first: today's are among them however many went before */
+	dash_load_page(ui, &absence_def, "stand_in", ui_me(ui)->login, true, add_absence, &c);
 	if (!c.found || (who = config_find_staff(config, c.first.login)) < 0)
 		return;
 	date_format(c.first.to, to, sizeof(to));

@@ -303,11 +303,15 @@ static void team_district_ids(const struct config *config, const struct cfg_team
 }
 
 /* Whose cases the user sees the counts of: their own team's, or every
- * team's for those in none (the head of office). Another team's would
- * count only what the user may see of it, which is not its load. */
+ * team's for the head of office. Another team's would count only what the
+ * user may see of it, which is not its load; the budget clerks have no
+ * business with anyone's load. */
 static bool team_visible(struct ui *ui, int team)
 {
-	return ui_staff(ui)->team < 0 || ui_staff(ui)->team == team;
+	const struct cfg_staff *me = ui_staff(ui);
+
+	return me->role == ROLE_AMTSLEITUNG ||
+	       ((me->role == ROLE_FACHKRAFT || me->role == ROLE_TEAMLEITUNG) && me->team == team);
 }
 
 static enum status teams_rows(struct list_state *ls, struct ui_list *list)
@@ -449,14 +453,16 @@ static enum status members_rows(struct list_state *ls, struct ui_list *list)
 	struct codec_buf *req;
 	struct ui_page_pos pos = {0};
 	uint8_t key[INDEX_KEY_MAX];
+	int len;
 	bool more;
 
 	if (rights_may(ui_staff(ls->ui), &absence_def, VERB_LIST)) {
 		req = ui_record_list(ls->ui, &absence_def);
+		codec_put_u64(req, WF_BACKWARD, 1); /* the newest: today's among them */
 		codec_put_str(req, WF_INDEX, "team");
-		codec_put_bytes(req, WF_KEY, key,
-		                (size_t)index_put_text(key, sizeof(key),
-		                                       config->teams[ls->parent_index].id));
+		if ((len = index_put_text(key, sizeof(key), config->teams[ls->parent_index].id)) >
+		    0)
+			codec_put_bytes(req, WF_KEY, key, (size_t)len);
 		ui_record_page(ls->ui, req, &absence_def, &pos, NULL, add_team_absence, &away,
 		               &more);
 	}

@@ -509,16 +509,15 @@ static void form_reconnected(struct screen *s)
 }
 
 /* The record shown was saved (by another, or settled by a save of this
- * user's: the case whose alert an assessment ended): a form nobody edits
- * here shows the new version at once; one being edited keeps the input,
- * and its save meets the conflict. */
+ * user's: the case whose alert an assessment ended): a form with nothing
+ * typed into it shows the new version at once (its lock, if it has one,
+ * stays); one with input keeps it, and its save meets the conflict. */
 static void form_saved_elsewhere(struct screen *s, const struct wire_event *ev)
 {
 	struct form_state *f = s->data;
 
-	if (f->locked || ui_form_changed(f->form) ||
-	    ui_record_get(s->ui, f->def, head(f)->id, f->rec, f->holder, sizeof(f->holder)) !=
-	            STATUS_OK)
+	if (ui_form_changed(f->form) || ui_record_get(s->ui, f->def, head(f)->id, f->rec, f->holder,
+	                                              sizeof(f->holder)) != STATUS_OK)
 		return;
 	ui_form_reset(f->form, f->rec);
 	if (strcmp(ev->login, ui_me(s->ui)->login) != 0)

@@ -312,10 +312,11 @@ int64_t ui_record_count(struct ui *ui, const struct record_def *def, const char 
 	struct wire_msg reply;
 	uint8_t buf[INDEX_KEY_MAX];
 	uint64_t n;
+	int len = key ? index_put_text(buf, sizeof(buf), key) : 0;
 
 	codec_put_str(req, WF_INDEX, index);
-	if (key)
-		codec_put_bytes(req, WF_KEY, buf, (size_t)index_put_text(buf, sizeof(buf), key));
+	if (len > 0)
+		codec_put_bytes(req, WF_KEY, buf, (size_t)len);
 	if (filter)
 		codec_put_str(req, WF_FILTER, filter);
 	codec_put_u64(req, WF_COUNT, 1);

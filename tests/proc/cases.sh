@@ -63,6 +63,19 @@ expect_output "conflict: ... as a conflict" "changed by someone else"
 "$CLIENT" "$SOCK" amt rget cases "$id" >"$TMP/out" 2>&1
 expect_output "conflict: ... the caseworker's save stays" "^title=Familie Kaya-Ali$"
 
+# A case whose § 8a procedure runs is not closed (nor handed over): the
+# alert would leave every dashboard unassessed.
+expect_exit 1 "close: a case with an open § 8a alert is not closed" \
+	"$CLIENT" "$SOCK" fk.fg rput cases "$id" 3 "title=Familie Kaya-Ali" "address=Ulzburger Straße 250" \
+	initiator=2 reason=12 lead=fk.fg alert=ja status=geschlossen "close_reason=Umzug"
+expect_output "close: ... said at the status" "Status: das § 8a-Verfahren läuft noch"
+
+# The head of office takes a case in: it waits for its team lead.
+"$CLIENT" "$SOCK" amt rput cases 0 0 "title=Familie Ohne" "${base[@]}" lead= >"$TMP/out" 2>&1
+expect_output "intake: the head of office takes a case in" "^saved [0-9]+ 1$"
+"$CLIENT" "$SOCK" tl.fg rcount cases unassigned T-FG >"$TMP/out" 2>&1
+expect_output "intake: ... it waits among the team's cases without a lead" "^count 1$"
+
 # Every role that may not read the case is refused; the budget clerk reads
 # who it concerns, not what happened.
 for who in traeger.dw ctrl admin mmeier; do
@@ -167,12 +180,18 @@ expect_exit 0 "history: the team lead hands the case to another caseworker, sayi
 	"lead_note=Fallzahl ausgleichen"
 "$CLIENT" "$SOCK" fk.fg history cases "$id" >"$TMP/out" 2>&1
 expect_output "history: the case's history, the newest first" \
-	"^H update tl.fg Fallführung: fk.fg → shansen; Übergabegrund: leer → Fallzahl ausgleichen$"
+	"^H update tl.fg Fallführung: fk.fg → shansen; Übergabegrund$"
 expect_output "history: ... the risk assessment's end of the alert, by its writer" \
 	"^H update fk.fg § 8a; § 8a seit$"
 expect_output "history: ... a change of the title named, not said" "^H update fk.fg Bezeichnung$"
 expect_output "history: ... and its opening" "^H open amt $"
 expect_output "history: ... back to its intake" "^H create fk.fg $"
+"$CLIENT" "$SOCK" wjh history cases "$id" >"$TMP/out" 2>&1
+expect_output "history: the budget clerk reads who led it" "^H update tl.fg Fallführung: fk.fg → shansen"
+grep -q "8a" "$TMP/out" && not_ok "history: ... but not that a § 8a alert changed" ||
+	ok "history: ... but not that a § 8a alert changed"
+grep -q "Bezeichnung" "$TMP/out" && ok "history: ... and that the title changed (who somebody is)" ||
+	not_ok "history: ... and that the title changed (who somebody is)"
 expect_exit 1 "history: a caseworker of another team may not read it" \
 	"$CLIENT" "$SOCK" mmeier history cases "$id"
 expect_exit 1 "history: nor provider staff" "$CLIENT" "$SOCK" traeger.dw history cases "$id"
@@ -181,6 +200,9 @@ expect_exit 1 "history: the whole audit log is the admins' only" \
 expect_exit 1 "history: ... nor all entries of a record id without its type" \
 	"$CLIENT" "$SOCK" amt history - "$id"
 expect_exit 0 "history: ... the admins read the whole log" "$CLIENT" "$SOCK" admin history - 0
+expect_output "history: ... who led which case when" "^H update tl.fg Fallführung: fk.fg → shansen"
+grep -qE "8a|Bezeichnung" "$TMP/out" && not_ok "history: ... but no field of a case's content" ||
+	ok "history: ... but no field of a case's content"
 expect_exit 1 "history: nor anybody the history of a record without a table" \
 	"$CLIENT" "$SOCK" fk.fg history nothing "$id"
 

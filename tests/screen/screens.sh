@@ -99,9 +99,13 @@ keys adm e
 screen_check "admin: releasing asks first" adm "freigeben\?"
 keys adm j
 screen_check "admin: ... and the lock is gone" adm "Keine Einträge|freigegeben"
-# fk.fg's form is still open, without the lock now: another user takes the
-# offer and saves; fk.fg's save is refused with the version message and
-# nothing is overwritten.
+# fk.fg's form is still open, without the lock now, and fk.fg has typed
+# into it: another user takes the offer and saves; fk.fg's save is refused
+# with the version message and nothing is overwritten. (A form with
+# nothing typed into it would simply show the new version.)
+keys fk Tab Tab End
+type_text fk " (alt)"
+screen_check "conflict: fk.fg types into the form" fk "^Name \* +Elterncafé FG \(alt\)"
 open_session tl tl.fg
 keys tl a
 screen_check "conflict: a team lead opens the list" tl "Elterncafé FG"
@@ -111,8 +115,6 @@ keys tl Tab Tab End
 type_text tl " am Markt"
 keys tl F2
 screen_check "conflict: the team lead saves version 3" tl "Gespeichert \(Angebot Nr\. 1, Stand 3\)"
-keys fk Tab Tab End
-type_text fk " (alt)"
 keys fk F2
 screen_check "conflict: a save while another user holds the lock names the holder" fk \
 	"Nicht gespeichert: in Bearbeitung durch Jürgen Müller seit"
