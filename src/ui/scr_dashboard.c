@@ -262,25 +262,22 @@ static int draw_line(struct screen *s, int y, const char *text)
 /* What a user with nothing on their desk yet can do first, by role: the
  * dashboard of the first day says where the work is, not "keine". */
 static const char *const first_steps[ROLE_COUNT][5] = {
-        [ROLE_FACHKRAFT] = {"f  die Fälle Ihres Teams; dort nimmt n einen Fall auf",
-                            "n  eine Person finden: ein Teil des Namens genügt",
-                            "v  eine Abwesenheit mit Vertretung eintragen",
-                            "?  Hilfe zu jeder Ansicht"},
-        [ROLE_TEAMLEITUNG] = {"t  das Team: Fälle je Fachkraft, Fälle ohne Fallführung",
-                              "f  die Fälle des Teams; dort nimmt n einen Fall auf",
-                              "v  Abwesenheiten und Vertretungen im Team",
+        [ROLE_FACHKRAFT] = {"f  Fälle des Teams; n nimmt dort einen auf",
+                            "n  Person finden: ein Namensteil genügt",
+                            "v  Abwesenheit mit Vertretung eintragen", "?  Hilfe zu jeder Ansicht"},
+        [ROLE_TEAMLEITUNG] = {"t  Team: Fälle je Fachkraft, ohne Fallführung",
+                              "f  Fälle des Teams; n nimmt dort einen auf",
+                              "v  Abwesenheiten und Vertretungen", "?  Hilfe zu jeder Ansicht"},
+        [ROLE_AMTSLEITUNG] = {"t  alle Teams, Fälle ohne Fallführung",
+                              "f  alle Fälle (f: einen Sozialraum wählen)",
                               "?  Hilfe zu jeder Ansicht"},
-        [ROLE_AMTSLEITUNG] = {"t  alle Teams nebeneinander, mit den Fällen ohne Fallführung",
-                              "f  alle Fälle; f wählt einen Sozialraum",
-                              "?  Hilfe zu jeder Ansicht"},
-        [ROLE_WIRTSCHAFT] = {"f  die Fälle (wer es ist, nicht was geschah)",
+        [ROLE_WIRTSCHAFT] = {"f  Fälle: wer es ist, nicht was geschah",
                              "a  die Angebote der Träger", "?  Hilfe zu jeder Ansicht"},
-        [ROLE_TRAEGER] = {"a  die Angebote Ihres Trägers: n legt eines an,",
+        [ROLE_TRAEGER] = {"a  Angebote Ihres Trägers: n legt eines an,",
                           "   u trägt die Monatszahlen ein", "?  Hilfe zu jeder Ansicht"},
-        [ROLE_CONTROLLING] = {"s  die Sozialräume mit ihren Einwohnern unter 21",
-                              "l  der Leistungskatalog mit den Sätzen",
-                              "?  Hilfe zu jeder Ansicht"},
-        [ROLE_ADMIN] = {"k  die Bearbeitungssperren; p das Protokoll", "?  Hilfe zu jeder Ansicht"},
+        [ROLE_CONTROLLING] = {"s  Sozialräume, Einwohner unter 21",
+                              "l  Leistungskatalog mit den Sätzen", "?  Hilfe zu jeder Ansicht"},
+        [ROLE_ADMIN] = {"k  Bearbeitungssperren, p Protokoll", "?  Hilfe zu jeder Ansicht"},
 };
 
 static bool desk_empty(const struct dashboard *d)
