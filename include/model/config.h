@@ -84,6 +84,7 @@ struct cfg_service {
 	int64_t rate; /* default rate in cents per unit of the cost model */
 	enum setting setting;
 	bool case_specific;
+	int help_type; /* Art der Hilfe (statistics), -1: no Hilfe zur Erziehung */
 };
 
 /* Who made a § 8a matter known (police, school, neighbours, ...): the

@@ -25,9 +25,29 @@
 	X(ACROSS_CASES, "falluebergreifend", "fallübergreifend") \
 	X(NO_CASE, "fallunspezifisch", "fallunspezifisch")
 
-#define SETTING_LIST(X)                     \
-	X(AMBULANT, "ambulant", "ambulant") \
+#define SETTING_LIST(X)                        \
+	X(AMBULANT, "ambulant", "ambulant")    \
+	X(PART_TIME, "part-time", "teilstat.") \
 	X(STATIONARY, "stationary", "stationär")
+
+/* Art der Hilfe of the federal statistics (domain.md, the 2007 codes). */
+#define HELP_TYPE_LIST(X)                                                    \
+	X(EB_FAMILY, "01", "§ 28 Erziehungsberatung mit der Familie")        \
+	X(EB_PARENTS, "02", "§ 28 Erziehungsberatung mit den Eltern")        \
+	X(EB_YOUNG, "03", "§ 28 Erziehungsberatung mit dem jungen Menschen") \
+	X(GROUP, "04", "§ 29 Soziale Gruppenarbeit")                         \
+	X(ASSISTANT, "05", "§ 30 Erziehungsbeistand")                        \
+	X(SUPERVISOR, "06", "§ 30 Betreuungshelfer")                         \
+	X(SPFH, "07", "§ 31 Sozialpädagogische Familienhilfe")               \
+	X(DAY_GROUP, "08", "§ 32 Tagesgruppe")                               \
+	X(FOSTER, "09", "§ 33 Vollzeitpflege")                               \
+	X(FOSTER_SPECIAL, "10", "§ 33 besondere Pflegeformen")               \
+	X(RESIDENTIAL, "11", "§ 34 Heimerziehung, betreutes Wohnen")         \
+	X(ISE, "12", "§ 35 Intensive sozialpädagogische Einzelbetreuung")    \
+	X(INTEGRATION, "13", "§ 35a Eingliederungshilfe")                    \
+	X(P27_AMBULANT, "14", "§ 27 vorrangig ambulant")                     \
+	X(P27_OUTSIDE, "15", "§ 27 vorrangig außerhalb der Familie")         \
+	X(P27_OTHER, "16", "§ 27 sonstige")
 
 enum role {
 #define X(name, conf, label) ROLE_##name,
@@ -62,12 +82,14 @@ extern const char *const role_names[];
 extern const char *const cost_model_names[];
 extern const char *const budget_line_names[];
 extern const char *const setting_names[];
+extern const char *const help_type_names[];
 
 /* German labels, indexed by the enum. */
 extern const char *const role_labels[];
 extern const char *const cost_model_labels[];
 extern const char *const budget_line_labels[];
 extern const char *const setting_labels[];
+extern const char *const help_type_labels[];
 
 /* Index of NAME in a NULL-terminated table, or -1. */
 int domain_lookup(const char *const *names, const char *name);

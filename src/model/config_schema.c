@@ -186,6 +186,14 @@ static const struct field service_fields[] = {
          .type = FIELD_BOOL,
          AT(struct cfg_service, case_specific),
          .def = true},
+        /* the statistics' Art der Hilfe: none for what is no Hilfe zur
+         * Erziehung (§ 16, § 19, § 42; § 41 follows from the age) */
+        {.name = "help_type",
+         .type = FIELD_CHOICE,
+         AT(struct cfg_service, help_type),
+         .def = -1,
+         .choices = help_type_names,
+         .what = "help_type (Art der Hilfe)"},
         {0},
 };
 

@@ -642,6 +642,14 @@ static size_t service_setting(const void *row, char *buf, size_t size)
 	return desc_cell(buf, size, "%s", setting_labels[service_of(row)->setting]);
 }
 
+/* The statistics' Art der Hilfe, "07"; empty for no Hilfe zur Erziehung. */
+static size_t service_help_type(const void *row, char *buf, size_t size)
+{
+	int t = service_of(row)->help_type;
+
+	return desc_cell(buf, size, "%s", t >= 0 ? help_type_names[t] : "");
+}
+
 static size_t service_case_specific(const void *row, char *buf, size_t size)
 {
 	return desc_cell(buf, size, "%s", service_of(row)->case_specific ? "ja" : "nein");
@@ -654,7 +662,8 @@ static const struct ui_column service_columns[] = {
         {.label = "Kosten", .width = 9, .format = service_cost_model},
         {.label = "Satz", .width = 11, .format = service_rate, .numeric = true},
         {.label = "Form", .width = 9, .format = service_setting},
-        {.label = "fallsp.", .width = 7, .format = service_case_specific},
+        {.label = "fallsp.", .width = 7, .format = service_case_specific, .min_cols = 100},
+        {.label = "Art", .width = 3, .format = service_help_type},
 };
 
 static enum status services_rows(struct list_state *ls, struct ui_list *list)

@@ -233,6 +233,11 @@ static void test_demo_services_and_budgets(void)
 		CHECK_INT(c->services[spfh].cost_model, COST_HOURLY);
 	}
 	CHECK(config_find_service(c, "34") >= 0 && config_find_service(c, "42") >= 0);
+	/* the statistics' Art der Hilfe and setting, none for an Inobhutnahme */
+	if (spfh >= 0)
+		CHECK_STR(help_type_names[c->services[spfh].help_type], "07");
+	CHECK_INT(c->services[config_find_service(c, "42")].help_type, -1);
+	CHECK_INT(c->services[config_find_service(c, "32")].setting, SETTING_PART_TIME);
 	fg = config_find_district(c, "FG");
 	for (int year = 2025; year <= 2026; year++)
 		for (size_t d = 0; d < c->ndistricts; d++)
@@ -406,6 +411,7 @@ static void test_lookups(void)
 		CHECK_INT(config_find_service(c, "31"), 0);
 		CHECK_INT(c->services[0].setting, SETTING_AMBULANT);
 		CHECK(c->services[0].case_specific);
+		CHECK_INT(c->services[0].help_type, -1); /* none given: no Hilfe zur Erziehung */
 		CHECK_INT(config_find_staff(c, "tl"), 0);
 		CHECK_INT(c->staff[0].provider, -1);
 		CHECK_INT(config_find_staff(c, "nobody"), -1);
@@ -558,8 +564,8 @@ static void test_unknown_references(void)
 	         "streets = ( (\"Weg\", \"Z\"),\n"                                  /* 10 */
 	         "            (\"Pfad\", \"A\", 1, 9, \"prime\") );\n"              /* 11 */
 	         "services = ( { code = \"1\"; name = \"s\"; cost_model = \"weekly\"; rate = "
-	         "1;\n"                                         /* 12 */
-	         "               setting = \"outdoor\"; } );\n" /* 13 */
+	         "1;\n"                                                             /* 12 */
+	         "               setting = \"outdoor\"; help_type = \"17\"; } );\n" /* 13 */
 	         "budgets = ( { year = 2026; district = \"Y\"; line = \"sonstiges\"; planned = "
 	         "1; } );\n", /* 14 */
 	         &errors);
@@ -571,9 +577,10 @@ static void test_unknown_references(void)
 	CHECK_ERROR(&errors, 11, "unknown parity 'prime'");
 	CHECK_ERROR(&errors, 12, "unknown cost_model 'weekly'");
 	CHECK_ERROR(&errors, 13, "unknown service setting 'outdoor'");
+	CHECK_ERROR(&errors, 13, "unknown help_type (Art der Hilfe) '17'");
 	CHECK_ERROR(&errors, 14, "unknown district 'Y'");
 	CHECK_ERROR(&errors, 14, "unknown line 'sonstiges'");
-	CHECK_INT(errors.count, 10);
+	CHECK_INT(errors.count, 11);
 	config_errors_free(&errors);
 	tmp_close();
 }
