@@ -104,6 +104,8 @@ struct field_def {
 #define FIELD_CHOICE(T, m) .type = FIELD_CHOICE, FIELD_MEMBER_(T, m, int)
 #define FIELD_TEXT(T, m)   .type = FIELD_TEXT, FIELD_MEMBER_(T, m, FIELD_ARRAY_(T, m))
 #define FIELD_REF(T, m)    .type = FIELD_REF, FIELD_MEMBER_(T, m, FIELD_ARRAY_(T, m))
+/* A choice field's codes and their German labels, in the same order. */
+#define FIELD_CHOICES(names, labels) .choices = names, .choice_labels = labels
 
 /* A secondary index of a record type, kept by the store in the same
  * transaction as every write. INDEX_KEY: KEY writes the record's key into

@@ -7,8 +7,6 @@
 #include "model/date.h"
 #include "model/text.h"
 
-#define CHOICES(n, l) .choices = n, .choice_labels = l
-
 static const char *const risk_result_names[] = {"akut", "latent", "hilfebedarf", "keine", NULL};
 static const char *const risk_result_labels[] = {
         "akute Kindeswohlgefährdung", "latente Kindeswohlgefährdung",
@@ -74,7 +72,7 @@ static const struct field_def risk_fields[] = {
          .width = 34,
          .required = true,
          .privacy = PRIVACY_SENSITIVE,
-         CHOICES(risk_result_names, risk_result_labels)},
+         FIELD_CHOICES(risk_result_names, risk_result_labels)},
         RISK_BOOL(9, "neglect", "Vernachlässigung", neglect,
                   "Art der Gefährdung (bei akuter oder latenter, mehrere möglich)"),
         RISK_BOOL(10, "physical", "Körperl. Misshandl.", physical,
@@ -97,14 +95,14 @@ static const struct field_def risk_fields[] = {
          FIELD_CHOICE(struct risk_assessment, mother_age),
          .width = 16,
          .privacy = PRIVACY_SENSITIVE,
-         CHOICES(parent_age_names, parent_age_labels)},
+         FIELD_CHOICES(parent_age_names, parent_age_labels)},
         {.tag = 15,
          .name = "father_age",
          .label = "Alter des Vaters",
          FIELD_CHOICE(struct risk_assessment, father_age),
          .width = 16,
          .privacy = PRIVACY_SENSITIVE,
-         CHOICES(parent_age_names, parent_age_labels)},
+         FIELD_CHOICES(parent_age_names, parent_age_labels)},
         RISK_BOOL(16, "uses_family", "§§ 16-19 SGB VIII", uses_family,
                   "Förderung der Erziehung in der Familie (§§ 16-19 SGB VIII)"),
         RISK_BOOL(17, "uses_ambulant", "ambulant §§ 27-35", uses_ambulant,
