@@ -49,6 +49,7 @@ struct case_file {
 	char resources[CASE_LONG_SIZE]; /* what they can do themselves */
 	bool alert;                     /* a § 8a matter */
 	int64_t alert_since;            /* when it was raised (the writer's) */
+	int32_t assessed;               /* the day of its latest risk assessment */
 };
 extern const struct record_def case_def;
 
@@ -125,6 +126,13 @@ struct risk_assessment {
 	int64_t raised;                 /* when the alert it completes was raised */
 };
 extern const struct record_def risk_assessment_def;
+
+/* The codes of the intake that a measure asks again (measure.h):
+ * Anregende Institution/Person 1-8, Gründe 10-19, ja / nein / unbekannt. */
+extern const char *const case_initiator_names[], *const case_initiator_labels[];
+extern const char *const case_reason_names[], *const case_reason_labels[];
+extern const char *const case_yes_no_names[];
+enum case_yes_no { CASE_YES, CASE_NO, CASE_UNKNOWN };
 
 /* May LOGIN lead cases (a caseworker or a team lead)? */
 bool case_lead_may(const struct config *config, const char *login);

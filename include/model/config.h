@@ -11,7 +11,8 @@
  *   socket = "sozialraum.sock";             optional, relative to data_dir
  *   city = "Norderstedt";                   required
  *   ui = { esc_delay = 200; idle_timeout = 900; colour = true; };   all optional
- *   approval = { team_limit = 1500000L; };  cents a year a team lead may approve
+ *   approval = { team_limit = 1500000L; counts = "year"; };  what a team lead may approve:
+ *                                           cents in the year ("year") or the whole period
  *   followup = { plan_review_months = 6; followup_days = 14; alert_overdue_hours = 24; };
  *   retention = { case_years = 10; audit_years = 10; draft_days = 30; };
  *   backup = { dir = "backups"; keep = 7; };
@@ -44,6 +45,8 @@
 #define CONFIG_ID_SIZE    17
 #define CONFIG_NAME_SIZE  97
 #define CONFIG_LOGIN_SIZE 33
+
+enum approval_counts { APPROVAL_COUNTS_YEAR, APPROVAL_COUNTS_PERIOD };
 
 enum street_parity { PARITY_ALL, PARITY_ODD, PARITY_EVEN };
 
@@ -121,6 +124,9 @@ struct config {
 		bool colour;        /* default true */
 	} ui;
 	int64_t team_approval_limit; /* cents; default 1500000 */
+	/* what the limit counts of a proposal: its cost within the current
+	 * year (default) or over the whole period it asks for */
+	int approval_counts; /* enum approval_counts */
 	struct {
 		int plan_review_months; /* default 6, 1..24 */
 		int followup_days;      /* default 14, 1..365 */

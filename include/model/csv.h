@@ -87,6 +87,11 @@ void csv_header(struct csv *csv, const struct record_def *def, const char *const
 void csv_record(struct csv *csv, const struct record_def *def, const char *const *names,
                 const void *rec);
 
+/* ... the cells alone, the row left open for more. */
+void csv_header_cells(struct csv *csv, const struct record_def *def, const char *const *names);
+void csv_record_cells(struct csv *csv, const struct record_def *def, const char *const *names,
+                      const void *rec);
+
 /* STATUS_OK, or STATUS_ERR_IO when a write failed. */
 enum status csv_status(const struct csv *csv);
 

@@ -40,6 +40,10 @@ int32_t date_from_days(int64_t days);
 /* Today in the local time zone; the local day of moment T (seconds since
  * 1970); 0 when it cannot be told. */
 int32_t date_today(void);
+
+/* DATE moved N months on (back for a negative N), the day kept or, where
+ * the month is shorter, its last (31.08. + 6 = 28.02.). */
+int32_t date_add_months(int32_t date, int n);
 int32_t date_from_time(int64_t t);
 
 /* A point in time (seconds since 1970 UTC) shown in the local time zone as

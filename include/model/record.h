@@ -77,8 +77,11 @@ struct field_def {
 	/* FIELD_DATE: the day may be unknown: "MM.JJJJ" alone is kept as day
 	 * 00 of the month (a birth month and year) and shown so again. */
 	bool day_optional;
-	bool filled;                /* set by the writer (record_def.fill): shown, not typed */
-	const char *const *choices; /* FIELD_CHOICE: NULL-terminated names */
+	bool filled; /* set by the writer (record_def.fill): shown, not typed */
+	/* FIELD_INT: hundredths, shown and typed with two decimals ("2,50"
+	 * hours is 250) */
+	bool hundredths;
+	const char *const *choices;       /* FIELD_CHOICE: NULL-terminated names */
 	const char *const *choice_labels; /* FIELD_CHOICE: German labels, same order */
 	enum field_source source;         /* FIELD_REF */
 	const char *help;                 /* German help text */
@@ -150,6 +153,9 @@ struct record_fill {
 	const void *stored;
 	const void *parent;
 	int64_t now; /* seconds since 1970 */
+	/* the parent stored because a new child settled it (settle_parent):
+	 * what the child set stays */
+	bool settling;
 	enum status (*next)(void *ctx, const char *sequence, uint64_t *value);
 	void *ctx;
 };
@@ -176,6 +182,11 @@ struct record_def {
 	 * says at which field it could not (an address not in the street
 	 * directory). */
 	enum status (*fill)(void *rec, const struct record_fill *fill, struct field_error *err);
+	/* Values that follow from the record's own fields and the
+	 * configuration alone (a measure's cost from its rate and period):
+	 * the form computes them as the user types, so they are seen before
+	 * saving, and the writer again before its fill. NULL when none. */
+	void (*derive)(void *rec, const struct config *config);
 	enum record_ids ids;
 	uint64_t (*make_id)(const void *rec); /* IDS_COMPUTED */
 	/* The record this one belongs to (a month's count to its offer): the
@@ -191,13 +202,18 @@ struct record_def {
 	/* What a new record settles in its parent (a risk assessment
 	 * completes its case's § 8a procedure): changes PARENT and returns
 	 * true when it did; the writer then stores the parent, through its
-	 * type's fill and rules, in the same transaction (a parent that has
-	 * no parent of its own). NULL when none. */
+	 * type's fill (told it is settling) and rules, in the same
+	 * transaction (a parent that decides its own rights). NULL when none. */
 	bool (*settle_parent)(void *parent, const void *rec);
 	/* What decides a scope in the rights table (NULL when the type has
 	 * none): the district (team scope), the provider (own provider), the
 	 * lead caseworker's login (own cases). */
 	const char *district_field, *provider_field, *lead_field;
+	/* A child that decides its own rights by the fields above, which its
+	 * fill copies from the parent (a measure: its case's district and
+	 * lead, and its own provider, whose staff see no case). Its own
+	 * children take their rights from it. */
+	bool own_scope;
 	/* A change may take the record out of the writer's scope: one who may
 	 * change it where it is may save it elsewhere (a family that moves
 	 * takes its case to the new district's team). Otherwise a change must
@@ -211,6 +227,13 @@ struct record_def {
 
 #define RECORD_INDEXES(array) .indexes = array, .nindexes = sizeof(array) / sizeof(array[0])
 #define RECORD_FIELDS(array)  .fields = array, .nfields = sizeof(array) / sizeof(array[0])
+
+/* The record that decides the rights on a record of DEF is its parent
+ * (true), or the record itself. */
+static inline bool record_scoped_by_parent(const struct record_def *def)
+{
+	return def->parent && !def->own_scope;
+}
 
 /* The outcome of a validation: which field, what status, and the message to
  * show at that field (German). */

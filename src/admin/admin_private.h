@@ -48,6 +48,11 @@ struct store;
 unsigned demo_random(unsigned long long *state);
 enum status demo_cases(struct store *store, const struct config *config, size_t n,
                        unsigned long long *rnd);
+/* N measures on the cases 1..NCASES (demo_measures.c), printing what
+ * they commit in the current year per district beside its plan. */
+enum status demo_measures(struct store *store, const struct config *config, size_t n,
+                          uint64_t ncases, unsigned long long *rnd);
+#define PICK(a, r) (a[(r) % (sizeof(a) / sizeof((a)[0]))])
 
 /* Online commands (online.c): through the data server. */
 int admin_locks(struct admin *admin, int argc, char **argv);

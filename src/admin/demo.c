@@ -1,8 +1,8 @@
-/* demo [--seed N] [--cases N]: fills an empty data directory with
- * realistic, deterministic demo data: offers with their monthly counts,
- * and N cases (demo_cases.c). Measures and bookings come with their
- * issues. Works on the database directly, so it refuses while a server
- * runs on it. */
+/* demo [--seed N] [--cases N] [--measures N]: fills an empty data
+ * directory with realistic, deterministic demo data: offers with their
+ * monthly counts, N cases (demo_cases.c) and N measures on them
+ * (demo_measures.c). Bookings come with their issue. Works on the
+ * database directly, so it refuses while a server runs on it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,8 +96,9 @@ static enum status add_offer(struct store *store, const struct config *config, s
 	return st;
 }
 
-/* --seed N and --cases N, each at most once, in any order. */
-static int parse_options(int argc, char **argv, unsigned long long *seed, size_t *cases)
+/* --seed N, --cases N and --measures N, in any order. */
+static int parse_options(int argc, char **argv, unsigned long long *seed, size_t *cases,
+                         size_t *measures)
 {
 	char *end;
 
@@ -113,6 +114,8 @@ static int parse_options(int argc, char **argv, unsigned long long *seed, size_t
 			*seed = v;
 		else if (strcmp(argv[i], "--cases") == 0 && v <= 10000000)
 			*cases = (size_t)v;
+		else if (strcmp(argv[i], "--measures") == 0 && v <= 10000000)
+			*measures = (size_t)v;
 		else
 			return ADMIN_USAGE;
 	}
@@ -127,12 +130,14 @@ int admin_demo(struct admin *admin, int argc, char **argv)
 	struct store_txn *txn;
 	uint64_t count = 0;
 	enum status st;
-	size_t n = 40, cases = 0;
+	size_t n = 40, cases = 0, measures = 0;
 
-	if (parse_options(argc, argv, &seed, &cases) != ADMIN_OK) {
-		admin_error("usage: sozialraum-admin demo [--seed N] [--cases N]");
+	if (parse_options(argc, argv, &seed, &cases, &measures) != ADMIN_OK) {
+		admin_error("usage: sozialraum-admin demo [--seed N] [--cases N] [--measures N]");
 		return ADMIN_USAGE;
 	}
+	if (measures && !cases) /* measures belong to cases */
+		cases = measures;
 	/* A bulk load: commits are not synced one by one, the log is flushed
 	 * once at the end (demo data written again from scratch if it broke). */
 	if ((st = store_open(admin->data_dir, STORE_BULK, &store, msg, sizeof(msg))) != STATUS_OK) {
@@ -153,6 +158,8 @@ int admin_demo(struct admin *admin, int argc, char **argv)
 		st = add_offer(store, admin->config, i, &seed);
 	if (st == STATUS_OK && cases)
 		st = demo_cases(store, admin->config, cases, &seed);
+	if (st == STATUS_OK && measures)
+		st = demo_measures(store, admin->config, measures, cases, &seed);
 	if (st == STATUS_OK)
 		st = store_flush(store);
 	store_close(store);
@@ -160,7 +167,7 @@ int admin_demo(struct admin *admin, int argc, char **argv)
 		admin_error("demo data could not be written: %s", status_text(st));
 		return ADMIN_FINDING;
 	}
-	printf("demo: %zu offers with their monthly counts and %zu cases in %s\n", n, cases,
-	       admin->data_dir);
+	printf("demo: %zu offers with their monthly counts, %zu cases and %zu measures in %s\n", n,
+	       cases, measures, admin->data_dir);
 	return ADMIN_OK;
 }

@@ -42,8 +42,6 @@ static const char *const resource_texts[] = {
         "Die Familie ist im Sportverein gut eingebunden.",
 };
 
-#define PICK(a, r) (a[(r) % (sizeof(a) / sizeof((a)[0]))])
-
 /* A house of a random line of the street directory. */
 static void demo_address(const struct config *config, unsigned r1, unsigned r2, char *buf,
                          size_t size)
@@ -248,7 +246,8 @@ static enum status add_case(struct store *store, const struct config *config, in
 			c.alert = false;
 			c.alert_since = 0;
 		} else if (c.alert) { /* still being assessed: raised in the last four days */
-			c.alert_since = (int64_t)time(NULL) - (int64_t)(demo_random(rnd) % (96 * 3600));
+			c.alert_since =
+			        (int64_t)time(NULL) - (int64_t)(demo_random(rnd) % (96 * 3600));
 		}
 		st = store_insert(txn, &case_def, &c);
 	}

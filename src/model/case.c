@@ -13,20 +13,20 @@
 static const char *const status_names[] = {"offen", "geschlossen", NULL};
 static const char *const status_labels[] = {"offen", "geschlossen", NULL};
 
-static const char *const initiator_names[] = {"1", "2", "3", "4", "5", "6", "7", "8", NULL};
-static const char *const initiator_labels[] = {"junger Mensch selbst",
-                                               "Eltern bzw. Personensorgeberechtigte",
-                                               "Schule/Kindertageseinrichtung",
-                                               "Soziale Dienste und andere Institutionen",
-                                               "Gericht/Staatsanwaltschaft/Polizei",
-                                               "Arzt/Klinik/Gesundheitsamt",
-                                               "ehemalige Klienten/Bekannte",
-                                               "Sonstige",
-                                               NULL};
+const char *const case_initiator_names[] = {"1", "2", "3", "4", "5", "6", "7", "8", NULL};
+const char *const case_initiator_labels[] = {"junger Mensch selbst",
+                                             "Eltern bzw. Personensorgeberechtigte",
+                                             "Schule/Kindertageseinrichtung",
+                                             "Soziale Dienste und andere Institutionen",
+                                             "Gericht/Staatsanwaltschaft/Polizei",
+                                             "Arzt/Klinik/Gesundheitsamt",
+                                             "ehemalige Klienten/Bekannte",
+                                             "Sonstige",
+                                             NULL};
 
-static const char *const reason_names[] = {"10", "11", "12", "13", "14", "15",
-                                           "16", "17", "18", "19", NULL};
-static const char *const reason_labels[] = {
+const char *const case_reason_names[] = {"10", "11", "12", "13", "14", "15",
+                                         "16", "17", "18", "19", NULL};
+const char *const case_reason_labels[] = {
         "Unversorgtheit des jungen Menschen",
         "Unzureichende Förderung/Betreuung/Versorgung in der Familie",
         "Gefährdung des Kindeswohls",
@@ -47,7 +47,7 @@ static const char *const family_labels[] = {"Eltern leben zusammen",
                                             "unbekannt",
                                             NULL};
 
-static const char *const yes_no_names[] = {"ja", "nein", "unbekannt", NULL};
+const char *const case_yes_no_names[] = {"ja", "nein", "unbekannt", NULL};
 
 static const char *const person_role_names[] = {"jung", "mutter", "vater", "sorge", "sonst", NULL};
 static const char *const person_role_labels[] = {"junger Mensch",      "Mutter",   "Vater",
@@ -156,7 +156,7 @@ static const struct field_def case_fields[] = {
          FIELD_CHOICE(struct case_file, initiator),
          .width = 30,
          .required = true,
-         FIELD_CHOICES(initiator_names, initiator_labels),
+         FIELD_CHOICES(case_initiator_names, case_initiator_labels),
          .help = "Anregende Institution/Person (Bundesstatistik)"},
         {.tag = 13,
          .name = "reason",
@@ -165,7 +165,7 @@ static const struct field_def case_fields[] = {
          .width = 30,
          .required = true,
          .privacy = PRIVACY_SENSITIVE,
-         FIELD_CHOICES(reason_names, reason_labels),
+         FIELD_CHOICES(case_reason_names, case_reason_labels),
          .help = "Grund für die Hilfe, 10 bis 19 (Bundesstatistik)"},
         {.tag = 14,
          .name = "reason2",
@@ -173,14 +173,14 @@ static const struct field_def case_fields[] = {
          FIELD_CHOICE(struct case_file, reason2),
          .width = 30,
          .privacy = PRIVACY_SENSITIVE,
-         FIELD_CHOICES(reason_names, reason_labels)},
+         FIELD_CHOICES(case_reason_names, case_reason_labels)},
         {.tag = 15,
          .name = "reason3",
          .label = "Dritter Grund",
          FIELD_CHOICE(struct case_file, reason3),
          .width = 30,
          .privacy = PRIVACY_SENSITIVE,
-         FIELD_CHOICES(reason_names, reason_labels)},
+         FIELD_CHOICES(case_reason_names, case_reason_labels)},
         {.tag = 16,
          .name = "family",
          .label = "Familiensituation",
@@ -195,7 +195,7 @@ static const struct field_def case_fields[] = {
          FIELD_CHOICE(struct case_file, foreign_origin),
          .width = 10,
          .privacy = PRIVACY_SENSITIVE,
-         FIELD_CHOICES(yes_no_names, yes_no_names),
+         FIELD_CHOICES(case_yes_no_names, case_yes_no_names),
          .help = "ausländische Herkunft mindestens eines Elternteils"},
         {.tag = 18,
          .name = "german_home",
@@ -203,7 +203,7 @@ static const struct field_def case_fields[] = {
          FIELD_CHOICE(struct case_file, german_home),
          .width = 10,
          .privacy = PRIVACY_SENSITIVE,
-         FIELD_CHOICES(yes_no_names, yes_no_names),
+         FIELD_CHOICES(case_yes_no_names, case_yes_no_names),
          .help = "in der Familie wird vorrangig Deutsch gesprochen"},
         {.tag = 19,
          .name = "transfer_payments",
@@ -211,7 +211,7 @@ static const struct field_def case_fields[] = {
          FIELD_CHOICE(struct case_file, transfer_payments),
          .width = 10,
          .privacy = PRIVACY_SENSITIVE,
-         FIELD_CHOICES(yes_no_names, yes_no_names),
+         FIELD_CHOICES(case_yes_no_names, case_yes_no_names),
          .help = "die Familie lebt ganz oder teilweise von SGB II / SGB XII"},
         {.tag = 20,
          .name = "will",
@@ -243,6 +243,14 @@ static const struct field_def case_fields[] = {
          FIELD_TIME(struct case_file, alert_since),
          .width = 16,
          .privacy = PRIVACY_SENSITIVE},
+        {.tag = 26,
+         .name = "assessed",
+         .filled = true,
+         .label = "Zuletzt eingeschätzt",
+         FIELD_DATE(struct case_file, assessed),
+         .width = 10,
+         .privacy = PRIVACY_SENSITIVE,
+         .help = "der Tag der letzten Gefährdungseinschätzung (§ 8a)"},
 };
 
 /* Further reasons are other than the main one and each other; a closed
@@ -367,6 +375,8 @@ static enum status case_fill(void *rec, const struct record_fill *f, struct fiel
 	if (c->status == CASE_OPEN)
 		c->close_reason[0] = '\0';
 	c->alert_since = !c->alert ? 0 : old && old->alert ? old->alert_since : f->now;
+	if (!f->settling) /* else: an assessment's, which settles it */
+		c->assessed = old ? old->assessed : 0;
 	return STATUS_OK;
 }
 
@@ -412,7 +422,7 @@ static const struct index_def case_indexes[] = {
 
 const struct record_def case_def = {
         .kind = 6,
-        .version = 1,
+        .version = 2,
         .name = "case",
         .table = "cases",
         .label = "Fall",

@@ -28,6 +28,8 @@
 
 /* ---- groups and list elements ---- */
 
+static const char *const approval_counts_names[] = {"year", "period", NULL};
+
 static const struct field ui_fields[] = {
         {.name = "esc_delay",
          .type = FIELD_INT,
@@ -47,6 +49,14 @@ static const struct field ui_fields[] = {
 
 static const struct field approval_fields[] = {
         {.name = "team_limit", MONEY(struct config, team_approval_limit), .def = 1500000},
+        /* what the limit counts of a proposal: its cost in the year or
+         * over its whole period */
+        {.name = "counts",
+         .type = FIELD_CHOICE,
+         AT(struct config, approval_counts),
+         .def = APPROVAL_COUNTS_YEAR,
+         .choices = approval_counts_names,
+         .what = "approval counts (year or period)"},
         {0},
 };
 

@@ -224,7 +224,10 @@ void csv_field(struct csv *csv, const struct field_def *field, const void *rec)
 		csv_date(csv, *(const int32_t *)p);
 		break;
 	case FIELD_INT:
-		csv_int(csv, *(const int64_t *)p);
+		if (field->hundredths) /* 2,50 like an amount */
+			csv_money(csv, *(const int64_t *)p);
+		else
+			csv_int(csv, *(const int64_t *)p);
 		break;
 	case FIELD_ID:
 		csv_uint(csv, *(const uint64_t *)p);
@@ -261,18 +264,23 @@ static const struct field_def *nth_field(const struct record_def *def, const cha
 	return field;
 }
 
-void csv_header(struct csv *csv, const struct record_def *def, const char *const *names)
+void csv_header_cells(struct csv *csv, const struct record_def *def, const char *const *names)
 {
 	const struct field_def *field;
 	const char *unknown;
 
 	for (size_t i = 0; (field = nth_field(def, names, i, &unknown)) || unknown; i++)
 		csv_text(csv, field ? field->label : unknown);
+}
+
+void csv_header(struct csv *csv, const struct record_def *def, const char *const *names)
+{
+	csv_header_cells(csv, def, names);
 	csv_end_row(csv);
 }
 
-void csv_record(struct csv *csv, const struct record_def *def, const char *const *names,
-                const void *rec)
+void csv_record_cells(struct csv *csv, const struct record_def *def, const char *const *names,
+                      const void *rec)
 {
 	const struct field_def *field;
 	const char *unknown;
@@ -283,6 +291,12 @@ void csv_record(struct csv *csv, const struct record_def *def, const char *const
 		else
 			csv_text(csv, NULL);
 	}
+}
+
+void csv_record(struct csv *csv, const struct record_def *def, const char *const *names,
+                const void *rec)
+{
+	csv_record_cells(csv, def, names, rec);
 	csv_end_row(csv);
 }
 

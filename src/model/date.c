@@ -290,3 +290,12 @@ enum status date_time_parse(const char *text, int64_t *out)
 	*out = (int64_t)t;
 	return STATUS_OK;
 }
+
+int32_t date_add_months(int32_t date, int n)
+{
+	int m = DATE_YEAR(date) * 12 + DATE_MONTH(date) - 1 + n;
+	int year = m / 12, month = m % 12 + 1, day = DATE_DAY(date);
+	int last = date_days_in_month(year, month);
+
+	return DATE_MAKE(year, month, day > last ? last : day);
+}

@@ -436,6 +436,11 @@ enum status field_parse(const struct field_def *field, const char *input, void *
 	case FIELD_MONEY:
 		st = text[0] ? money_parse(text, &v) : STATUS_OK;
 		break;
+	case FIELD_INT:
+		st = !text[0]            ? STATUS_OK
+		     : field->hundredths ? money_parse(text, &v)
+		                         : parse_int(text, &v);
+		break;
 	case FIELD_TIME:
 		st = text[0] ? date_time_parse(text, &v) : STATUS_OK;
 		break;
@@ -521,6 +526,16 @@ size_t field_format(const struct field_def *field, const void *rec, char *buf, s
 		break;
 	case FIELD_MONEY:
 		return money_format(v, buf, size);
+	case FIELD_INT:
+		/* nothing given yet: a zero that is no value of the field, or of
+		 * hours and such, shows empty */
+		if (!v && (field->hundredths || (has_limits(field) && field->min > 0))) {
+			buf[0] = '\0';
+			return 0;
+		}
+		if (field->hundredths)
+			return money_format_plain(v, buf, size);
+		break;
 	case FIELD_DATE:
 		if ((field->month || (field->day_optional && DATE_DAY((int32_t)v) == 0)) && v)
 			return (size_t)snprintf(buf, size, "%02d.%04d", DATE_MONTH((int32_t)v),

@@ -3,6 +3,7 @@
 
 #include "model/absence.h"
 #include "model/case.h"
+#include "model/measure.h"
 #include "model/offer.h"
 #include "model/rights.h"
 
@@ -128,6 +129,43 @@ const struct right rights_table[] = {
         {ROLE_AMTSLEITUNG, &absence_def, VERB_READ, SCOPE_ALL},
         {ROLE_AMTSLEITUNG, &absence_def, VERB_CREATE, SCOPE_ALL},
         {ROLE_AMTSLEITUNG, &absence_def, VERB_CHANGE, SCOPE_ALL},
+        /* measures: the team proposes and changes them (on the cases it
+         * may change), the budget clerks read them to book against them,
+         * the provider's staff read their provider's (with the minimum of
+         * personal data the measure carries), an admin exports them (no
+         * personal data in the columns) */
+        CASE_READ_RIGHTS(&measure_def),
+        CASE_ADD_RIGHTS(&measure_def),
+        CASE_WORKER_RIGHTS(ROLE_FACHKRAFT, &measure_def, CHANGE),
+        CASE_WORKER_RIGHTS(ROLE_TEAMLEITUNG, &measure_def, CHANGE),
+        {ROLE_AMTSLEITUNG, &measure_def, VERB_CHANGE, SCOPE_ALL},
+        {ROLE_TRAEGER, &measure_def, VERB_LIST, SCOPE_PROVIDER},
+        {ROLE_TRAEGER, &measure_def, VERB_READ, SCOPE_PROVIDER},
+        {ROLE_TEAMLEITUNG, &measure_def, VERB_EXPORT, SCOPE_TEAM},
+        {ROLE_AMTSLEITUNG, &measure_def, VERB_EXPORT, SCOPE_ALL},
+        {ROLE_WIRTSCHAFT, &measure_def, VERB_EXPORT, SCOPE_ALL},
+        {ROLE_ADMIN, &measure_def, VERB_EXPORT, SCOPE_ALL},
+        /* decisions: the team lead within the team (up to its limit, the
+         * model's rule), the head of office all; everyone who reads the
+         * measure reads them, but its provider */
+        CASE_READ_RIGHTS(&approval_def),
+        CASE_WORKER_RIGHTS(ROLE_TEAMLEITUNG, &approval_def, CREATE),
+        /* the help plan: the team's; the provider's staff read it and
+         * record reviews (the model lets them record nothing else) */
+        CASE_WORKER_RIGHTS(ROLE_FACHKRAFT, &plan_def, LIST),
+        CASE_WORKER_RIGHTS(ROLE_FACHKRAFT, &plan_def, READ),
+        CASE_WORKER_RIGHTS(ROLE_TEAMLEITUNG, &plan_def, LIST),
+        CASE_WORKER_RIGHTS(ROLE_TEAMLEITUNG, &plan_def, READ),
+        {ROLE_AMTSLEITUNG, &plan_def, VERB_LIST, SCOPE_ALL},
+        {ROLE_AMTSLEITUNG, &plan_def, VERB_READ, SCOPE_ALL},
+        {ROLE_AMTSLEITUNG, &plan_def, VERB_CREATE, SCOPE_ALL},
+        {ROLE_AMTSLEITUNG, &plan_def, VERB_CHANGE, SCOPE_ALL},
+        CASE_ADD_RIGHTS(&plan_def),
+        CASE_WORKER_RIGHTS(ROLE_FACHKRAFT, &plan_def, CHANGE),
+        CASE_WORKER_RIGHTS(ROLE_TEAMLEITUNG, &plan_def, CHANGE),
+        {ROLE_TRAEGER, &plan_def, VERB_LIST, SCOPE_PROVIDER},
+        {ROLE_TRAEGER, &plan_def, VERB_READ, SCOPE_PROVIDER},
+        {ROLE_TRAEGER, &plan_def, VERB_CREATE, SCOPE_PROVIDER},
 };
 
 const size_t rights_count = sizeof(rights_table) / sizeof(rights_table[0]);
@@ -198,7 +236,7 @@ bool rights_may(const struct cfg_staff *who, const struct record_def *def, enum 
 bool rights_allow(const struct config *config, const struct cfg_staff *who,
                   const struct record_def *def, enum right_verb verb, const void *scope_rec)
 {
-	const struct record_def *scope_def = def->parent ? def->parent : def;
+	const struct record_def *scope_def = record_scoped_by_parent(def) ? def->parent : def;
 
 	for (size_t i = 0; i < rights_count; i++) {
 		const struct right *r = &rights_table[i];

@@ -183,16 +183,18 @@ static enum status risk_fill(void *rec, const struct record_fill *f, struct fiel
 	return STATUS_OK;
 }
 
-/* The assessment completes the procedure: the case's open alert ends. */
+/* The assessment completes the procedure: the case's open alert ends,
+ * and the case knows it was assessed (a help that follows asks). */
 static bool risk_settle(void *parent, const void *rec)
 {
 	struct case_file *c = parent;
+	const struct risk_assessment *r = rec;
+	bool changed = c->alert || r->date > c->assessed;
 
-	(void)rec;
-	if (!c->alert)
-		return false;
 	c->alert = false;
-	return true;
+	if (r->date > c->assessed)
+		c->assessed = r->date;
+	return changed;
 }
 
 const struct record_def risk_assessment_def = {

@@ -11,6 +11,7 @@
 #include "model/csv.h"
 #include "model/case.h"
 #include "model/date.h"
+#include "model/measure.h"
 #include "model/offer.h"
 #include "model/rights.h"
 #include "server.h"
@@ -23,6 +24,12 @@ static const char *const offer_columns[] = {
         "active_from", "active_to", "inactive", "description",   NULL};
 static const char *const case_columns[] = {"number", "district", "team",   "lead",
                                            "status", "opened",   "closed", NULL};
+static const char *const measure_columns[] = {"case_number", "district", "service", "provider",
+                                              "cost_model",  "rate",     "hours",   "start",
+                                              "end",         "status",   NULL};
+
+struct export_job;
+static void measure_committed(struct export_job *ex, const void *rec);
 
 /* What can be exported, by the record type's table name: its columns (by
  * field; the headers are the fields' German labels), whether the record's
@@ -31,11 +38,16 @@ static const char *const case_columns[] = {"number", "district", "team",   "lead
 static const struct export_kind {
 	const struct record_def *def;
 	const char *const *columns;
-	bool id_column;
+	const char *id_column; /* the header of the record's number first; NULL: none */
 	const char *from_field, *to_field;
+	/* a last column computed from more than the record (its header, its
+	 * cell); NULL when none */
+	const char *extra_column;
+	void (*extra)(struct export_job *ex, const void *rec);
 } export_kinds[] = {
-        {&offer_def, offer_columns, true, "active_from", "active_to"},
-        {&case_def, case_columns, false, "opened", "closed"},
+        {&offer_def, offer_columns, "Nr.", "active_from", "active_to", NULL, NULL},
+        {&case_def, case_columns, NULL, "opened", "closed", NULL, NULL},
+        {&measure_def, measure_columns, "Maßnahme", "start", "end", "Gebunden", measure_committed},
 };
 
 struct export_job {
@@ -45,7 +57,40 @@ struct export_job {
 	const char *district;
 	int32_t year_start, year_end; /* active in that year; 0 = any */
 	struct csv *csv;
+	struct store_txn *txn;
+	struct approval *approvals; /* MEASURE_APPROVALS_MAX: a measure's decisions */
+	size_t napprovals;
 };
+
+static int add_approval(void *ctx, const void *rec, const struct store_pos *pos)
+{
+	struct export_job *ex = ctx;
+
+	(void)pos;
+	if (ex->napprovals == MEASURE_APPROVALS_MAX)
+		return 1;
+	ex->approvals[ex->napprovals++] = *(const struct approval *)rec;
+	return 0;
+}
+
+/* Gebunden: what the measure's approvals commit within the year (the
+ * current one without --year), by the budget arithmetic. */
+static void measure_committed(struct export_job *ex, const void *rec)
+{
+	const struct measure *m = rec;
+	struct cost_segment segs[MEASURE_APPROVALS_MAX];
+	uint8_t key[8];
+	struct store_range range = {.index = "parent", .prefix = key};
+	int year = ex->year_start ? DATE_YEAR(ex->year_start) : DATE_YEAR(date_today());
+	size_t n;
+
+	range.prefix_len = (size_t)index_put_id(key, sizeof(key), m->head.id);
+	ex->napprovals = 0;
+	if (ex->approvals)
+		store_walk(ex->txn, &approval_def, &range, add_approval, ex);
+	n = measure_segments(m, ex->approvals, ex->napprovals, segs, MEASURE_APPROVALS_MAX);
+	csv_money(ex->csv, cost_in_year(m->cost_model, segs, n, year));
+}
 
 static int32_t date_of(const struct record_def *def, const void *rec, const char *field)
 {
@@ -71,7 +116,10 @@ static int export_row(void *ctx, const void *rec)
 		return 0;
 	if (ex->kind->id_column)
 		csv_int(ex->csv, (int64_t)((const struct record_head *)rec)->id);
-	csv_record(ex->csv, def, ex->kind->columns, rec);
+	csv_record_cells(ex->csv, def, ex->kind->columns, rec);
+	if (ex->kind->extra)
+		ex->kind->extra(ex, rec);
+	csv_end_row(ex->csv);
 	return csv_status(ex->csv) != STATUS_OK;
 }
 
@@ -86,10 +134,19 @@ static enum status export_records(struct server *server, struct export_job *ex, 
 	csv_open_file(&csv, out);
 	csv_bom(&csv);
 	if (ex->kind->id_column)
-		csv_text(&csv, "Nr.");
-	csv_header(&csv, ex->kind->def, ex->kind->columns);
+		csv_text(&csv, ex->kind->id_column);
+	csv_header_cells(&csv, ex->kind->def, ex->kind->columns);
+	if (ex->kind->extra_column)
+		csv_text(&csv, ex->kind->extra_column);
+	csv_end_row(&csv);
 	ex->csv = &csv;
-	st = store_scan(txn, ex->kind->def, 0, export_row, ex);
+	ex->txn = txn;
+	if (ex->kind->extra &&
+	    !(ex->approvals = calloc(MEASURE_APPROVALS_MAX, sizeof(*ex->approvals))))
+		st = STATUS_ERR_NOMEM;
+	if (st == STATUS_OK)
+		st = store_scan(txn, ex->kind->def, 0, export_row, ex);
+	free(ex->approvals);
 	store_abort(txn);
 	return st == STATUS_OK ? csv_status(&csv) : st;
 }
@@ -138,7 +195,8 @@ enum status export_run(struct server *server, const struct config *config, const
 		return STATUS_ERR_PROTOCOL;
 	}
 	if (!(ex.kind = export_kind_find(kind))) {
-		snprintf(msg, size, "unknown export '%s' (this version exports: offers, cases)",
+		snprintf(msg, size,
+		         "unknown export '%s' (this version exports: offers, cases, measures)",
 		         kind);
 		return STATUS_ERR_INVALID;
 	}

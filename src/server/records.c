@@ -41,7 +41,15 @@ const struct record_def *records_type(const struct wire_msg *req)
 
 static size_t scope_size(const struct record_def *def)
 {
-	return def->parent ? def->parent->size : def->size;
+	return record_scoped_by_parent(def) ? def->parent->size : def->size;
+}
+
+/* Room for a record's parent and for the record that decides its rights. */
+static size_t parent_size(const struct record_def *def)
+{
+	size_t n = scope_size(def);
+
+	return def->parent && def->parent->size > n ? def->parent->size : n;
 }
 
 /* The record that decides the rights on REC: REC itself, or its parent,
@@ -52,7 +60,7 @@ static enum status scope_of(struct store_txn *txn, const struct record_def *def,
 	enum status st;
 
 	*scope = rec;
-	if (!def->parent)
+	if (!record_scoped_by_parent(def))
 		return STATUS_OK;
 	st = store_get(txn, def->parent, record_id_field(def, rec, def->parent_field), parent);
 	if (st == STATUS_OK)
@@ -315,11 +323,12 @@ static enum status range_parent(struct list_page *page, struct conn *conn, uint6
 	if (!def->parent)
 		return STATUS_ERR_INVALID;
 	st = store_get(page->txn, def->parent, parent_id, page->parent);
-	if (st == STATUS_OK &&
+	if (st == STATUS_OK && record_scoped_by_parent(def) &&
 	    !rights_allow(page->server->config, page->who, def, VERB_LIST, page->parent))
 		st = STATUS_ERR_NOT_FOUND;
 	(void)conn;
-	page->parent_checked = st == STATUS_OK;
+	/* a child that decides its own rights is checked one by one */
+	page->parent_checked = st == STATUS_OK && record_scoped_by_parent(def);
 	range->index = "parent";
 	range->prefix = key;
 	range->prefix_len = (size_t)index_put_id(key, 8, parent_id);
@@ -408,7 +417,7 @@ enum status handle_record_list(struct server *server, struct conn *conn, const s
 		page.bound = (struct page_bound){.max = COUNT_SCAN_MAX, .scan = COUNT_SCAN_MAX};
 	if (!rights_may(page.who, page.def, VERB_LIST))
 		return STATUS_ERR_DENIED;
-	if (!(page.parent = malloc(scope_size(page.def))))
+	if (!(page.parent = malloc(parent_size(page.def))))
 		return STATUS_ERR_NOMEM;
 	wire_begin(reply, WIRE_RECORDS, req->request);
 	st = store_begin_snapshot(server->store, &page.txn);
@@ -597,7 +606,7 @@ static enum status next_in_txn(void *ctx, const char *sequence, uint64_t *value)
  * read is refused after this, by put_checked. */
 static enum status fill_txn(struct server *server, struct conn *conn, struct store_txn *txn,
                             const struct record_def *def, void *rec, enum right_verb verb,
-                            struct field_error *err)
+                            bool settling, struct field_error *err)
 {
 	const struct record_head *head = rec;
 	void *stored = verb == VERB_CREATE ? NULL : malloc(def->size);
@@ -606,7 +615,8 @@ static enum status fill_txn(struct server *server, struct conn *conn, struct sto
 	                           .who = server_staff(server, conn),
 	                           .now = (int64_t)time(NULL),
 	                           .next = next_in_txn,
-	                           .ctx = txn};
+	                           .ctx = txn,
+	                           .settling = settling};
 	enum status st = STATUS_OK;
 
 	if ((verb != VERB_CREATE && !stored) || (def->parent && !parent))
@@ -644,7 +654,7 @@ static enum status settle_txn(struct server *server, struct conn *conn, struct s
 		return st;
 	}
 	if (pdef->fill)
-		st = fill_txn(server, conn, txn, pdef, parent, VERB_CHANGE, &err);
+		st = fill_txn(server, conn, txn, pdef, parent, VERB_CHANGE, true, &err);
 	if (st == STATUS_OK)
 		st = record_validate(pdef, parent, server->config, &err);
 	if (st == STATUS_OK)
@@ -680,7 +690,12 @@ static enum status write_txn(struct server *server, struct conn *conn, uint64_t 
 		return replay(server, conn, txn, def, &applied, rec);
 	}
 	if (st == STATUS_OK) {
-		st = def->fill ? fill_txn(server, conn, txn, def, rec, verb, err) : STATUS_OK;
+		if (def->derive)
+			def->derive(rec, server->config);
+		st = def->fill ? fill_txn(server, conn, txn, def, rec, verb, false, err)
+		               : STATUS_OK;
+		if (st == STATUS_OK && def->derive) /* again: the fill may change the basis */
+			def->derive(rec, server->config);
 		if (st == STATUS_OK)
 			st = record_validate(def, rec, server->config, err);
 		if (st == STATUS_OK && def->ids == IDS_COMPUTED)

@@ -68,11 +68,8 @@ static void load_alerts(struct ui *ui, struct dashboard *d)
 	qsort(d->alerts, d->nalerts, sizeof(*d->alerts), alert_older);
 }
 
-/* A line of L for case ID; false when L is full (it says there are more). */
-static bool add_line(struct case_lines *l, uint64_t id, const char *fmt, ...)
-        __attribute__((format(printf, 3, 4)));
-
-static bool add_line(struct case_lines *l, uint64_t id, const char *fmt, ...)
+/* (dashboard.h) */
+bool dash_add_line(struct case_lines *l, uint64_t id, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -92,7 +89,7 @@ static void add_case(void *ctx, const void *rec)
 	const struct case_file *c = rec;
 
 	if (c->status == CASE_OPEN)
-		add_line(ctx, c->head.id, "%s %s  %.100s", c->number, c->district, c->title);
+		dash_add_line(ctx, c->head.id, "%s %s  %.100s", c->number, c->district, c->title);
 }
 
 /* The open cases the user leads ("Meine Fälle"): one page of the lead
@@ -204,11 +201,11 @@ static void add_due(void *ctx, const void *rec)
 	if (f->done || f->due > c->until)
 		return;
 	date_format(f->due, date, sizeof(date));
-	add_line(&c->d->due, f->case_id, "%s%s %s  %.90s",
-	         f->due < c->today    ? "ÜBERFÄLLIG "
-	         : f->due == c->today ? "heute "
-	                              : "",
-	         date, f->case_number, f->text);
+	dash_add_line(&c->d->due, f->case_id, "%s%s %s  %.90s",
+	              f->due < c->today    ? "ÜBERFÄLLIG "
+	              : f->due == c->today ? "heute "
+	                                   : "",
+	              date, f->case_number, f->text);
 }
 
 /* The user's open follow-ups due within a week, the earliest first: one

@@ -17,12 +17,14 @@
 #define MAX_MINE     8 /* the user's open cases shown */
 #define OFFER_NAME_W 140
 
-/* A section of lines that each name a case, which '!' opens. */
+/* A section of lines that each name a case (or a record of DESC), which
+ * '!' opens. */
 struct case_lines {
 	char text[MAX_MINE][OFFER_NAME_W];
 	uint64_t id[MAX_MINE];
 	size_t n;
 	bool more;
+	const struct screen_desc *desc; /* what the ids are; NULL: cases */
 };
 
 struct dashboard {
@@ -34,6 +36,8 @@ struct dashboard {
 	struct case_lines mine;       /* the open cases the user leads */
 	struct case_lines unassigned; /* the team's open cases without a lead */
 	struct case_lines stand_in;   /* the open cases of those the user stands in for */
+	struct case_lines approvals;  /* measures waiting for the user's decision */
+	struct case_lines reviews;    /* help plans due for review within two weeks */
 	char teams[8][OFFER_NAME_W];  /* the head of office's: every team in a line */
 	size_t nteams;
 	char stand_in_title[OFFER_NAME_W];
@@ -60,5 +64,11 @@ bool dash_load_page(struct ui *ui, const struct record_def *def, const char *ind
                     bool backward, void (*add)(void *ctx, const void *rec), void *ctx);
 /* The sections that name cases, as far as the user's role has them. */
 void dash_load_cases(struct ui *ui, struct dashboard *d);
+/* ... and measures: decisions waiting, reviews due (dash_measures.c). */
+void dash_load_measures(struct ui *ui, struct dashboard *d);
+/* A line of L for record ID; false when L is full (it says there are
+ * more). */
+bool dash_add_line(struct case_lines *l, uint64_t id, const char *fmt, ...)
+        __attribute__((format(printf, 3, 4)));
 
 #endif

@@ -60,6 +60,9 @@ struct desc_action {
 	enum right_verb verb; /* offered when the role may (for records) */
 	/* Returns ui_flags; ROW is the selected row (never NULL). */
 	int (*run)(struct list_state *ls, const void *row);
+	/* the record type VERB is of (NULL: the list's): a decision on a
+	 * measure is an approval made */
+	const struct record_def *def;
 };
 
 struct screen_desc {
@@ -179,6 +182,7 @@ size_t desc_cell(char *buf, size_t size, const char *fmt, ...)
 extern const struct screen_desc offer_desc, offer_count_desc;
 extern const struct screen_desc case_desc, person_desc, journal_desc, risk_desc, follow_up_desc;
 extern const struct screen_desc absence_desc;
+extern const struct screen_desc measure_desc, approval_desc, plan_desc;
 /* A record's history: its audit entries, the newest first (scr_admin.c). */
 extern const struct screen_desc history_desc;
 

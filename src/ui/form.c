@@ -173,6 +173,35 @@ static enum status item_check(struct ui_form *form, size_t i, void *rec)
 	return st;
 }
 
+/* What follows from the fields (record_def.derive: a measure's cost),
+ * shown as soon as a field is left: computed from every field that
+ * parses, and each field whose value it changed shows the new one. */
+static void form_derive(struct ui_form *form)
+{
+	void *before = malloc(form->def->size);
+	char text[MESSAGE_SIZE];
+
+	if (!before || !form->def->derive || form->readonly) {
+		free(before);
+		return;
+	}
+	memcpy(form->scratch, form->start, form->def->size);
+	for (size_t i = 0; i < form->nitems; i++)
+		(void)field_parse(form->items[i].def, form->items[i].text, form->scratch);
+	memcpy(before, form->scratch, form->def->size);
+	form->def->derive(form->scratch, ui_config(form->ui));
+	for (size_t i = 0; i < form->nitems; i++) {
+		const struct field_def *f = form->items[i].def;
+
+		if (memcmp((char *)before + f->offset, (char *)form->scratch + f->offset,
+		           f->size) == 0)
+			continue;
+		field_format(f, form->scratch, text, sizeof(text));
+		item_set_text(form, i, text);
+	}
+	free(before);
+}
+
 /* Goes to item I unless the current field's new text does not parse. */
 static int form_goto(struct ui_form *form, size_t i)
 {
@@ -188,6 +217,8 @@ static int form_goto(struct ui_form *form, size_t i)
 	it->touched = false;
 	if (i != form->cur)
 		enter_item(form, i);
+	if (it->dirty || form->left_changed)
+		form_derive(form);
 	return UI_HANDLED;
 }
 
@@ -379,6 +410,12 @@ static int special_key(struct ui_form *form, struct ui_input in)
 	}
 	if (choice_field(it->def) && ((space && !it->touched) || (in.is_key && in.ch == KEY_F(4))))
 		return popup_open(form);
+	if (!in.is_key && in.ch == 0x15 && !it->def->multiline) { /* ^U: clears to the start */
+		while (field_line_delete(&form->line, true))
+			;
+		shadow_store(form);
+		return UI_HANDLED;
+	}
 	if (it->def->multiline || it->def->type == FIELD_BOOL)
 		return is_delete(in) ? UI_HANDLED : UI_UNHANDLED; /* nothing to delete there */
 	return UI_UNHANDLED;
@@ -590,6 +627,8 @@ enum status ui_form_collect(struct ui_form *form, void *rec)
 			return st;
 		form->items[i].error[0] = '\0';
 	}
+	if (form->def->derive)
+		form->def->derive(rec, ui_config(form->ui));
 	st = record_validate(form->def, rec, ui_config(form->ui), &err);
 	if (st == STATUS_OK && form->parent && form->def->validate_with_parent)
 		st = form->def->validate_with_parent(rec, form->parent, &err);

@@ -68,7 +68,7 @@ static const struct desc_filter case_filters[] = {
 };
 
 static const struct screen_desc *const case_children[] = {&person_desc, &journal_desc, &risk_desc,
-                                                          &follow_up_desc};
+                                                          &follow_up_desc, &measure_desc};
 
 const struct screen_desc case_desc = {
         .title = "Fälle",

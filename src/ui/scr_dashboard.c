@@ -12,6 +12,7 @@
 #include "model/absence.h"
 #include "model/case.h"
 #include "model/date.h"
+#include "model/measure.h"
 #include "model/offer.h"
 #include "model/registry.h"
 #include "model/rights.h"
@@ -38,7 +39,8 @@ static void make_keys(struct screen *s)
 	        "den markierten Menüpunkt öffnen (Pfeiltasten oder Buchstabe wählen)", ACT_OPEN};
 	if (d->ndrafts)
 		d->keys[n++] = (struct ui_key){CMD_DRAFT, NULL, NULL, ACT_CONTINUE};
-	if (d->nalerts || d->unassigned.n || d->stand_in.n || d->due.n || d->mine.n)
+	if (d->nalerts || d->unassigned.n || d->stand_in.n || d->due.n || d->mine.n ||
+	    d->approvals.n || d->reviews.n)
 		d->keys[n++] = (struct ui_key){CMD_CASES, NULL, NULL, ACT_CASE};
 	d->keys[n++] =
 	        (struct ui_key){CMD_RELOAD, "Aktualisieren", "die Übersicht neu laden", ACT_RELOAD};
@@ -175,6 +177,7 @@ static enum status dashboard_load(struct screen *s)
 		                 d->noffers == MAX_OFFERS;
 	d->loaded = time(NULL);
 	dash_load_cases(s->ui, d);
+	dash_load_measures(s->ui, d);
 	if (rights_admin(ui_staff(s->ui)))
 		load_server(s->ui, d);
 	make_keys(s);
@@ -283,7 +286,7 @@ static const char *const first_steps[ROLE_COUNT][5] = {
 static bool desk_empty(const struct dashboard *d)
 {
 	return !d->ndrafts && !d->nalerts && !d->unassigned.n && !d->stand_in.n && !d->due.n &&
-	       !d->mine.n && !d->nlocks;
+	       !d->mine.n && !d->nlocks && !d->approvals.n && !d->reviews.n;
 }
 
 static int draw_first_steps(struct screen *s, int y)
@@ -419,6 +422,12 @@ static void dashboard_draw(struct screen *s)
 		y = draw_first_steps(s, y);
 	if (d->ndrafts)
 		y = draw_drafts(s, d, y);
+	if (d->approvals.n)
+		y = draw_list(s, y, 6, "Bewilligungen: warten auf mich", &d->approvals,
+		              "… und weitere (h: Hilfen)");
+	if (d->reviews.n)
+		y = draw_list(s, y, 6, "Hilfeplan: Überprüfung fällig (14 Tage)", &d->reviews,
+		              "… und weitere (h: Hilfen)");
 	if (d->unassigned.n)
 		y = draw_list(s, y, 6, "Ohne Fallführung: bitte zuweisen", &d->unassigned,
 		              "… und weitere (f: Fälle)");
@@ -483,10 +492,13 @@ static void open_draft(struct ui *ui, const struct draft *draft)
 static int open_case(struct screen *s)
 {
 	struct dashboard *d = s->data;
-	const struct case_lines *sections[] = {&d->unassigned, &d->stand_in, &d->due, &d->mine};
-	const char *words[] = {"zuweisen", "Vertretung", "Wiedervorlage", "mein Fall"};
-	struct ui_pick_entry entries[MAX_ALERTS + 4 * MAX_MINE];
-	uint64_t ids[MAX_ALERTS + 4 * MAX_MINE];
+	const struct case_lines *sections[] = {&d->approvals, &d->reviews, &d->unassigned,
+	                                       &d->stand_in,  &d->due,     &d->mine};
+	const char *words[] = {"entscheiden", "Hilfeplan",     "zuweisen",
+	                       "Vertretung",  "Wiedervorlage", "mein Fall"};
+	struct ui_pick_entry entries[MAX_ALERTS + 6 * MAX_MINE];
+	uint64_t ids[MAX_ALERTS + 6 * MAX_MINE];
+	const struct screen_desc *descs[MAX_ALERTS + 6 * MAX_MINE];
 	size_t n = 0;
 	int k = 0;
 
@@ -496,17 +508,19 @@ static int open_case(struct screen *s)
 		snprintf(alerts[i], sizeof(alerts[i]), "%s %s  %.100s", d->alerts[i].number,
 		         d->alerts[i].district, d->alerts[i].title);
 		ids[n] = d->alerts[i].head.id;
+		descs[n] = &case_desc;
 		entries[n++] = (struct ui_pick_entry){alerts[i], "§ 8a"};
 	}
 	for (size_t j = 0; j < sizeof(sections) / sizeof(sections[0]); j++)
 		for (size_t i = 0; i < sections[j]->n; i++) {
 			ids[n] = sections[j]->id[i];
+			descs[n] = sections[j]->desc ? sections[j]->desc : &case_desc;
 			entries[n++] = (struct ui_pick_entry){sections[j]->text[i], words[j]};
 		}
-	if (n > 1 && (k = ui_pick(s->ui, "Fall öffnen", entries, n, 0)) < 0)
+	if (n > 1 && (k = ui_pick(s->ui, "Öffnen", entries, n, 0)) < 0)
 		return UI_HANDLED | UI_REDRAW;
 	if (n)
-		scr_form_open(s->ui, &case_desc, ids[k], NULL, NULL);
+		scr_form_open(s->ui, descs[k], ids[k], NULL, NULL);
 	return UI_HANDLED | UI_REDRAW;
 }
 
@@ -551,8 +565,9 @@ static void dashboard_event(struct screen *s, const struct wire_event *ev)
 
 	if (strcmp(ev->table, offer_def.table) == 0 || strcmp(ev->table, case_def.table) == 0 ||
 	    strcmp(ev->table, follow_up_def.table) == 0 ||
-	    strcmp(ev->table, absence_def.table) == 0)
-		d->stale = true; /* an offer, or a case that may raise or end an alert */
+	    strcmp(ev->table, absence_def.table) == 0 || strcmp(ev->table, measure_def.table) == 0)
+		d->stale = true; /* an offer, a case that may raise or end an alert, a
+		                  * measure that waits or is decided */
 }
 
 static void dashboard_close(struct screen *s)

@@ -58,14 +58,15 @@ static struct record_head *head(const struct form_state *f)
 }
 
 /* May this role change the record? Asked of the model's rights table (the
- * server decides again at the save); a child is decided on its parent. */
+ * server decides again at the save); a child is decided on its parent (but one that decides its
+ * own). */
 static bool role_may_edit(struct screen *s)
 {
 	struct form_state *f = s->data;
 
 	return rights_allow(ui_config(s->ui), ui_staff(s->ui), f->def,
 	                    head(f)->id ? VERB_CHANGE : VERB_CREATE,
-	                    f->def->parent ? f->parent : f->rec);
+	                    record_scoped_by_parent(f->def) ? f->parent : f->rec);
 }
 
 /* Takes the edit lock, or stays read-only naming who has it. A new record
@@ -183,6 +184,7 @@ static enum status load_parent(struct screen *s)
 	struct form_state *f = s->data;
 	const struct field_def *pf;
 	uint64_t id = 0;
+	enum status st;
 
 	if (f->parent || !f->def->parent || !(pf = record_field(f->def, f->def->parent_field)))
 		return STATUS_OK;
@@ -191,7 +193,15 @@ static enum status load_parent(struct screen *s)
 		return STATUS_OK;
 	if (!(f->parent = malloc(f->def->parent->size)))
 		return STATUS_ERR_NOMEM;
-	return ui_record_get(s->ui, f->def->parent, id, f->parent, NULL, 0);
+	st = ui_record_get(s->ui, f->def->parent, id, f->parent, NULL, 0);
+	if (st != STATUS_OK && !record_scoped_by_parent(f->def)) {
+		/* one that decides its own rights opens without it (the
+		 * provider's staff read their measures, not the case) */
+		free(f->parent);
+		f->parent = NULL;
+		st = STATUS_OK;
+	}
+	return st;
 }
 
 static void make_keys(struct screen *s)

@@ -419,7 +419,9 @@ static size_t make_keys(struct list_state *ls)
 	for (size_t i = 0; i < d->nactions; i++)
 		add_key(ls, &n,
 		        (struct ui_key){d->actions[i].cmd, d->actions[i].label, d->actions[i].help,
-		                        A_ACTION + (int)i, d->def, d->actions[i].verb});
+		                        A_ACTION + (int)i,
+		                        d->actions[i].def ? d->actions[i].def : d->def,
+		                        d->actions[i].verb});
 	if (desc_nchildren(d))
 		add_key(ls, &n,
 		        (struct ui_key){CMD_CHILDREN, desc_child_title(d), NULL, A_CHILDREN});

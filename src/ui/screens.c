@@ -18,6 +18,7 @@ const struct menu_entry menu_entries[] = {
         {'f', "Fälle", &case_desc, NULL},
         {'n', "Personen", &person_desc, NULL},
         {'a', "Angebote", &offer_desc, NULL},
+        {'h', "Hilfen", &measure_desc, NULL},
         {'s', "Sozialräume, Straßen", &districts_desc, NULL},
         {'t', "Teams", &teams_desc, NULL},
         {'v', "Abwesenheiten", &absence_desc, NULL},
@@ -29,8 +30,9 @@ const struct menu_entry menu_entries[] = {
 const size_t menu_nentries = sizeof(menu_entries) / sizeof(menu_entries[0]);
 
 static const struct screen_desc *const record_screens[] = {
-        &case_desc,      &person_desc, &journal_desc,     &risk_desc,
-        &follow_up_desc, &offer_desc,  &offer_count_desc, &absence_desc,
+        &case_desc,      &person_desc,   &journal_desc,     &risk_desc,
+        &follow_up_desc, &offer_desc,    &offer_count_desc, &absence_desc,
+        &measure_desc,   &approval_desc, &plan_desc,
 };
 
 const struct screen_desc *desc_find(const char *table)

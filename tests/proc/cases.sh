@@ -8,7 +8,7 @@
 server_setup
 "${A[@]}" init >/dev/null
 expect_exit 0 "cases: demo with 300 cases" "${A[@]}" demo --cases 300
-expect_output "cases: ... said" "40 offers with their monthly counts and 300 cases"
+expect_output "cases: ... said" "40 offers with their monthly counts, 300 cases and 0 measures"
 expect_exit 2 "cases: demo --cases without a number is refused" "${A[@]}" demo --cases
 expect_exit 0 "cases: verify finds nothing wrong" "${A[@]}" verify
 check "cases: server starts" start_server

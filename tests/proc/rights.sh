@@ -8,7 +8,7 @@
 
 server_setup
 "${A[@]}" init >/dev/null
-expect_exit 0 "rights: demo data with cases" "${A[@]}" demo --cases 120
+expect_exit 0 "rights: demo data with cases and measures" "${A[@]}" demo --cases 120 --measures 80
 check "rights: server starts" start_server
 "$BUILDDIR/tests/proc/rights_sweep" "$SOCK" "$C"
 finish

@@ -22,6 +22,7 @@
 
 #include "model/case.h"
 #include "model/config.h"
+#include "model/measure.h"
 #include "model/offer.h"
 #include "model/registry.h"
 #include "model/rights.h"
@@ -39,8 +40,9 @@ static int failures;
 struct sample {
 	const struct record_def *def;
 	void *rec;
-	void *scope; /* the parent for a child type, else REC */
+	void *scope; /* the parent for a child type (a copy), else REC or a copy of it */
 	const char *where;
+	uint64_t parent; /* a child's parent's id */
 };
 
 static void *copy_of(const struct record_def *def, const void *rec)
@@ -237,25 +239,43 @@ static size_t find_samples(struct sample *out, size_t cap)
 			return 0;
 		out[n++] = (struct sample){&offer_def, offers.recs[0], offers.recs[0], where[i]};
 		out[n++] = (struct sample){&case_def, cases.recs[0], cases.recs[0], where[i]};
-		for (size_t t = 0; t < record_type_count && n < cap; t++) {
-			const struct record_def *def = record_types[t];
-			const struct all *parents = def->parent == &offer_def  ? &offers
-			                            : def->parent == &case_def ? &cases
-			                                                       : NULL;
+		/* children of offers and cases, then children of those (a
+		 * measure's decisions and plan) */
+		for (int depth = 0; depth < 2; depth++)
+			for (size_t t = 0; t < record_type_count && n < cap; t++) {
+				const struct record_def *def = record_types[t];
+				struct all found = {.def = def->parent};
+				const struct all *parents = NULL;
 
-			for (size_t k = 0; parents && k < parents->n; k++) {
-				void *parent = parents->recs[k];
-				void *child = find(def, ((struct record_head *)parent)->id, NULL,
-				                   NULL, NULL, NULL);
+				if (depth == 0)
+					parents = def->parent == &offer_def  ? &offers
+					          : def->parent == &case_def ? &cases
+					                                     : NULL;
+				for (size_t k = 0; depth == 1 && def->parent && k < n; k++)
+					if (out[k].def == def->parent && found.n < WIRE_PAGE_SIZE &&
+					    strcmp(out[k].where, where[i]) == 0)
+						found.recs[found.n++] = out[k].rec;
+				if (depth == 1)
+					parents = found.n ? &found : NULL;
+				for (size_t k = 0; parents && k < parents->n; k++) {
+					void *parent = parents->recs[k];
+					void *child = find(def, ((struct record_head *)parent)->id,
+					                   NULL, NULL, NULL, NULL);
 
-				if (child) {
-					/* the parent lives as long as the sample: a copy */
-					out[n++] = (struct sample){
-					        def, child, copy_of(def->parent, parent), where[i]};
-					break;
+					if (child) {
+						/* the record that decides its rights lives as
+						 * long as the sample: a copy */
+						out[n++] = (struct sample){
+						        def, child,
+						        record_scoped_by_parent(def)
+						                ? copy_of(def->parent, parent)
+						                : copy_of(def, child),
+						        where[i],
+						        ((struct record_head *)parent)->id};
+						break;
+					}
 				}
 			}
-		}
 		for (size_t k = 1; k < offers.n; k++)
 			free(offers.recs[k]);
 		for (size_t k = 1; k < cases.n; k++)
@@ -312,10 +332,10 @@ static bool sweep_sample(struct wire_client *c, const struct cfg_staff *who, con
 		return false;
 	/* list: the request is the role's at all; the sample among them when in its scope */
 	page.rec = rec;
-	st = def->parent ? list(c, def, ((struct record_head *)s->scope)->id, NULL, NULL, &page)
+	st = def->parent ? list(c, def, s->parent, NULL, NULL, &page)
 	                 : list(c, def, 0, "district", record_text(def, s->rec, "district"), &page);
-	may = def->parent ? rights_allow(config, who, def, VERB_LIST, s->scope)
-	                  : rights_may(who, def, VERB_LIST);
+	may = record_scoped_by_parent(def) ? rights_allow(config, who, def, VERB_LIST, s->scope)
+	                                   : rights_may(who, def, VERB_LIST);
 	ok &= check(who->login, s, "list", st, may);
 	if (st == STATUS_OK && page.seen != rights_allow(config, who, def, VERB_LIST, s->scope)) {
 		fail(who->login, s, "list (the sample listed)", st, !page.seen);
@@ -343,8 +363,9 @@ static bool sweep_sample(struct wire_client *c, const struct cfg_staff *who, con
 		            rights_allow(config, who, def, VERB_CHANGE, s->scope));
 		free(now);
 	}
-	/* create: a copy as a new one */
-	if (def->ids != IDS_COMPUTED && (now = fresh(s))) {
+	/* create: a copy as a new one (a decision only while its measure
+	 * waits: measures.sh decides as each role, in and out of scope) */
+	if (def->ids != IDS_COMPUTED && def != &approval_def && (now = fresh(s))) {
 		((struct record_head *)now)->id = 0;
 		((struct record_head *)now)->version = 0;
 		st = save(c, def, now);

@@ -28,6 +28,7 @@
  *                                        offer ID's): its id
  *   srclient SOCKET LOGIN drafts         the caller's drafts, "D ID LOGIN TABLE REC NAME"
  *   srclient SOCKET LOGIN flood          requests without reading answers
+ *   srclient SOCKET LOGIN rkids TABLE PARENT  the records of PARENT: "K ID name=value ..."
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -489,6 +490,49 @@ static int rget(char **args)
 	return st == STATUS_OK ? 0 : 1;
 }
 
+static enum status print_child(void *ctx, const struct codec_field *field)
+{
+	const struct record_def *def = ctx;
+	void *rec = malloc(def->size);
+	char value[256];
+	enum status st = rec ? record_decode(def, field->data, field->len, rec) : STATUS_ERR_NOMEM;
+
+	if (st == STATUS_OK)
+		printf("K %" PRIu64, ((struct record_head *)rec)->id);
+	for (size_t i = 0; st == STATUS_OK && i < def->nfields; i++) {
+		field_format(&def->fields[i], rec, value, sizeof(value));
+		if (value[0])
+			printf(" %s=%s", def->fields[i].name, value);
+	}
+	if (st == STATUS_OK)
+		printf("\n");
+	free(rec);
+	return st;
+}
+
+/* rkids TABLE PARENT: the first page of the records of TABLE that belong
+ * to record PARENT, as the caller sees them, a line each ("K ID
+ * name=value ..." of the fields not empty), or the server's refusal. */
+static int rkids(char **args)
+{
+	const struct record_def *def = record_type_find(args[0]);
+	struct codec_buf *req;
+	struct wire_msg reply;
+	enum status st;
+
+	if (!def)
+		return 2;
+	req = wire_client_request(client, WIRE_RECORD_LIST);
+	codec_put_str(req, WF_TABLE, def->table);
+	codec_put_u64(req, WF_PARENT, strtoull(args[1], NULL, 10));
+	st = wire_client_call(client, &reply);
+	if (st == STATUS_OK)
+		st = wire_each(&reply, WF_RECORD, print_child, (void *)def);
+	if (st != STATUS_OK)
+		printf("%s\n", status_text(st));
+	return st == STATUS_OK ? 0 : 1;
+}
+
 /* rcount TABLE INDEX KEY: how many records of the index's entries that
  * begin with KEY the caller may list ("count N", "+" when it went on). */
 static int rcount(char **args)
@@ -836,6 +880,7 @@ static const struct command {
         {"dups", 3, 3, dups},
         {"history", 2, 2, history},
         {"rcount", 3, 3, rcount},
+        {"rkids", 2, 2, rkids},
         {"get", 1, 1, get},
         {"events", 2, 2, events},
         {"backup", 1, 1, backup},

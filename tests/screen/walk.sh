@@ -2,13 +2,14 @@
 # Every screen each role without case content can reach, walked at 80x24
 # on demo data with cases, and searched for what it must not show:
 # provider staff, controlling and the admin no case (no family's name, no
-# case number) and provider staff no internal login; the budget clerk
+# case number) and provider staff no internal login, and of their
+# provider's measures the young person's first name and initial only; the budget clerk
 # reads a case's journal list without a word of what was written.
 . "$(dirname "$0")/../tmux-lib.sh"
 
 server_setup
 "${A[@]}" init >/dev/null
-"${A[@]}" demo --cases 60 >/dev/null
+"${A[@]}" demo --cases 60 --measures 40 >/dev/null
 check "walk: server starts" start_server
 
 case_content='Familie |[0-9]{4}-[0-9]{5}'
@@ -54,6 +55,7 @@ for login in traeger.dw ctrl admin; do
 	[ "$login" = traeger.dw ] && tm resize-window -t "main:$name" -x 132 -y 43
 	look "$name" "$login: the dashboard shows nothing of a case" "$case_content"
 	[ "$login" = traeger.dw ] && visit "$name" "$login" a Angebote Angebot
+	[ "$login" = traeger.dw ] && visit "$name" "$login" h Hilfen Hilfe
 	visit "$name" "$login" s Sozialräume Straßenverzeichnis
 	visit "$name" "$login" t Teams Teammitglieder
 	visit "$name" "$login" r Träger

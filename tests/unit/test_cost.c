@@ -3,6 +3,7 @@
 #include "check.h"
 #include "model/cost.h"
 #include "model/date.h"
+#include "model/measure.h"
 
 /* 3.000,00 € a month from 15 January to 14 March: 17/31 of January,
  * all of February, 14/31 of March, each rounded on its own. */
@@ -91,6 +92,42 @@ static void test_outside(void)
 	CHECK_INT(cost_total(COST_MONTHLY, NULL, 0), 0);
 }
 
+/* A measure's approvals as segments: approved to March, extended to
+ * June, a new rate from May, a change rejected; ended on 15 May: each
+ * later one replaces the earlier from its first day, nothing after the
+ * end counts. */
+static void test_measure_segments(void)
+{
+	struct measure m = {.start = 20270101, .approved_to = 20270630};
+	struct approval a[] = {
+	        {.decision = DECISION_GRANTED, .from = 20270101, .to = 20270331, .rate = 6850},
+	        {.decision = DECISION_GRANTED, .from = 20270401, .to = 20270630, .rate = 6850},
+	        {.decision = DECISION_REJECTED, .from = 20270301, .to = 20270630, .rate = 9000},
+	        {.decision = DECISION_GRANTED, .from = 20270501, .to = 20270630, .rate = 7500},
+	};
+	struct cost_segment s[8];
+	size_t n = measure_segments(&m, a, 4, s, 8);
+
+	CHECK_INT(n, 3);
+	CHECK_INT(s[0].to, 20270331);
+	CHECK_INT(s[1].from, 20270401);
+	CHECK_INT(s[1].to, 20270430);
+	CHECK_INT(s[2].from, 20270501);
+	CHECK_INT(s[2].rate, 7500);
+	m.ended = 20270515;
+	n = measure_segments(&m, a, 4, s, 8);
+	CHECK_INT(n, 3);
+	CHECK_INT(s[2].to, 20270515);
+	m.ended = 20270415; /* before the new rate began: its segment falls */
+	n = measure_segments(&m, a, 4, s, 8);
+	CHECK_INT(n, 2);
+	CHECK_INT(s[1].to, 20270415);
+	m.ended = 0;
+	m.approved_to = 20270531; /* shortened: approved to the end of May */
+	n = measure_segments(&m, a, 4, s, 8);
+	CHECK_INT(s[n - 1].to, 20270531);
+}
+
 int main(void)
 {
 	RUN(test_monthly_mid_month);
@@ -100,5 +137,6 @@ int main(void)
 	RUN(test_one_off);
 	RUN(test_extension_new_rate);
 	RUN(test_outside);
+	RUN(test_measure_segments);
 	return CHECK_EXIT();
 }

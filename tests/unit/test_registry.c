@@ -10,6 +10,7 @@
 #include "model/absence.h"
 #include "model/audit.h"
 #include "model/case.h"
+#include "model/measure.h"
 #include "model/offer.h"
 #include "model/registry.h"
 #include "model/rights.h"
@@ -290,6 +291,25 @@ static const struct {
          {[ROLE_FACHKRAFT] = "TTTT--",
           [ROLE_TEAMLEITUNG] = "TTTT--",
           [ROLE_AMTSLEITUNG] = "AAAA--"}},
+        /* a measure decides its own rights (its district, its provider);
+         * its decisions and plan follow it */
+        {"measures",
+         {[ROLE_FACHKRAFT] = "TTTT--",
+          [ROLE_TEAMLEITUNG] = "TTTT-T",
+          [ROLE_AMTSLEITUNG] = "AAAA-A",
+          [ROLE_WIRTSCHAFT] = "AA---A",
+          [ROLE_TRAEGER] = "PP----",
+          [ROLE_ADMIN] = "-----A"}},
+        {"approvals",
+         {[ROLE_FACHKRAFT] = "TT----",
+          [ROLE_TEAMLEITUNG] = "TTT---",
+          [ROLE_AMTSLEITUNG] = "AAA---",
+          [ROLE_WIRTSCHAFT] = "AA----"}},
+        {"plans",
+         {[ROLE_FACHKRAFT] = "TTTT--",
+          [ROLE_TEAMLEITUNG] = "TTTT--",
+          [ROLE_AMTSLEITUNG] = "AAAA--",
+          [ROLE_TRAEGER] = "PPP---"}},
 };
 
 static char expected_scope(const char *table, enum role role, enum right_verb verb)
@@ -332,11 +352,16 @@ static void check_cell(const struct record_def *def, enum role role, enum right_
 	struct case_file case_in = {.district = "FG"}, case_out = {.district = "GA"};
 	struct absence away_in = {.district = "FG", .login = "test"},
 	               away_out = {.district = "GA", .login = "other"};
+	struct measure help_in = {.district = "FG", .provider = "DW"},
+	               help_out = {.district = "GA", .provider = "AWO"};
+	bool of_measure = def == &measure_def || def->parent == &measure_def;
 	bool of_case = def == &case_def || def->parent == &case_def;
 	const void *in_rec = def == &absence_def ? (const void *)&away_in
+	                     : of_measure        ? (const void *)&help_in
 	                     : of_case           ? (const void *)&case_in
 	                                         : &inside;
 	const void *out_rec = def == &absence_def ? (const void *)&away_out
+	                      : of_measure        ? (const void *)&help_out
 	                      : of_case           ? (const void *)&case_out
 	                                          : &outside;
 	char scope = expected_scope(def->table, role, verb);
