@@ -33,7 +33,7 @@ static void add_pending(void *ctx, const void *rec)
 	            ui_config(c->ui)->team_approval_limit)
 		return;
 	money_format(m->cost_total, cost, sizeof(cost));
-	dash_add_line(&c->d->approvals, m->head.id, "%s %s %-8s %s  %.40s", m->case_number,
+	dash_add_line(&c->d->approvals, m->head.id, "%s %s %-8s %12s  %.40s", m->case_number,
 	              m->district, m->service, cost, m->recipient);
 }
 

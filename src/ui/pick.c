@@ -73,7 +73,9 @@ static void pick_draw(struct pick *p)
 
 		wattrset(p->win,
 		         ui_attr(p->ui, e && i == p->sel ? UI_ATTR_SELECTED : UI_ATTR_NORMAL));
-		used = ui_put(p->win, 1 + r, 1, e ? e->value : "", p->value_cols, true);
+		/* a value cut short keeps a blank before the name */
+		used = ui_put(p->win, 1 + r, 1, e ? e->value : "", p->value_cols - 1, true);
+		used += ui_put(p->win, 1 + r, 1 + used, " ", 1, true);
 		if (e && e->name)
 			ui_put(p->win, 1 + r, 1 + used, e->name, w - 2 - used, true);
 		else
@@ -148,18 +150,24 @@ static int pick_key(struct pick *p, struct ui_input in)
 
 static bool pick_window(struct pick *p)
 {
-	int width = ui_width(p->title) + 6;
+	int width = ui_width(p->title) + 6, names = 0, room;
 
 	for (size_t i = 0; i < p->n; i++) {
 		int v = ui_width(p->entries[i].value) + 1;
-		int w = v + (p->entries[i].name ? ui_width(p->entries[i].name) : 0) + 2;
+		int name = p->entries[i].name ? ui_width(p->entries[i].name) : 0;
+		int w = v + name + 2;
 
 		p->value_cols = v > p->value_cols ? v : p->value_cols;
+		names = name > names ? name : names;
 		width = w > width ? w : width;
 	}
 	width += p->value_cols; /* names line up after the widest value */
 	width = width > COLS - 4 ? COLS - 4 : width;
-	p->value_cols = p->value_cols > width / 2 ? width / 2 : p->value_cols;
+	/* values are cut before names are: short names ("§ 8a") show whole */
+	room = width - 2 - names;
+	room = room < width / 2 ? width / 2 : room;
+	p->value_cols = p->value_cols > room ? room : p->value_cols;
+	p->value_cols = p->value_cols < 2 ? 2 : p->value_cols;
 	p->rows = (int)p->n < LINES - 7 ? (int)p->n : LINES - 7;
 	p->rows = p->rows < 1 ? 1 : p->rows;
 	p->win = newwin(p->rows + 2, width, (LINES - p->rows - 2) / 2, (COLS - width) / 2);

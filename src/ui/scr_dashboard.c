@@ -389,6 +389,37 @@ static int draw_offers(struct screen *s, struct dashboard *d, int y)
 	return y;
 }
 
+/* The sections of work, in their order: each leaves three lines for
+ * each one below it that has lines (its title, a line, "and more", a gap) and the
+ * edit locks' lines, so every one shows something at 80x24. */
+static int draw_work(struct screen *s, struct dashboard *d, int y)
+{
+	const struct {
+		const char *title, *more;
+		const struct case_lines *lines;
+	} work[] = {
+	        {"Bewilligungen: warten auf mich", "… und weitere (h: Hilfen)", &d->approvals},
+	        {"Hilfeplan: Überprüfung fällig (14 Tage)", "… und weitere (h: Hilfen)",
+	         &d->reviews},
+	        {"Ohne Fallführung: bitte zuweisen", "… und weitere (f: Fälle)", &d->unassigned},
+	        {d->stand_in_title, "… und weitere (f: Fälle)", &d->stand_in},
+	        {"Wiedervorlagen (7 Tage)", "… und weitere (in den Fällen)", &d->due},
+	        {"Meine Fälle", "… und weitere (f: Fälle)", &d->mine},
+	};
+	size_t n = sizeof(work) / sizeof(work[0]);
+
+	for (size_t i = 0; i < n; i++) {
+		int reserve = d->nlocks ? 2 + (int)d->nlocks : 0;
+
+		if (!work[i].lines->n)
+			continue;
+		for (size_t k = i + 1; k < n; k++)
+			reserve += work[k].lines->n ? 4 : 0;
+		y = draw_list(s, y, reserve, work[i].title, work[i].lines, work[i].more);
+	}
+	return y;
+}
+
 static void dashboard_draw(struct screen *s)
 {
 	struct dashboard *d = s->data;
@@ -422,23 +453,7 @@ static void dashboard_draw(struct screen *s)
 		y = draw_first_steps(s, y);
 	if (d->ndrafts)
 		y = draw_drafts(s, d, y);
-	if (d->approvals.n)
-		y = draw_list(s, y, 6, "Bewilligungen: warten auf mich", &d->approvals,
-		              "… und weitere (h: Hilfen)");
-	if (d->reviews.n)
-		y = draw_list(s, y, 6, "Hilfeplan: Überprüfung fällig (14 Tage)", &d->reviews,
-		              "… und weitere (h: Hilfen)");
-	if (d->unassigned.n)
-		y = draw_list(s, y, 6, "Ohne Fallführung: bitte zuweisen", &d->unassigned,
-		              "… und weitere (f: Fälle)");
-	if (d->stand_in.n)
-		y = draw_list(s, y, 6, d->stand_in_title, &d->stand_in, "… und weitere (f: Fälle)");
-	if (d->due.n)
-		y = draw_list(s, y, 6, "Wiedervorlagen (7 Tage)", &d->due,
-		              "… und weitere (in den Fällen)");
-	if (d->mine.n)
-		y = draw_list(s, y, d->nlocks ? 4 : 2, "Meine Fälle", &d->mine,
-		              "… und weitere (f: Fälle)");
+	y = draw_work(s, d, y);
 	if (d->nlocks) {
 		y = draw_section(s, y,
 		                 rights_admin(ui_staff(s->ui))

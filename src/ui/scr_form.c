@@ -395,7 +395,14 @@ static void form_save(struct screen *s)
 	f->draft_id = 0; /* the server dropped it with the save */
 	ui_form_reset(f->form, f->rec);
 	if (!f->locked) {
-		take_lock(s); /* a new record: edit on under the lock */
+		/* a new record: edit on under the lock, if the role may change
+		 * what it made (a decision is never changed) */
+		if (!(f->may_edit = role_may_edit(s))) {
+			why_readonly(s);
+			f->readonly = true;
+			ui_form_set_readonly(f->form, true);
+		}
+		take_lock(s);
 		make_keys(s); /* and now it may have children */
 		ui_keys_changed(s->ui);
 	}

@@ -12,7 +12,7 @@
 /* --- decisions --- */
 
 static const struct ui_column approval_columns[] = {
-        {.label = "Entscheidung", .width = 10, .field = "decision"},
+        {.label = "Entscheidung", .width = 12, .field = "decision"},
         {.label = "Von", .width = 10, .field = "from"},
         {.label = "Bis", .width = 10, .field = "to"},
         {.label = "Satz", .width = 12, .field = "rate", .numeric = true},
