@@ -296,5 +296,8 @@ enum status record_fail(struct field_error *err, const struct record_def *def, c
  * Each returns the length written, or -1 when it does not fit. */
 int index_put_text(uint8_t *buf, size_t size, const char *text);
 int index_put_id(uint8_t *buf, size_t size, uint64_t id);
+/* ... a text, then a day (yyyymmdd) big-endian: the entries of one text
+ * in the order of their days (a lead's follow-ups by when they are due). */
+int index_put_text_day(uint8_t *buf, size_t size, const char *text, int32_t day);
 
 #endif

@@ -713,15 +713,8 @@ static enum status follow_up_fill(void *rec, const struct record_fill *f, struct
 static int key_follow_up_due(const void *rec, uint8_t *buf, size_t size)
 {
 	const struct follow_up *fu = rec;
-	int n = fu->done ? -1 : index_put_text(buf, size, fu->lead);
 
-	if (n < 0 || (size_t)n + 4 > size)
-		return -1;
-	buf[n] = (uint8_t)((uint32_t)fu->due >> 24);
-	buf[n + 1] = (uint8_t)((uint32_t)fu->due >> 16);
-	buf[n + 2] = (uint8_t)((uint32_t)fu->due >> 8);
-	buf[n + 3] = (uint8_t)fu->due;
-	return n + 4;
+	return fu->done ? -1 : index_put_text_day(buf, size, fu->lead, fu->due);
 }
 
 static const struct index_def follow_up_indexes[] = {

@@ -499,19 +499,6 @@ static enum status measure_fill(void *rec, const struct record_fill *f, struct f
 	return STATUS_OK;
 }
 
-static int key_text_and_day(uint8_t *buf, size_t size, const char *text, int32_t day)
-{
-	int n = index_put_text(buf, size, text);
-
-	if (n < 0 || (size_t)n + 4 > size)
-		return -1;
-	buf[n] = (uint8_t)((uint32_t)day >> 24);
-	buf[n + 1] = (uint8_t)((uint32_t)day >> 16);
-	buf[n + 2] = (uint8_t)((uint32_t)day >> 8);
-	buf[n + 3] = (uint8_t)day;
-	return n + 4;
-}
-
 /* Waiting for a decision, by team: what its team lead and the head of
  * office decide. */
 static int key_measure_pending(const void *rec, uint8_t *buf, size_t size)
@@ -532,7 +519,7 @@ static int key_measure_review(const void *rec, uint8_t *buf, size_t size)
 {
 	const struct measure *m = rec;
 
-	return running(m) ? key_text_and_day(buf, size, m->lead, m->next_review) : -1;
+	return running(m) ? index_put_text_day(buf, size, m->lead, m->next_review) : -1;
 }
 
 static int key_measure_provider_review(const void *rec, uint8_t *buf, size_t size)
@@ -540,7 +527,7 @@ static int key_measure_provider_review(const void *rec, uint8_t *buf, size_t siz
 	const struct measure *m = rec;
 
 	return running(m) && m->provider[0]
-	               ? key_text_and_day(buf, size, m->provider, m->next_review)
+	               ? index_put_text_day(buf, size, m->provider, m->next_review)
 	               : -1;
 }
 

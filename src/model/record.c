@@ -599,3 +599,14 @@ int index_put_id(uint8_t *buf, size_t size, uint64_t id)
 		buf[i] = (uint8_t)(id >> (56 - 8 * i));
 	return 8;
 }
+
+int index_put_text_day(uint8_t *buf, size_t size, const char *text, int32_t day)
+{
+	int n = index_put_text(buf, size, text);
+
+	if (n < 0 || (size_t)n + 4 > size)
+		return -1;
+	for (int i = 0; i < 4; i++)
+		buf[n + i] = (uint8_t)((uint32_t)day >> (24 - 8 * i));
+	return n + 4;
+}
