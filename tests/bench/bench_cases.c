@@ -1,13 +1,15 @@
-/* scripts/bench cases: the cases of `sozialraum-admin demo --cases N`
- * through the server and on disk, at two sizes measured in the same run.
+/* scripts/bench cases: the cases of `sozialraum-admin demo --cases N
+ * --measures N*9/20` through the server and on disk, at two sizes
+ * measured in the same run.
  *
  *   bench_cases bare DBDIR DESTDIR CASES
  *	the baseline of the demo load: every key and value the demo wrote
  *	(records, index entries, audit entries, sequences) read from DBDIR
  *	and written again by a bare Berkeley DB loop into plain btrees of the
  *	same names and flags, with the same environment settings, in as many
- *	transactions as the demo had cases (it writes a case, its persons,
- *	journal, follow-ups and assessments in one): once each file in key
+ *	transactions as the demo had (CASES: it writes a case, its persons,
+ *	journal, follow-ups and assessments in one, a measure with its
+ *	decision and plan in one): once each file in key
  *	order, one after the other, once with each transaction a share of
  *	every file as the demo's are. Only the writes are timed. Prints
  *	"bare|pairs|seconds file by file|seconds shared".
@@ -15,8 +17,10 @@
  *   bench_cases run SOCKET CASES
  *	the server's own time per request (its STATS answer, median and
  *	99th percentile) for a word search of the cases and of the persons,
- *	a caseworker's "Meine Fälle" (the lead index) and the opening of a
- *	case file (audited: a write). Prints "kind|count|median|p99".
+ *	a caseworker's "Meine Fälle" (the lead index), the opening of a
+ *	case file (audited: a write), a team's decisions waiting (the
+ *	dashboard's) and a measure's decisions. Prints
+ *	"kind|count|median|p99".
  */
 #include <db.h>
 #include <dirent.h>
@@ -27,6 +31,7 @@
 #include <sys/stat.h>
 
 #include "model/case.h"
+#include "model/measure.h"
 #include "wire/client.h"
 #include "bench.h"
 
@@ -34,6 +39,9 @@
 #define WARMUP      200
 #define USER_LOGIN  "amt" /* reads every case: no rights filter hides the work */
 #define ADMIN_LOGIN "admin"
+/* scripts/bench's demo: --measures 9 for every 20 cases (what fills the
+ * demo districts' budgets) */
+#define MEASURES_PER_20_CASES 9
 
 /* --- the bare loop --- */
 
@@ -272,12 +280,15 @@ static const char *const person_words[] = {"emre", "lena",  "mia",  "jonas", "ay
 static const char *const leads[] = {"fk.fg", "shansen", "bgross", "mboettcher", "mmeier"};
 #define PICK(a, i) (a[(size_t)(i) % (sizeof(a) / sizeof((a)[0]))])
 
-enum kind { CASE_WORDS, PERSON_WORDS, MY_CASES, OPEN_CASE, KINDS };
+enum kind { CASE_WORDS, PERSON_WORDS, MY_CASES, OPEN_CASE, WAITING, DECISIONS, KINDS };
 static const char *const kind_names[KINDS] = {"word search, cases", "word search, persons",
-                                              "my cases (lead)", "open a case file"};
+                                              "my cases (lead)",    "open a case file",
+                                              "decisions waiting",  "a measure's decisions"};
+static const char *const teams[] = {"T-FG", "T-HM", "T-GA", "T-GL"};
 
+/* A page of DEF: by WORDS, or of INDEX from KEY, or the children of PARENT. */
 static enum status list(struct wire_client *c, const struct record_def *def, const char *words,
-                        const char *lead)
+                        const char *index, const char *key, uint64_t parent)
 {
 	struct codec_buf *req = wire_client_request(c, WIRE_RECORD_LIST);
 	struct wire_msg reply;
@@ -285,13 +296,15 @@ static enum status list(struct wire_client *c, const struct record_def *def, con
 	codec_put_str(req, WF_TABLE, def->table);
 	if (words)
 		codec_put_str(req, WF_WORDS, words);
-	if (lead) {
-		uint8_t key[INDEX_KEY_MAX];
-		int len = index_put_text(key, sizeof(key), lead);
+	if (index) {
+		uint8_t buf[INDEX_KEY_MAX];
+		int len = index_put_text(buf, sizeof(buf), key);
 
-		codec_put_str(req, WF_INDEX, "lead");
-		codec_put_bytes(req, WF_KEY, key, (size_t)len);
+		codec_put_str(req, WF_INDEX, index);
+		codec_put_bytes(req, WF_KEY, buf, (size_t)len);
 	}
+	if (parent)
+		codec_put_u64(req, WF_PARENT, parent);
 	return wire_client_call(c, &reply);
 }
 
@@ -305,16 +318,25 @@ static enum status open_case(struct wire_client *c, uint64_t id)
 	return wire_client_call(c, &reply);
 }
 
-/* The case ids are the first CASES of the cases table's sequence. */
+/* The case ids are the first CASES of the cases table's sequence; the
+ * demo makes a measure for nearly every second one (MEASURES_PER_CASE:
+ * the ids below nine tenths of them are sure to exist). */
 static enum status request(struct wire_client *c, enum kind kind, long cases, int i)
 {
+	uint64_t measures = (uint64_t)cases * MEASURES_PER_20_CASES / 20 * 9 / 10;
+
 	switch (kind) {
 	case CASE_WORDS:
-		return list(c, &case_def, PICK(family_words, i), NULL);
+		return list(c, &case_def, PICK(family_words, i), NULL, NULL, 0);
 	case PERSON_WORDS:
-		return list(c, &person_def, PICK(person_words, i), NULL);
+		return list(c, &person_def, PICK(person_words, i), NULL, NULL, 0);
 	case MY_CASES:
-		return list(c, &case_def, NULL, PICK(leads, i));
+		return list(c, &case_def, NULL, "lead", PICK(leads, i), 0);
+	case WAITING:
+		return list(c, &measure_def, NULL, "pending", PICK(teams, i), 0);
+	case DECISIONS:
+		return list(c, &approval_def, NULL, NULL, NULL,
+		            1 + (uint64_t)rand() % (measures ? measures : 1));
 	default:
 		return open_case(c, 1 + (uint64_t)rand() % (uint64_t)cases);
 	}

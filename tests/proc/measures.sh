@@ -185,4 +185,10 @@ expect_output "export: ... the year's Heimerziehung, approved" "^$m3;.*;34;AWO;t
 kill -TERM "$SERVER"
 wait "$SERVER" 2>/dev/null
 expect_exit 0 "verify: the measures, their decisions and plans agree with their rules" "${A[@]}" verify
+
+# The catalogue changes under the measures: verify names each measure
+# whose service is no longer in it.
+sed -i 's/{ code = "34";/{ code = "34-alt";/' "$TMP/conf/sozialraum.conf"
+expect_exit 1 "verify: a measure of a service no longer in the catalogue is found" "${A[@]}" verify
+expect_output "verify: ... naming the measure and its field" "^measures: record $m3: Leistung"
 finish
