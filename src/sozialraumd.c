@@ -11,6 +11,7 @@
 #include <syslog.h>
 #include <unistd.h>
 
+#include "store/budget.h"
 #include "server/server.h"
 
 #define DEFAULT_CONFIG "/etc/sozialraum/sozialraum.conf"
@@ -100,6 +101,9 @@ static int start(struct server *server)
 		fprintf(stderr, "sozialraumd: %s\n", msg);
 		return 1;
 	}
+	/* the budget moves with every write that moves it (the interactive
+	 * thread writes, with the configuration in force) */
+	store_set_hook(server->store, budget_hook, &server->config);
 	server->listen_fd = wire_listen(server->socket_path, msg, sizeof(msg));
 	if (server->listen_fd < 0 || pipe2(server->wake, O_CLOEXEC | O_NONBLOCK) != 0) {
 		fprintf(stderr, "sozialraumd: %s\n", msg);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/budget.h"
 #include "admin_private.h"
 #include "model/date.h"
 #include "model/domain.h"
@@ -148,6 +149,7 @@ int admin_demo(struct admin *admin, int argc, char **argv)
 		st = store_count(txn, &offer_def, &count);
 		store_abort(txn);
 	}
+	store_set_hook(store, budget_hook, &admin->config); /* the measures' commitments */
 	if (st == STATUS_OK && count) {
 		admin_error("%s already holds data: demo fills an empty data directory only",
 		            admin->data_dir);

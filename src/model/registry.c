@@ -3,6 +3,7 @@
 
 #include "model/absence.h"
 #include "model/audit.h"
+#include "model/budget.h"
 #include "model/case.h"
 #include "model/draft.h"
 #include "model/measure.h"
@@ -11,9 +12,10 @@
 #include "model/request.h"
 
 const struct record_def *const record_types[] = {
-        &offer_def,   &offer_count_def, &draft_def,    &audit_def,     &applied_request_def,
-        &case_def,    &person_def,      &journal_def,  &follow_up_def, &risk_assessment_def,
-        &absence_def, &measure_def,     &approval_def, &plan_def,
+        &offer_def,         &offer_count_def, &draft_def,    &audit_def,     &applied_request_def,
+        &case_def,          &person_def,      &journal_def,  &follow_up_def, &risk_assessment_def,
+        &absence_def,       &measure_def,     &approval_def, &plan_def,      &commitment_def,
+        &budget_figure_def,
 };
 
 const size_t record_type_count = sizeof(record_types) / sizeof(record_types[0]);

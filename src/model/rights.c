@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "model/absence.h"
+#include "model/budget.h"
 #include "model/case.h"
 #include "model/measure.h"
 #include "model/offer.h"
@@ -166,6 +167,24 @@ const struct right rights_table[] = {
         {ROLE_TRAEGER, &plan_def, VERB_LIST, SCOPE_PROVIDER},
         {ROLE_TRAEGER, &plan_def, VERB_READ, SCOPE_PROVIDER},
         {ROLE_TRAEGER, &plan_def, VERB_CREATE, SCOPE_PROVIDER},
+        /* the budget's figures: no personal data; the teams their
+         * districts', the head of office, the budget clerks and
+         * controlling all (the commitments behind them are the store's) */
+        CASE_WORKER_RIGHTS(ROLE_FACHKRAFT, &budget_figure_def, LIST),
+        CASE_WORKER_RIGHTS(ROLE_FACHKRAFT, &budget_figure_def, READ),
+        CASE_WORKER_RIGHTS(ROLE_TEAMLEITUNG, &budget_figure_def, LIST),
+        CASE_WORKER_RIGHTS(ROLE_TEAMLEITUNG, &budget_figure_def, READ),
+        {ROLE_TEAMLEITUNG, &budget_figure_def, VERB_EXPORT, SCOPE_TEAM},
+        {ROLE_AMTSLEITUNG, &budget_figure_def, VERB_LIST, SCOPE_ALL},
+        {ROLE_AMTSLEITUNG, &budget_figure_def, VERB_READ, SCOPE_ALL},
+        {ROLE_AMTSLEITUNG, &budget_figure_def, VERB_EXPORT, SCOPE_ALL},
+        {ROLE_WIRTSCHAFT, &budget_figure_def, VERB_LIST, SCOPE_ALL},
+        {ROLE_WIRTSCHAFT, &budget_figure_def, VERB_READ, SCOPE_ALL},
+        {ROLE_WIRTSCHAFT, &budget_figure_def, VERB_EXPORT, SCOPE_ALL},
+        {ROLE_CONTROLLING, &budget_figure_def, VERB_LIST, SCOPE_ALL},
+        {ROLE_CONTROLLING, &budget_figure_def, VERB_READ, SCOPE_ALL},
+        {ROLE_CONTROLLING, &budget_figure_def, VERB_EXPORT, SCOPE_ALL},
+        {ROLE_ADMIN, &budget_figure_def, VERB_EXPORT, SCOPE_ALL},
 };
 
 const size_t rights_count = sizeof(rights_table) / sizeof(rights_table[0]);

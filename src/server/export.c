@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "model/csv.h"
+#include "model/budget.h"
 #include "model/case.h"
 #include "model/date.h"
 #include "model/measure.h"
@@ -30,6 +31,7 @@ static const char *const measure_columns[] = {"case_number", "district", "servic
 
 struct export_job;
 static void measure_committed(struct export_job *ex, const void *rec);
+static enum status budget_rows(struct export_job *ex);
 
 /* What can be exported, by the record type's table name: its columns (by
  * field; the headers are the fields' German labels), whether the record's
@@ -44,10 +46,17 @@ static const struct export_kind {
 	 * cell); NULL when none */
 	const char *extra_column;
 	void (*extra)(struct export_job *ex, const void *rec);
+	/* an export whose rows are no records of DEF's (DEF decides who may
+	 * export it): its name, its header, and what writes its rows */
+	const char *name;
+	const char *header;
+	enum status (*rows)(struct export_job *ex);
 } export_kinds[] = {
         {&offer_def, offer_columns, "Nr.", "active_from", "active_to", NULL, NULL},
         {&case_def, case_columns, NULL, "opened", "closed", NULL, NULL},
         {&measure_def, measure_columns, "Maßnahme", "start", "end", "Gebunden", measure_committed},
+        {&budget_figure_def, NULL, NULL, NULL, NULL, NULL, NULL, "budget",
+         "Sozialraum;Budgetlinie;Plan;Gebunden;Ausgegeben;Offen;Verfügbar;Prognose", budget_rows},
 };
 
 struct export_job {
@@ -71,6 +80,45 @@ static int add_approval(void *ctx, const void *rec, const struct store_pos *pos)
 		return 1;
 	ex->approvals[ex->napprovals++] = *(const struct approval *)rec;
 	return 0;
+}
+
+/* budget: every district's lines of the year (the current one without
+ * --year), from the aggregates: planned from the configuration, what is
+ * committed, spent and open as the store keeps it, available and the
+ * year-end forecast from them. Nothing is summed here. */
+static enum status budget_rows(struct export_job *ex)
+{
+	int year = ex->year_start ? DATE_YEAR(ex->year_start) : DATE_YEAR(date_today());
+	enum status st = STATUS_OK;
+
+	for (size_t d = 0; d < ex->config->ndistricts && st == STATUS_OK; d++)
+		for (int line = 0; line < BUDGET_LINE_COUNT && st == STATUS_OK; line++) {
+			struct budget_figure f = {.year = year, .line = line};
+			int64_t planned = config_budget_planned(ex->config, year, (int)d, line);
+
+			snprintf(f.district, sizeof(f.district), "%s", ex->config->districts[d].id);
+			if ((ex->district[0] && strcmp(f.district, ex->district) != 0) ||
+			    !rights_allow(ex->config, ex->who, &budget_figure_def, VERB_EXPORT, &f))
+				continue;
+			st = store_get(ex->txn, &budget_figure_def, budget_figure_def.make_id(&f),
+			               &f);
+			if (st == STATUS_ERR_NOT_FOUND) { /* nothing committed or spent yet */
+				f.committed = f.spent = f.open = 0;
+				st = STATUS_OK;
+			}
+			if (st != STATUS_OK)
+				break;
+			csv_text(ex->csv, f.district);
+			csv_text(ex->csv, budget_line_labels[line]);
+			csv_money(ex->csv, planned);
+			csv_money(ex->csv, f.committed);
+			csv_money(ex->csv, f.spent);
+			csv_money(ex->csv, f.open);
+			csv_money(ex->csv, budget_available(planned, &f));
+			csv_money(ex->csv, budget_forecast(&f));
+			csv_end_row(ex->csv);
+		}
+	return st;
 }
 
 /* Gebunden: what the measure's approvals commit within the year (the
@@ -133,14 +181,28 @@ static enum status export_records(struct server *server, struct export_job *ex, 
 		return st;
 	csv_open_file(&csv, out);
 	csv_bom(&csv);
+	ex->csv = &csv;
+	ex->txn = txn;
+	if (ex->kind->rows) {
+		for (const char *h = ex->kind->header, *end; h; h = end ? end + 1 : NULL) {
+			char cell[64];
+
+			end = strchr(h, ';');
+			snprintf(cell, sizeof(cell), "%.*s", end ? (int)(end - h) : (int)strlen(h),
+			         h);
+			csv_text(&csv, cell);
+		}
+		csv_end_row(&csv);
+		st = ex->kind->rows(ex);
+		store_abort(txn);
+		return st == STATUS_OK ? csv_status(&csv) : st;
+	}
 	if (ex->kind->id_column)
 		csv_text(&csv, ex->kind->id_column);
 	csv_header_cells(&csv, ex->kind->def, ex->kind->columns);
 	if (ex->kind->extra_column)
 		csv_text(&csv, ex->kind->extra_column);
 	csv_end_row(&csv);
-	ex->csv = &csv;
-	ex->txn = txn;
 	if (ex->kind->extra &&
 	    !(ex->approvals = calloc(MEASURE_APPROVALS_MAX, sizeof(*ex->approvals))))
 		st = STATUS_ERR_NOMEM;
@@ -154,7 +216,8 @@ static enum status export_records(struct server *server, struct export_job *ex, 
 static const struct export_kind *export_kind_find(const char *kind)
 {
 	for (size_t i = 0; i < sizeof(export_kinds) / sizeof(export_kinds[0]); i++)
-		if (strcmp(export_kinds[i].def->table, kind) == 0)
+		if (strcmp(export_kinds[i].name ? export_kinds[i].name : export_kinds[i].def->table,
+		           kind) == 0)
 			return &export_kinds[i];
 	return NULL;
 }
@@ -196,7 +259,8 @@ enum status export_run(struct server *server, const struct config *config, const
 	}
 	if (!(ex.kind = export_kind_find(kind))) {
 		snprintf(msg, size,
-		         "unknown export '%s' (this version exports: offers, cases, measures)",
+		         "unknown export '%s' (this version exports: offers, cases, measures, "
+		         "budget)",
 		         kind);
 		return STATUS_ERR_INVALID;
 	}

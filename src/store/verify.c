@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "model/audit.h"
+#include "store/budget.h"
 #include "private.h"
 
 struct verify {
@@ -336,6 +337,8 @@ static enum status verify_in_snapshot(struct verify *v)
 
 	if (st == STATUS_OK) {
 		verify_records(v);
+		if (v->config) /* the aggregates against what their records give */
+			st = budget_verify(v->txn, v->config, v->out, &v->problems);
 		store_abort(v->txn);
 	}
 	for (size_t t = 0; t < STORE_MAX_TABLES; t++)

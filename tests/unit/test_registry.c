@@ -9,6 +9,7 @@
 #include "check.h"
 #include "model/absence.h"
 #include "model/audit.h"
+#include "model/budget.h"
 #include "model/case.h"
 #include "model/measure.h"
 #include "model/offer.h"
@@ -310,6 +311,13 @@ static const struct {
           [ROLE_TEAMLEITUNG] = "TTTT--",
           [ROLE_AMTSLEITUNG] = "AAAA--",
           [ROLE_TRAEGER] = "PPP---"}},
+        {"budget_figures",
+         {[ROLE_FACHKRAFT] = "TT----",
+          [ROLE_TEAMLEITUNG] = "TT---T",
+          [ROLE_AMTSLEITUNG] = "AA---A",
+          [ROLE_WIRTSCHAFT] = "AA---A",
+          [ROLE_CONTROLLING] = "AA---A",
+          [ROLE_ADMIN] = "-----A"}},
 };
 
 static char expected_scope(const char *table, enum role role, enum right_verb verb)
@@ -354,16 +362,19 @@ static void check_cell(const struct record_def *def, enum role role, enum right_
 	               away_out = {.district = "GA", .login = "other"};
 	struct measure help_in = {.district = "FG", .provider = "DW"},
 	               help_out = {.district = "GA", .provider = "AWO"};
+	struct budget_figure sum_in = {.district = "FG"}, sum_out = {.district = "GA"};
 	bool of_measure = def == &measure_def || def->parent == &measure_def;
 	bool of_case = def == &case_def || def->parent == &case_def;
-	const void *in_rec = def == &absence_def ? (const void *)&away_in
-	                     : of_measure        ? (const void *)&help_in
-	                     : of_case           ? (const void *)&case_in
-	                                         : &inside;
-	const void *out_rec = def == &absence_def ? (const void *)&away_out
-	                      : of_measure        ? (const void *)&help_out
-	                      : of_case           ? (const void *)&case_out
-	                                          : &outside;
+	const void *in_rec = def == &absence_def         ? (const void *)&away_in
+	                     : def == &budget_figure_def ? (const void *)&sum_in
+	                     : of_measure                ? (const void *)&help_in
+	                     : of_case                   ? (const void *)&case_in
+	                                                 : &inside;
+	const void *out_rec = def == &absence_def         ? (const void *)&away_out
+	                      : def == &budget_figure_def ? (const void *)&sum_out
+	                      : of_measure                ? (const void *)&help_out
+	                      : of_case                   ? (const void *)&case_out
+	                                                  : &outside;
 	char scope = expected_scope(def->table, role, verb);
 	bool may = rights_may(&who, def, verb);
 	bool in = rights_allow(config, &who, def, verb, in_rec), out;

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# The budget's aggregates through the server: what a decision commits in
+# the year moves its district's figures in the same transaction, to the
+# cent; an extension adds, an end releases; verify recomputes every
+# figure from the records and finds them equal, also after decisions from
+# several clients at once and a kill -9 of the server among them.
+. "$(dirname "$0")/../lib.sh"
+
+server_setup
+"${A[@]}" init >/dev/null
+expect_exit 0 "budget: demo with measures" "${A[@]}" demo --cases 300 --measures 140
+expect_output "budget: ... the demo says what they commit" "^demo: FG committed in [0-9]{4}: "
+expect_exit 0 "budget: verify finds every figure as its records give it" "${A[@]}" verify
+check "budget: server starts" start_server
+
+year=$(date +%Y)
+# committed of district FG's fallspezifisch line in the year, in cents
+committed() {
+	"${A[@]}" export budget --year "$year" --district FG >"$TMP/budget" 2>&1
+	awk -F';' '$2 == "fallspezifisch" { gsub(",", "", $4); print $4 + 0 }' "$TMP/budget"
+}
+saved_id() { sed -n 's/^saved \([0-9]*\) [0-9]*$/\1/p' "$TMP/out"; }
+version_of() {
+	"$CLIENT" "$SOCK" fk.fg rget measures "$1" | sed -n 's/^version=//p'
+}
+
+"${A[@]}" export budget --year "$year" >"$TMP/out" 2>&1
+expect_output "export: the columns of design.md" \
+	"^.?Sozialraum;Budgetlinie;Plan;Gebunden;Ausgegeben;Offen;Verfügbar;Prognose.?$"
+expect_output "export: ... every district's lines" "^GL;fallunspezifisch;"
+before=$(committed)
+
+"$CLIENT" "$SOCK" fk.fg rput cases 0 0 "title=Familie Budget" "address=Ulzburger Straße 250" \
+	initiator=2 reason=13 status=offen >"$TMP/out" 2>&1
+case_id=$(saved_id)
+# Heimerziehung at 195,00 € a day, 1 to 10 December: 1.950,00 € in the year
+home=(case_id="$case_id" "recipient=Tom B." birth_year=2012 service=34 provider=AWO
+	start=01.12.$year end=10.12.$year)
+"$CLIENT" "$SOCK" fk.fg rput measures 0 0 "${home[@]}" >"$TMP/out" 2>&1
+m=$(saved_id)
+[ "$(committed)" -eq "$before" ] && ok "budget: a proposal commits nothing" ||
+	not_ok "budget: a proposal commits nothing"
+expect_exit 0 "budget: the team lead approves it" \
+	"$CLIENT" "$SOCK" tl.fg rput approvals 0 0 measure_id="$m" measure_version=1 decision=bewilligt
+[ "$(committed)" -eq $((before + 195000)) ] &&
+	ok "budget: ... the district's committed grows by its cost in the year, to the cent" ||
+	not_ok "budget: ... the district's committed grows by its cost in the year, to the cent"
+expect_exit 0 "budget: the caseworker extends it to 20 December" \
+	"$CLIENT" "$SOCK" fk.fg rput measures "$m" "$(version_of "$m")" "${home[@]/end=10.12.$year/end=20.12.$year}"
+[ "$(committed)" -eq $((before + 195000)) ] && ok "budget: ... which commits nothing until decided" ||
+	not_ok "budget: ... which commits nothing until decided"
+expect_exit 0 "budget: ... the team lead approves the extension" \
+	"$CLIENT" "$SOCK" tl.fg rput approvals 0 0 measure_id="$m" measure_version="$(version_of "$m")" \
+	decision=bewilligt
+[ "$(committed)" -eq $((before + 390000)) ] && ok "budget: ... ten days more committed" ||
+	not_ok "budget: ... ten days more committed"
+expect_exit 0 "budget: the caseworker ends it on 5 December" \
+	"$CLIENT" "$SOCK" fk.fg rput measures "$m" "$(version_of "$m")" "${home[@]/end=10.12.$year/end=20.12.$year}" \
+	ended=05.12.$year end_reason=10 lived_after=01 following_help=6
+[ "$(committed)" -eq $((before + 97500)) ] && ok "budget: ... what is no longer needed is released" ||
+	not_ok "budget: ... what is no longer needed is released"
+
+# Decisions from several clients at once, the server killed among them.
+ids=()
+for i in 1 2 3 4 5 6; do
+	"$CLIENT" "$SOCK" fk.fg rput measures 0 0 "${home[@]/recipient=Tom B./recipient=Kind $i.}" \
+		>"$TMP/out" 2>&1
+	ids+=("$(saved_id)")
+done
+for i in 0 1 2; do
+	"$CLIENT" "$SOCK" tl.fg rput approvals 0 0 measure_id="${ids[$i]}" measure_version=1 \
+		decision=bewilligt >"$TMP/d$i" 2>&1 &
+	"$CLIENT" "$SOCK" amt rput approvals 0 0 measure_id="${ids[$((i + 3))]}" measure_version=1 \
+		decision=bewilligt >"$TMP/e$i" 2>&1 &
+done
+wait_line "$TMP/d0" "^saved"
+kill -9 "$SERVER"
+wait "$SERVER" 2>/dev/null
+wait
+expect_exit 0 "budget: after decisions at once and a kill -9, verify finds every figure right" \
+	"${A[@]}" verify
+check "budget: the server starts again" start_server
+# (a decision the kill cut off after its commit is stored, unacknowledged)
+approved=0 lost=0
+for i in 0 1 2 3 4 5; do
+	"$CLIENT" "$SOCK" fk.fg rget measures "${ids[$i]}" | grep -q '^status=bewilligt$' &&
+		approved=$((approved + 1))
+done
+for f in "$TMP"/d? "$TMP"/e?; do
+	id=$(sed -n 's/^saved \([0-9]*\) [0-9]*$/\1/p' "$f")
+	[ -n "$id" ] || continue
+	"$CLIENT" "$SOCK" fk.fg rget approvals "$id" | grep -q '^decision=bewilligt$' || lost=$((lost + 1))
+done
+[ "$lost" -eq 0 ] && ok "budget: ... every acknowledged decision is there" ||
+	not_ok "budget: ... every acknowledged decision is there"
+[ "$(committed)" -eq $((before + 97500 + approved * 195000)) ] &&
+	ok "budget: ... and each approved measure committed once" ||
+	not_ok "budget: ... and each approved measure committed once"
+kill -TERM "$SERVER"
+wait "$SERVER" 2>/dev/null
+finish
