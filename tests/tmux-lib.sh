@@ -59,7 +59,7 @@ keys() {
 }
 
 # type_text WINDOW TEXT: literal text, as a user types it.
-type_text() { tm send-keys -t "main:$1" -l "$2"; }
+type_text() { tm send-keys -t "main:$1" -l -- "$2"; }
 
 # line_check NAME WINDOW LINE PATTERN: polls until line LINE of the
 # window matches PATTERN (grep -E).

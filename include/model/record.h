@@ -142,6 +142,7 @@ enum record_ids {
 
 struct field_error;
 struct cfg_staff;
+struct record_def;
 
 /* What the writer gives a record type's FILL, in the save's transaction:
  * who saves, the record as stored (NULL for a new one), its parent (for a
@@ -157,6 +158,15 @@ struct record_fill {
 	 * what the child set stays */
 	bool settling;
 	enum status (*next)(void *ctx, const char *sequence, uint64_t *value);
+	/* Another record by its id, read in the save's transaction (a
+	 * booking's measure); STATUS_ERR_NOT_FOUND when there is none. */
+	enum status (*get)(void *ctx, const struct record_def *def, uint64_t id, void *rec);
+	/* The first record of DEF whose key in INDEX begins with KEY (LEN
+	 * bytes): a second booking of one invoice; STATUS_ERR_NOT_FOUND when
+	 * none. GET and FIND are NULL where the writer has no transaction
+	 * (verify's second look at a stored record). */
+	enum status (*find)(void *ctx, const struct record_def *def, const char *index,
+	                    const uint8_t *key, size_t len, void *rec);
 	void *ctx;
 };
 

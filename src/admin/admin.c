@@ -17,10 +17,10 @@ static const struct admin_command commands[] = {
          .needs_config = true,
          .run = admin_init},
         {.name = "demo",
-         .args = "[--seed N] [--cases N] [--measures N]",
+         .args = "[--seed N] [--cases N] [--measures N] [--bookings N]",
          .help = "fill an empty data directory with deterministic demo data (offers; N cases; "
-                 "N measures on them, with their decisions and plans)",
-         .max_args = 6,
+                 "N measures on them, with their decisions and plans; N bookings)",
+         .max_args = 8,
          .needs_config = true,
          .run = admin_demo},
         {.name = "verify",

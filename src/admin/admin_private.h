@@ -52,6 +52,10 @@ enum status demo_cases(struct store *store, const struct config *config, size_t 
  * they commit in the current year per district beside its plan. */
 enum status demo_measures(struct store *store, const struct config *config, size_t n,
                           uint64_t ncases, unsigned long long *rnd);
+/* At most N bookings of the measures' months and the offers' grants
+ * (demo_bookings.c). */
+enum status demo_bookings(struct store *store, const struct config *config, size_t n,
+                          unsigned long long *rnd);
 #define PICK(a, r) (a[(r) % (sizeof(a) / sizeof((a)[0]))])
 
 /* Online commands (online.c): through the data server. */

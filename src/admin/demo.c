@@ -1,8 +1,9 @@
-/* demo [--seed N] [--cases N] [--measures N]: fills an empty data
+/* demo [--seed N] [--cases N] [--measures N] [--bookings N]: fills an empty data
  * directory with realistic, deterministic demo data: offers with their
- * monthly counts, N cases (demo_cases.c) and N measures on them
- * (demo_measures.c). Bookings come with their issue. Works on the
- * database directly, so it refuses while a server runs on it. */
+ * monthly counts, N cases (demo_cases.c), N measures on them
+ * (demo_measures.c) and N bookings of their months and of the offers
+ * (demo_bookings.c). Works on the database directly, so it refuses while
+ * a server runs on it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,9 +98,9 @@ static enum status add_offer(struct store *store, const struct config *config, s
 	return st;
 }
 
-/* --seed N, --cases N and --measures N, in any order. */
+/* --seed N, --cases N, --measures N and --bookings N, in any order. */
 static int parse_options(int argc, char **argv, unsigned long long *seed, size_t *cases,
-                         size_t *measures)
+                         size_t *measures, size_t *bookings)
 {
 	char *end;
 
@@ -117,6 +118,8 @@ static int parse_options(int argc, char **argv, unsigned long long *seed, size_t
 			*cases = (size_t)v;
 		else if (strcmp(argv[i], "--measures") == 0 && v <= 10000000)
 			*measures = (size_t)v;
+		else if (strcmp(argv[i], "--bookings") == 0 && v <= 100000000)
+			*bookings = (size_t)v;
 		else
 			return ADMIN_USAGE;
 	}
@@ -131,10 +134,11 @@ int admin_demo(struct admin *admin, int argc, char **argv)
 	struct store_txn *txn;
 	uint64_t count = 0;
 	enum status st;
-	size_t n = 40, cases = 0, measures = 0;
+	size_t n = 40, cases = 0, measures = 0, bookings = 0;
 
-	if (parse_options(argc, argv, &seed, &cases, &measures) != ADMIN_OK) {
-		admin_error("usage: sozialraum-admin demo [--seed N] [--cases N] [--measures N]");
+	if (parse_options(argc, argv, &seed, &cases, &measures, &bookings) != ADMIN_OK) {
+		admin_error("usage: sozialraum-admin demo [--seed N] [--cases N] [--measures N] "
+		            "[--bookings N]");
 		return ADMIN_USAGE;
 	}
 	if (measures && !cases) /* measures belong to cases */
@@ -162,6 +166,8 @@ int admin_demo(struct admin *admin, int argc, char **argv)
 		st = demo_cases(store, admin->config, cases, &seed);
 	if (st == STATUS_OK && measures)
 		st = demo_measures(store, admin->config, measures, cases, &seed);
+	if (st == STATUS_OK && bookings)
+		st = demo_bookings(store, admin->config, bookings, &seed);
 	if (st == STATUS_OK)
 		st = store_flush(store);
 	store_close(store);

@@ -229,8 +229,11 @@ void csv_field(struct csv *csv, const struct field_def *field, const void *rec)
 		else
 			csv_int(csv, *(const int64_t *)p);
 		break;
-	case FIELD_ID:
-		csv_uint(csv, *(const uint64_t *)p);
+	case FIELD_ID: /* an optional reference not set: empty */
+		if (!*(const uint64_t *)p && !field->required)
+			csv_text(csv, "");
+		else
+			csv_uint(csv, *(const uint64_t *)p);
 		break;
 	case FIELD_BOOL:
 		csv_bool(csv, *(const bool *)p);

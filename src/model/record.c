@@ -525,6 +525,11 @@ size_t field_format(const struct field_def *field, const void *rec, char *buf, s
 		}
 		break;
 	case FIELD_MONEY:
+		/* nothing given yet: a zero that is no value of the field */
+		if (!v && (field->required || (has_limits(field) && field->min > 0))) {
+			buf[0] = '\0';
+			return 0;
+		}
 		return money_format(v, buf, size);
 	case FIELD_INT:
 		/* nothing given yet: a zero that is no value of the field, or of

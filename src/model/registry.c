@@ -3,6 +3,7 @@
 
 #include "model/absence.h"
 #include "model/audit.h"
+#include "model/booking.h"
 #include "model/budget.h"
 #include "model/case.h"
 #include "model/draft.h"
@@ -15,7 +16,7 @@ const struct record_def *const record_types[] = {
         &offer_def,         &offer_count_def, &draft_def,    &audit_def,     &applied_request_def,
         &case_def,          &person_def,      &journal_def,  &follow_up_def, &risk_assessment_def,
         &absence_def,       &measure_def,     &approval_def, &plan_def,      &commitment_def,
-        &budget_figure_def,
+        &budget_figure_def, &booking_def,
 };
 
 const size_t record_type_count = sizeof(record_types) / sizeof(record_types[0]);

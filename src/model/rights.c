@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "model/absence.h"
+#include "model/booking.h"
 #include "model/budget.h"
 #include "model/case.h"
 #include "model/measure.h"
@@ -185,6 +186,20 @@ const struct right rights_table[] = {
         {ROLE_CONTROLLING, &budget_figure_def, VERB_READ, SCOPE_ALL},
         {ROLE_CONTROLLING, &budget_figure_def, VERB_EXPORT, SCOPE_ALL},
         {ROLE_ADMIN, &budget_figure_def, VERB_EXPORT, SCOPE_ALL},
+        /* bookings: the budget clerks book and read them all; the head of
+         * office reads them, a team lead their districts'; an admin exports
+         * them (no personal data in the columns) */
+        {ROLE_WIRTSCHAFT, &booking_def, VERB_LIST, SCOPE_ALL},
+        {ROLE_WIRTSCHAFT, &booking_def, VERB_READ, SCOPE_ALL},
+        {ROLE_WIRTSCHAFT, &booking_def, VERB_CREATE, SCOPE_ALL},
+        {ROLE_WIRTSCHAFT, &booking_def, VERB_EXPORT, SCOPE_ALL},
+        {ROLE_AMTSLEITUNG, &booking_def, VERB_LIST, SCOPE_ALL},
+        {ROLE_AMTSLEITUNG, &booking_def, VERB_READ, SCOPE_ALL},
+        {ROLE_AMTSLEITUNG, &booking_def, VERB_EXPORT, SCOPE_ALL},
+        {ROLE_TEAMLEITUNG, &booking_def, VERB_LIST, SCOPE_TEAM},
+        {ROLE_TEAMLEITUNG, &booking_def, VERB_READ, SCOPE_TEAM},
+        {ROLE_TEAMLEITUNG, &booking_def, VERB_EXPORT, SCOPE_TEAM},
+        {ROLE_ADMIN, &booking_def, VERB_EXPORT, SCOPE_ALL},
 };
 
 const size_t rights_count = sizeof(rights_table) / sizeof(rights_table[0]);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "model/csv.h"
+#include "model/booking.h"
 #include "model/budget.h"
 #include "model/case.h"
 #include "model/date.h"
@@ -25,6 +26,8 @@ static const char *const offer_columns[] = {
         "active_from", "active_to", "inactive", "description",   NULL};
 static const char *const case_columns[] = {"number", "district", "team",   "lead",
                                            "status", "opened",   "closed", NULL};
+static const char *const booking_columns[] = {"date",     "amount", "measure_id", "offer_id",
+                                              "district", "line",   NULL};
 static const char *const measure_columns[] = {"case_number", "district", "service", "provider",
                                               "cost_model",  "rate",     "hours",   "start",
                                               "end",         "status",   NULL};
@@ -46,8 +49,9 @@ static const struct export_kind {
 	 * cell); NULL when none */
 	const char *extra_column;
 	void (*extra)(struct export_job *ex, const void *rec);
-	/* an export whose rows are no records of DEF's (DEF decides who may
-	 * export it): its name, its header, and what writes its rows */
+	/* the header row in design.md's words, when the labels are not
+	 * (NULL: the labels); an export whose rows are no records of DEF's
+	 * (DEF decides who may export it): its name, and what writes its rows */
 	const char *name;
 	const char *header;
 	enum status (*rows)(struct export_job *ex);
@@ -55,6 +59,8 @@ static const struct export_kind {
         {&offer_def, offer_columns, "Nr.", "active_from", "active_to", NULL, NULL},
         {&case_def, case_columns, NULL, "opened", "closed", NULL, NULL},
         {&measure_def, measure_columns, "Maßnahme", "start", "end", "Gebunden", measure_committed},
+        {&booking_def, booking_columns, "Buchung", "date", "date", NULL, NULL, NULL,
+         "Buchung;Datum;Betrag;Maßnahme;Angebot;Sozialraum;Budgetlinie", NULL},
         {&budget_figure_def, NULL, NULL, NULL, NULL, NULL, NULL, "budget",
          "Sozialraum;Budgetlinie;Plan;Gebunden;Ausgegeben;Offen;Verfügbar;Prognose", budget_rows},
 };
@@ -183,26 +189,26 @@ static enum status export_records(struct server *server, struct export_job *ex, 
 	csv_bom(&csv);
 	ex->csv = &csv;
 	ex->txn = txn;
-	if (ex->kind->rows) {
-		for (const char *h = ex->kind->header, *end; h; h = end ? end + 1 : NULL) {
-			char cell[64];
+	/* the header: design.md's words where given, else the labels */
+	for (const char *h = ex->kind->header, *end; h; h = end ? end + 1 : NULL) {
+		char cell[64];
 
-			end = strchr(h, ';');
-			snprintf(cell, sizeof(cell), "%.*s", end ? (int)(end - h) : (int)strlen(h),
-			         h);
-			csv_text(&csv, cell);
-		}
-		csv_end_row(&csv);
+		end = strchr(h, ';');
+		snprintf(cell, sizeof(cell), "%.*s", end ? (int)(end - h) : (int)strlen(h), h);
+		csv_text(&csv, cell);
+	}
+	if (!ex->kind->header && ex->kind->id_column)
+		csv_text(&csv, ex->kind->id_column);
+	if (!ex->kind->header)
+		csv_header_cells(&csv, ex->kind->def, ex->kind->columns);
+	if (!ex->kind->header && ex->kind->extra_column)
+		csv_text(&csv, ex->kind->extra_column);
+	csv_end_row(&csv);
+	if (ex->kind->rows) {
 		st = ex->kind->rows(ex);
 		store_abort(txn);
 		return st == STATUS_OK ? csv_status(&csv) : st;
 	}
-	if (ex->kind->id_column)
-		csv_text(&csv, ex->kind->id_column);
-	csv_header_cells(&csv, ex->kind->def, ex->kind->columns);
-	if (ex->kind->extra_column)
-		csv_text(&csv, ex->kind->extra_column);
-	csv_end_row(&csv);
 	if (ex->kind->extra &&
 	    !(ex->approvals = calloc(MEASURE_APPROVALS_MAX, sizeof(*ex->approvals))))
 		st = STATUS_ERR_NOMEM;

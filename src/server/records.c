@@ -601,6 +601,37 @@ static enum status next_in_txn(void *ctx, const char *sequence, uint64_t *value)
 	return store_seq_next(ctx, sequence, value);
 }
 
+static enum status get_in_txn(void *ctx, const struct record_def *def, uint64_t id, void *rec)
+{
+	return store_get(ctx, def, id, rec);
+}
+
+struct found {
+	void *rec;
+	size_t size;
+	bool any;
+};
+
+static int take_first(void *ctx, const void *rec, const struct store_pos *pos)
+{
+	struct found *f = ctx;
+
+	(void)pos;
+	memcpy(f->rec, rec, f->size);
+	f->any = true;
+	return 1;
+}
+
+static enum status find_in_txn(void *ctx, const struct record_def *def, const char *index,
+                               const uint8_t *key, size_t len, void *rec)
+{
+	struct found f = {.rec = rec, .size = def->size};
+	struct store_range range = {.index = index, .prefix = key, .prefix_len = len};
+	enum status st = store_walk(ctx, def, &range, take_first, &f);
+
+	return st != STATUS_OK ? st : f.any ? STATUS_OK : STATUS_ERR_NOT_FOUND;
+}
+
 /* The writer's values of the record type (record_def.fill), with the
  * stored record to keep what it set before. A record the caller may not
  * read is refused after this, by put_checked. */
@@ -615,6 +646,8 @@ static enum status fill_txn(struct server *server, struct conn *conn, struct sto
 	                           .who = server_staff(server, conn),
 	                           .now = (int64_t)time(NULL),
 	                           .next = next_in_txn,
+	                           .get = get_in_txn,
+	                           .find = find_in_txn,
 	                           .ctx = txn,
 	                           .settling = settling};
 	enum status st = STATUS_OK;

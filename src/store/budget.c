@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/booking.h"
 #include "model/budget.h"
 #include "model/date.h"
 #include "model/measure.h"
@@ -172,6 +173,33 @@ static enum status measure_moved(struct store_txn *txn, const struct config *con
 	return st;
 }
 
+/* A booking: what was spent on its measure in its year (the commitment,
+ * made when there is none yet) or on its offer's line. */
+static enum status booked(struct store_txn *txn, const struct booking *b)
+{
+	struct commitment key = {.measure_id = b->measure_id,
+	                         .year = DATE_YEAR(b->date),
+	                         .line = b->line},
+	                  old, now;
+	enum status st;
+
+	snprintf(key.district, sizeof(key.district), "%s", b->district);
+	snprintf(key.service, sizeof(key.service), "%s", b->service);
+	if (!b->measure_id) /* an offer's: its line's spent */
+		return figure_add(txn, &key, b->line, "", 0, b->amount, 0);
+	st = store_get(txn, &commitment_def, budget_commitment_id(b->measure_id, (int)key.year),
+	               &old);
+	if (st == STATUS_ERR_NOT_FOUND)
+		old = key; /* nothing committed in that year: spent all the same */
+	else if (st != STATUS_OK)
+		return st;
+	now = old;
+	now.spent += b->amount;
+	st = st == STATUS_OK ? store_update(txn, &commitment_def, &now)
+	                     : store_insert(txn, &commitment_def, &now);
+	return st == STATUS_OK ? move_figures(txn, &old, &now) : st;
+}
+
 enum status budget_hook(void *ctx, struct store_txn *txn, const struct record_def *def,
                         const void *old, const void *new)
 {
@@ -183,6 +211,8 @@ enum status budget_hook(void *ctx, struct store_txn *txn, const struct record_de
 		return STATUS_OK;
 	if (def == &measure_def)
 		return measure_moved(txn, config, new);
+	if (def == &booking_def)
+		return old ? STATUS_OK : booked(txn, new); /* never changed */
 	if (def != &approval_def || old)
 		return STATUS_OK;
 	/* a decision: its measure as it stands (the demo writes the decision
@@ -198,11 +228,59 @@ enum status budget_hook(void *ctx, struct store_txn *txn, const struct record_de
 
 /* --- verify --- */
 
+/* What the bookings of each measure and year add up to: an open
+ * addressing table by commitment id. */
+struct spent_entry {
+	uint64_t id; /* 0: empty */
+	int64_t spent;
+	bool met; /* a stored commitment holds it */
+};
+
+struct spent_map {
+	struct spent_entry *e;
+	size_t n, cap;
+};
+
+static struct spent_entry *spent_slot(struct spent_map *m, uint64_t id)
+{
+	size_t i = (size_t)(id * 11400714819323198485ULL) & (m->cap - 1);
+
+	while (m->e[i].id && m->e[i].id != id)
+		i = (i + 1) & (m->cap - 1);
+	return &m->e[i];
+}
+
+static bool spent_add(struct spent_map *m, uint64_t id, int64_t amount)
+{
+	struct spent_entry *e;
+
+	if (2 * (m->n + 1) > m->cap) { /* grow: rehash into twice the room */
+		struct spent_map bigger = {.cap = m->cap ? 2 * m->cap : 1024};
+
+		if (!(bigger.e = calloc(bigger.cap, sizeof(*bigger.e))))
+			return false;
+		for (size_t i = 0; i < m->cap; i++)
+			if (m->e[i].id)
+				*spent_slot(&bigger, m->e[i].id) = m->e[i];
+		bigger.n = m->n;
+		free(m->e);
+		*m = bigger;
+	}
+	e = spent_slot(m, id);
+	if (!e->id) {
+		e->id = id;
+		m->n++;
+	}
+	e->spent += amount;
+	return true;
+}
+
 struct check {
 	struct store_txn *txn;
 	const struct config *config;
 	FILE *out;
 	unsigned long problems;
+	struct spent_map spent;
 	struct budget_figure *want; /* the figures the records give, by id */
 	size_t nwant, cap;
 	size_t next; /* the first of WANT not yet met among the stored */
@@ -298,6 +376,18 @@ static int check_measure(void *ctx, const void *rec)
 			       c ? (long long)c->committed : 0LL, (long long)now->c[i].committed);
 	}
 	for (size_t i = 0; st == STATUS_OK && i < had->n; i++) {
+		struct spent_entry *e =
+		        k->spent.cap ? spent_slot(&k->spent, had->c[i].head.id) : NULL;
+		int64_t booked = e && e->id ? e->spent : 0;
+
+		if (e && e->id)
+			e->met = true;
+		if (booked != had->c[i].spent)
+			report(k,
+			       "commitments: measure %" PRIu64 " in %lld: %lld cents spent, its "
+			       "bookings give %lld",
+			       m->head.id, (long long)had->c[i].year, (long long)had->c[i].spent,
+			       (long long)booked);
 		if (!find_year(now, had->c[i].year) && had->c[i].committed)
 			report(k,
 			       "commitments: measure %" PRIu64
@@ -348,14 +438,49 @@ static int check_figure(void *ctx, const void *rec)
 	return 0;
 }
 
+/* A booking: to its measure's year, or to its offer's line. */
+static int count_booking(void *ctx, const void *rec)
+{
+	struct check *k = ctx;
+	const struct booking *b = rec;
+	struct commitment c = {.year = DATE_YEAR(b->date)};
+	struct budget_figure *f;
+
+	if (b->measure_id) {
+		if (!spent_add(&k->spent, budget_commitment_id(b->measure_id, (int)c.year),
+		               b->amount))
+			k->st = STATUS_ERR_NOMEM;
+		return k->st != STATUS_OK;
+	}
+	snprintf(c.district, sizeof(c.district), "%s", b->district);
+	if (!(f = wanted(k, &c, b->line, "")))
+		k->st = STATUS_ERR_NOMEM;
+	else
+		f->spent += b->amount;
+	return k->st != STATUS_OK;
+}
+
 enum status budget_verify(struct store_txn *txn, const struct config *config, FILE *out,
                           unsigned long *problems)
 {
 	struct check k = {.txn = txn, .config = config, .out = out};
-	enum status st = store_scan(txn, &measure_def, 0, check_measure, &k);
+	enum status st = store_scan(txn, &booking_def, 0, count_booking, &k);
 
 	if (st == STATUS_OK)
 		st = k.st;
+	if (st == STATUS_OK)
+		st = store_scan(txn, &measure_def, 0, check_measure, &k);
+	if (st == STATUS_OK)
+		st = k.st;
+	/* bookings of a measure's year that no commitment holds */
+	for (size_t i = 0; st == STATUS_OK && i < k.spent.cap; i++)
+		if (k.spent.e[i].id && !k.spent.e[i].met && k.spent.e[i].spent)
+			report(&k,
+			       "commitments: measure %" PRIu64 " in %d: bookings of %lld cents, "
+			       "no commitment holds them",
+			       k.spent.e[i].id >> 12, (int)(k.spent.e[i].id & 0xfff),
+			       (long long)k.spent.e[i].spent);
+	free(k.spent.e);
 	if (st == STATUS_OK)
 		st = store_scan(txn, &budget_figure_def, 0, check_figure, &k);
 	for (; st == STATUS_OK && k.next < k.nwant; k.next++)

@@ -16,6 +16,7 @@
 #define MAX_ALERTS   8
 #define MAX_MINE     8 /* the user's open cases shown */
 #define OFFER_NAME_W 140
+#define MAX_BUDGET   8 /* districts in the budget section */
 
 /* A section of lines that each name a case (or a record of DESC), which
  * '!' opens. */
@@ -40,6 +41,8 @@ struct dashboard {
 	struct case_lines reviews;    /* help plans due for review within two weeks */
 	char teams[8][OFFER_NAME_W];  /* the head of office's: every team in a line */
 	size_t nteams;
+	char budget[MAX_BUDGET][OFFER_NAME_W]; /* the year's forecast per district */
+	size_t nbudget;
 	char stand_in_title[OFFER_NAME_W];
 	struct case_file *alerts; /* open § 8a alerts the user may see, the oldest first */
 	size_t nalerts;
@@ -66,6 +69,8 @@ bool dash_load_page(struct ui *ui, const struct record_def *def, const char *ind
 void dash_load_cases(struct ui *ui, struct dashboard *d);
 /* ... and measures: decisions waiting, reviews due (dash_measures.c). */
 void dash_load_measures(struct ui *ui, struct dashboard *d);
+/* ... and the budget of the year per district (dash_budget.c). */
+void dash_load_budget(struct ui *ui, struct dashboard *d);
 /* A line of L for record ID; false when L is full (it says there are
  * more). */
 bool dash_add_line(struct case_lines *l, uint64_t id, const char *fmt, ...)

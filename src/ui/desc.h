@@ -136,7 +136,10 @@ struct list_state {
 	const struct record_def *parent_def; /* PARENT's type */
 	int parent_index;
 	struct ui_key keys[16]; /* the commands offered, made from the descriptor */
-	void *extra;            /* desc->extra_size bytes of the screen's own */
+	/* a filter set when the list opens (scr_list_open_filtered) */
+	const char *preset_name;
+	char preset[DESC_VALUE_SIZE];
+	void *extra; /* desc->extra_size bytes of the screen's own */
 };
 
 /* Opens the list of DESC; PARENT (a record of desc->def->parent, copied)
@@ -144,6 +147,10 @@ struct list_state {
  * it could not open (said on the message line). */
 bool scr_list_open(struct ui *ui, const struct screen_desc *desc, const void *parent,
                    int parent_index);
+/* ... a list of records of DESC with its filter NAME set to VALUE (the
+ * measures of a district the budget screen names). */
+bool scr_list_open_filtered(struct ui *ui, const struct screen_desc *desc, const char *name,
+                            const char *value);
 /* ... a list of rows that concern PARENT, a record of type PARENT_DEF (a
  * record's history). */
 bool scr_list_open_of(struct ui *ui, const struct screen_desc *desc,
@@ -183,6 +190,11 @@ extern const struct screen_desc offer_desc, offer_count_desc;
 extern const struct screen_desc case_desc, person_desc, journal_desc, risk_desc, follow_up_desc;
 extern const struct screen_desc absence_desc;
 extern const struct screen_desc measure_desc, approval_desc, plan_desc;
+/* The budget and the bookings (scr_budget.c). */
+extern const struct screen_desc budget_desc, booking_desc;
+/* 'z' on a measure or an offer: a new booking on it (one of the two ids).
+ * Returns ui_flags. */
+int scr_book_on(struct list_state *ls, uint64_t measure, uint64_t offer);
 /* A record's history: its audit entries, the newest first (scr_admin.c). */
 extern const struct screen_desc history_desc;
 

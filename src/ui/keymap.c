@@ -39,9 +39,10 @@ const struct ui_keymap_entry ui_keymap[] = {
         {CMD_ADDRESS, 'a', 0, "Adresse",
          "zu einer Adresse (Straße Hausnummer) den Sozialraum finden"},
         {CMD_DRAFT, '1', 0, "Entwurf", "Entwurf 1 bis 9 fortsetzen (Ziffer)"},
-        {CMD_CASES, '!', 0, "Fall öffnen",
-         "einen Fall der Übersicht wählen und öffnen (§ 8a-Meldungen, ohne Fallführung, "
-         "Wiedervorlagen, meine Fälle)"},
+        {CMD_CASES, '!', 0, "Fall, Hilfe",
+         "einen Fall oder eine Hilfe der Übersicht wählen und öffnen (§ 8a-Meldungen, "
+         "Entscheidungen, Hilfepläne, ohne Fallführung, Wiedervorlagen, meine Fälle)"},
+        {CMD_BOOK, 'z', 0, "Buchen", "eine Zahlung auf den gewählten Eintrag buchen"},
 };
 const size_t ui_keymap_size = sizeof(ui_keymap) / sizeof(ui_keymap[0]);
 

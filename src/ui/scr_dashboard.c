@@ -11,6 +11,7 @@
 
 #include "model/absence.h"
 #include "model/case.h"
+#include "model/booking.h"
 #include "model/date.h"
 #include "model/measure.h"
 #include "model/offer.h"
@@ -178,6 +179,7 @@ static enum status dashboard_load(struct screen *s)
 	d->loaded = time(NULL);
 	dash_load_cases(s->ui, d);
 	dash_load_measures(s->ui, d);
+	dash_load_budget(s->ui, d);
 	if (rights_admin(ui_staff(s->ui)))
 		load_server(s->ui, d);
 	make_keys(s);
@@ -449,6 +451,12 @@ static void dashboard_draw(struct screen *s)
 			y = draw_line(s, y, d->teams[i]);
 		y++;
 	}
+	if (d->nbudget) {
+		y = draw_section(s, y, "Budget des Jahres (b: mehr)");
+		for (size_t i = 0; i < d->nbudget; i++)
+			y = draw_line(s, y, d->budget[i]);
+		y++;
+	}
 	if (desk_empty(d))
 		y = draw_first_steps(s, y);
 	if (d->ndrafts)
@@ -580,7 +588,8 @@ static void dashboard_event(struct screen *s, const struct wire_event *ev)
 
 	if (strcmp(ev->table, offer_def.table) == 0 || strcmp(ev->table, case_def.table) == 0 ||
 	    strcmp(ev->table, follow_up_def.table) == 0 ||
-	    strcmp(ev->table, absence_def.table) == 0 || strcmp(ev->table, measure_def.table) == 0)
+	    strcmp(ev->table, absence_def.table) == 0 ||
+	    strcmp(ev->table, measure_def.table) == 0 || strcmp(ev->table, booking_def.table) == 0)
 		d->stale = true; /* an offer, a case that may raise or end an alert, a
 		                  * measure that waits or is decided */
 }

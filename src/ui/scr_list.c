@@ -464,7 +464,9 @@ static enum status list_open(struct screen *s)
 	s->keys = ls->keys;
 	s->nkeys = make_keys(ls);
 	for (size_t i = 0; i < d->nfilters && i < DESC_FILTERS_MAX; i++)
-		if (d->filters[i].home_district && !ls->parent)
+		if (ls->preset_name && strcmp(d->filters[i].name, ls->preset_name) == 0)
+			text_copy(ls->filters[i], sizeof(ls->filters[i]), ls->preset);
+		else if (d->filters[i].home_district && !ls->parent)
 			text_copy(ls->filters[i], sizeof(ls->filters[i]), home_district(s->ui));
 	if (!(ls->pane = pane_new(s)))
 		return STATUS_ERR_NOMEM;
@@ -583,7 +585,8 @@ static const struct screen_ops list_ops = {
 };
 
 static bool list_push(struct ui *ui, const struct screen_desc *desc,
-                      const struct record_def *parent_def, const void *parent, int parent_index)
+                      const struct record_def *parent_def, const void *parent, int parent_index,
+                      const char *preset_name, const char *preset)
 {
 	struct list_state *ls = calloc(1, sizeof(*ls));
 	size_t parent_size = parent_def ? parent_def->size : 0;
@@ -601,17 +604,26 @@ static bool list_push(struct ui *ui, const struct screen_desc *desc,
 	}
 	if (ls->parent)
 		memcpy(ls->parent, parent, parent_size);
+	ls->preset_name = preset_name;
+	text_copy(ls->preset, sizeof(ls->preset), preset ? preset : "");
 	return ui_push(ui, &list_ops, ls);
 }
 
 bool scr_list_open(struct ui *ui, const struct screen_desc *desc, const void *parent,
                    int parent_index)
 {
-	return list_push(ui, desc, desc->def ? desc->def->parent : NULL, parent, parent_index);
+	return list_push(ui, desc, desc->def ? desc->def->parent : NULL, parent, parent_index, NULL,
+	                 NULL);
 }
 
 bool scr_list_open_of(struct ui *ui, const struct screen_desc *desc,
                       const struct record_def *parent_def, const void *parent)
 {
-	return list_push(ui, desc, parent_def, parent, -1);
+	return list_push(ui, desc, parent_def, parent, -1, NULL, NULL);
+}
+
+bool scr_list_open_filtered(struct ui *ui, const struct screen_desc *desc, const char *name,
+                            const char *value)
+{
+	return list_push(ui, desc, NULL, NULL, -1, name, value);
 }

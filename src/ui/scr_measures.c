@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "desc.h"
+#include "model/booking.h"
 #include "model/date.h"
 #include "model/measure.h"
 #include "model/text.h"
@@ -169,9 +170,23 @@ static int measure_decide(struct list_state *ls, const void *row)
 	return UI_HANDLED | UI_REDRAW;
 }
 
+/* 'z': a payment on the selected measure. */
+static int measure_book(struct list_state *ls, const void *row)
+{
+	const struct measure *m = row;
+
+	if (!m->approved_to) {
+		ui_message(ls->ui, "Für diese Hilfe ist nichts bewilligt: nichts zu buchen.");
+		return UI_HANDLED;
+	}
+	return scr_book_on(ls, m->head.id, 0);
+}
+
 static const struct desc_action measure_actions[] = {
         {CMD_CORRECT, "Entscheiden", "die gewählte Hilfe bewilligen oder ablehnen", VERB_CREATE,
          measure_decide, &approval_def},
+        {CMD_BOOK, NULL, "eine Zahlung auf die gewählte Hilfe buchen", VERB_CREATE, measure_book,
+         &booking_def},
 };
 
 static const struct desc_filter measure_filters[] = {

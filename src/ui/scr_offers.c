@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "desc.h"
+#include "model/booking.h"
 #include "model/date.h"
 #include "model/offer.h"
 
@@ -102,9 +103,17 @@ static const struct desc_filter offer_filters[] = {
         {.name = "provider", .label = "Träger", .source = SOURCE_PROVIDERS},
 };
 
+/* 'z': a payment to the selected offer (its line's budget). */
+static int offer_book(struct list_state *ls, const void *row)
+{
+	return scr_book_on(ls, 0, ((const struct offer *)row)->head.id);
+}
+
 static const struct desc_action offer_actions[] = {
         {CMD_END, "Einstellen", "das gewählte Angebot zum heutigen Tag einstellen", VERB_END,
          deactivate},
+        {CMD_BOOK, NULL, "eine Zahlung an das gewählte Angebot buchen", VERB_CREATE, offer_book,
+         &booking_def},
 };
 
 static const struct screen_desc *const offer_children[] = {&offer_count_desc};

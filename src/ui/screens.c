@@ -4,12 +4,18 @@
 #include <string.h>
 
 #include "desc.h"
+#include "model/budget.h"
 #include "model/rights.h"
 #include "screens.h"
 
 static bool admin_only(const struct cfg_staff *who)
 {
 	return rights_admin(who);
+}
+
+static bool budget_listed(const struct cfg_staff *who)
+{
+	return rights_may(who, &budget_figure_def, VERB_LIST);
 }
 
 /* The menu's letters choose its entries; the function keys keep their one
@@ -19,6 +25,8 @@ const struct menu_entry menu_entries[] = {
         {'n', "Personen", &person_desc, NULL},
         {'a', "Angebote", &offer_desc, NULL},
         {'h', "Hilfen", &measure_desc, NULL},
+        {'b', "Budget", &budget_desc, budget_listed},
+        {'z', "Buchungen", &booking_desc, NULL},
         {'s', "Sozialräume, Straßen", &districts_desc, NULL},
         {'t', "Teams", &teams_desc, NULL},
         {'v', "Abwesenheiten", &absence_desc, NULL},
@@ -32,7 +40,7 @@ const size_t menu_nentries = sizeof(menu_entries) / sizeof(menu_entries[0]);
 static const struct screen_desc *const record_screens[] = {
         &case_desc,      &person_desc,   &journal_desc,     &risk_desc,
         &follow_up_desc, &offer_desc,    &offer_count_desc, &absence_desc,
-        &measure_desc,   &approval_desc, &plan_desc,
+        &measure_desc,   &approval_desc, &plan_desc,        &booking_desc,
 };
 
 const struct screen_desc *desc_find(const char *table)

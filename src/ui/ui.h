@@ -71,6 +71,7 @@ enum ui_cmd {
 	CMD_ADDRESS,  /* a */
 	CMD_DRAFT,    /* 1 .. 9 */
 	CMD_CASES,    /* !: a case the dashboard names (§ 8a, unassigned, due, mine) */
+	CMD_BOOK,     /* z: book a payment on the entry (Zahlung); its bookings */
 	CMD_COUNT
 };
 

@@ -14,11 +14,14 @@ expect_exit 0 "budget: verify finds every figure as its records give it" "${A[@]
 check "budget: server starts" start_server
 
 year=$(date +%Y)
-# committed of district FG's fallspezifisch line in the year, in cents
-committed() {
-	"${A[@]}" export budget --year "$year" --district FG >"$TMP/budget" 2>&1
-	awk -F';' '$2 == "fallspezifisch" { gsub(",", "", $4); print $4 + 0 }' "$TMP/budget"
+# a figure of a line of district D in the year, in cents: figure D LINE
+# COLUMN (4 committed, 5 spent, 6 open, 7 available)
+figure() {
+	"${A[@]}" export budget --year "$year" --district "$1" >"$TMP/budget" 2>&1
+	awk -F';' -v line="$2" -v col="$3" '$2 == line { gsub(",", "", $col); print $col + 0 }' \
+		"$TMP/budget"
 }
+committed() { figure FG fallspezifisch 4; }
 saved_id() { sed -n 's/^saved \([0-9]*\) [0-9]*$/\1/p' "$TMP/out"; }
 version_of() {
 	"$CLIENT" "$SOCK" fk.fg rget measures "$1" | sed -n 's/^version=//p'
@@ -59,6 +62,46 @@ expect_exit 0 "budget: the caseworker ends it on 5 December" \
 	ended=05.12.$year end_reason=10 lived_after=01 following_help=6
 [ "$(committed)" -eq $((before + 97500)) ] && ok "budget: ... what is no longer needed is released" ||
 	not_ok "budget: ... what is no longer needed is released"
+
+# Bookings: the budget clerk pays; spent grows, open shrinks, to the cent.
+spent=$(figure FG fallspezifisch 5) open=$(figure FG fallspezifisch 6)
+pay=(measure_id="$m" date=03.12.$year amount=500,00 invoice=R-1001 "payee=AWO Kreisverband")
+expect_exit 1 "booking: a caseworker books nothing" "$CLIENT" "$SOCK" fk.fg rput bookings 0 0 "${pay[@]}"
+expect_exit 0 "booking: the budget clerk books 500,00 € on the measure" \
+	"$CLIENT" "$SOCK" wjh rput bookings 0 0 "${pay[@]}"
+b1=$(saved_id)
+[ "$(figure FG fallspezifisch 5)" -eq $((spent + 50000)) ] && ok "booking: ... spent grows by it" ||
+	not_ok "booking: ... spent grows by it"
+[ "$(figure FG fallspezifisch 6)" -eq $((open - 50000)) ] && ok "booking: ... open shrinks by it" ||
+	not_ok "booking: ... open shrinks by it"
+expect_exit 1 "booking: the same invoice of the same payee is refused" \
+	"$CLIENT" "$SOCK" wjh rput bookings 0 0 "${pay[@]}"
+expect_output "booking: ... naming the booking" "schon gebucht: Buchung Nr\. $b1 "
+expect_exit 1 "booking: a negative amount is a correction only" \
+	"$CLIENT" "$SOCK" wjh rput bookings 0 0 "${pay[@]/amount=500,00/amount=-100,00}" invoice=R-1001-S
+expect_exit 1 "booking: a correction of more than was booked is refused" \
+	"$CLIENT" "$SOCK" wjh rput bookings 0 0 "${pay[@]/amount=500,00/amount=-600,00}" corrects="$b1"
+expect_exit 0 "booking: a correction of 100,00 €" \
+	"$CLIENT" "$SOCK" wjh rput bookings 0 0 "${pay[@]/amount=500,00/amount=-100,00}" corrects="$b1"
+[ "$(figure FG fallspezifisch 5)" -eq $((spent + 40000)) ] && ok "booking: ... spent shrinks by it" ||
+	not_ok "booking: ... spent shrinks by it"
+expect_exit 1 "booking: on a measure that does not exist: refused" \
+	"$CLIENT" "$SOCK" wjh rput bookings 0 0 measure_id=999999 date=03.12.$year amount=1,00 \
+	invoice=R-2 "payee=x"
+"$CLIENT" "$SOCK" amt rget offers 1 >"$TMP/out" 2>&1
+od=$(sed -n 's/^district=//p' "$TMP/out") ol=$(sed -n 's/^budget_line=//p' "$TMP/out")
+ospent=$(figure "$od" "$ol" 5)
+expect_exit 0 "booking: an offer's booking" \
+	"$CLIENT" "$SOCK" wjh rput bookings 0 0 offer_id=1 date=02.12.$year amount=1234,56 \
+	invoice=R-3 "payee=Sozialwerk"
+[ "$(figure "$od" "$ol" 5)" -eq $((ospent + 123456)) ] && ok "booking: ... on its line's spent" ||
+	not_ok "booking: ... on its line's spent"
+"${A[@]}" export bookings --year "$year" >"$TMP/out" 2>&1
+expect_output "export: the bookings' columns of design.md" \
+	"^.?Buchung;Datum;Betrag;Maßnahme;Angebot;Sozialraum;Budgetlinie.?$"
+expect_output "export: ... a booking on a measure" "^$b1;03\.12\.$year;500,00;$m;;FG;fallspezifisch.?$"
+expect_output "export: ... its correction" "^[0-9]+;03\.12\.$year;-100,00;$m;;FG;fallspezifisch.?$"
+expect_output "export: ... an offer's" "^[0-9]+;02\.12\.$year;1234,56;;1;$od;"
 
 # Decisions from several clients at once, the server killed among them.
 ids=()

@@ -9,6 +9,7 @@
 #include "check.h"
 #include "model/absence.h"
 #include "model/audit.h"
+#include "model/booking.h"
 #include "model/budget.h"
 #include "model/case.h"
 #include "model/measure.h"
@@ -311,6 +312,11 @@ static const struct {
           [ROLE_TEAMLEITUNG] = "TTTT--",
           [ROLE_AMTSLEITUNG] = "AAAA--",
           [ROLE_TRAEGER] = "PPP---"}},
+        {"bookings",
+         {[ROLE_TEAMLEITUNG] = "TT---T",
+          [ROLE_AMTSLEITUNG] = "AA---A",
+          [ROLE_WIRTSCHAFT] = "AAA--A",
+          [ROLE_ADMIN] = "-----A"}},
         {"budget_figures",
          {[ROLE_FACHKRAFT] = "TT----",
           [ROLE_TEAMLEITUNG] = "TT---T",
@@ -363,15 +369,18 @@ static void check_cell(const struct record_def *def, enum role role, enum right_
 	struct measure help_in = {.district = "FG", .provider = "DW"},
 	               help_out = {.district = "GA", .provider = "AWO"};
 	struct budget_figure sum_in = {.district = "FG"}, sum_out = {.district = "GA"};
+	struct booking paid_in = {.district = "FG"}, paid_out = {.district = "GA"};
 	bool of_measure = def == &measure_def || def->parent == &measure_def;
 	bool of_case = def == &case_def || def->parent == &case_def;
 	const void *in_rec = def == &absence_def         ? (const void *)&away_in
 	                     : def == &budget_figure_def ? (const void *)&sum_in
+	                     : def == &booking_def       ? (const void *)&paid_in
 	                     : of_measure                ? (const void *)&help_in
 	                     : of_case                   ? (const void *)&case_in
 	                                                 : &inside;
 	const void *out_rec = def == &absence_def         ? (const void *)&away_out
 	                      : def == &budget_figure_def ? (const void *)&sum_out
+	                      : def == &booking_def       ? (const void *)&paid_out
 	                      : of_measure                ? (const void *)&help_out
 	                      : of_case                   ? (const void *)&case_out
 	                                                  : &outside;
