@@ -92,6 +92,12 @@ void csv_header_cells(struct csv *csv, const struct record_def *def, const char 
 void csv_record_cells(struct csv *csv, const struct record_def *def, const char *const *names,
                       const void *rec);
 
+/* Reading: splits LINE (one line of a CSV file in the German format,
+ * without its line end) in place into at most MAX cells at ';', a cell in
+ * double quotes keeping its ';' and with "" for a quote. Returns the
+ * number of cells, or 0 for a quote left open. */
+size_t csv_split(char *line, char **cells, size_t max);
+
 /* STATUS_OK, or STATUS_ERR_IO when a write failed. */
 enum status csv_status(const struct csv *csv);
 

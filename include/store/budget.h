@@ -14,6 +14,10 @@
 enum status budget_hook(void *ctx, struct store_txn *txn, const struct record_def *def,
                         const void *old, const void *new);
 
+/* The configuration this thread's writes use (a worker's job's), or NULL:
+ * the hook's. */
+void budget_use_config(const struct config *config);
+
 /* Recomputes every commitment and figure from the measures and their
  * decisions in TXN and prints each difference to the cent to OUT, a line
  * each; *PROBLEMS counts them. */

@@ -65,7 +65,10 @@
 	X(DRAFT_DELETE, 43) /* WF_ID -> DONE */                                                    \
 	X(STATUS, 44)       /* -> RECORD: WF_RECORD (server_status) */                             \
 	X(DUPLICATES, 45)   /* WF_NAME WF_DATE (birth) WF_ID (the case to leave out) -> DONE */    \
-	                    /* WF_TEXT... ("number;district;status" of each other case)  */
+	                    /* WF_TEXT... ("number;district;status" of each other case)  */     \
+	X(IMPORT_DATA, 46)  /* WF_DATA (a piece of a file to import) WF_OFFSET (where) -> DONE */ \
+	X(IMPORT, 47)       /* WF_KIND ("bookings"): the pieces sent, all or nothing  */         \
+	                    /* -> DONE WF_COUNT, or ERROR WF_TEXT (each bad line) (worker) */
 
 enum wire_kind {
 #define X(name, number) WIRE_##name = number,

@@ -74,11 +74,20 @@ static const struct admin_command commands[] = {
          .run = admin_audit},
         {.name = "export",
          .args = "KIND [--year Y] [--district D]",
-         .help = "CSV for German Excel on stdout; KIND: offers (server)",
+         .help = "CSV for German Excel on stdout; KIND: offers, cases, measures, bookings, "
+                 "budget (server)",
          .min_args = 1,
          .max_args = 5,
          .needs_config = true,
          .run = admin_export},
+        {.name = "import",
+         .args = "bookings FILE",
+         .help = "book the payments of a CSV file of the finance system, every line or none "
+                 "(server)",
+         .min_args = 2,
+         .max_args = 2,
+         .needs_config = true,
+         .run = admin_import},
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -307,3 +307,40 @@ enum status csv_status(const struct csv *csv)
 {
 	return csv->failed ? STATUS_ERR_IO : STATUS_OK;
 }
+
+size_t csv_split(char *line, char **cells, size_t max)
+{
+	size_t n = 0;
+	char *in = line, *out = line;
+
+	while (n < max) {
+		bool quoted = *in == '"';
+
+		cells[n++] = out;
+		if (quoted) {
+			in++;
+			for (;;) {
+				if (!*in)
+					return 0; /* the quote never closes */
+				if (in[0] == '"' && in[1] == '"') {
+					*out++ = '"';
+					in += 2;
+				} else if (*in == '"') {
+					in++;
+					break;
+				} else {
+					*out++ = *in++;
+				}
+			}
+		}
+		while (*in && *in != ';')
+			*out++ = *in++;
+		if (!*in) {
+			*out = '\0';
+			return n;
+		}
+		*out++ = '\0';
+		in++;
+	}
+	return n;
+}

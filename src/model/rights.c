@@ -200,6 +200,8 @@ const struct right rights_table[] = {
         {ROLE_TEAMLEITUNG, &booking_def, VERB_READ, SCOPE_TEAM},
         {ROLE_TEAMLEITUNG, &booking_def, VERB_EXPORT, SCOPE_TEAM},
         {ROLE_ADMIN, &booking_def, VERB_EXPORT, SCOPE_ALL},
+        /* the finance system's file, which an admin imports */
+        {ROLE_ADMIN, &booking_def, VERB_CREATE, SCOPE_ALL},
 };
 
 const size_t rights_count = sizeof(rights_table) / sizeof(rights_table[0]);

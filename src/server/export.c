@@ -231,7 +231,7 @@ static const struct export_kind *export_kind_find(const char *kind)
 /* A file without a name in the data directory: the export is written to
  * it and fetched from it, so that an export waiting to be fetched costs
  * no memory; it is gone when its descriptor is closed. */
-static int spool_open(const char *dir)
+int server_spool_open(const char *dir)
 {
 	char path[PATH_MAX + 32];
 	int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
@@ -282,7 +282,7 @@ enum status export_run(struct server *server, const struct config *config, const
 		snprintf(msg, size, "%s may not export %s", login, kind);
 		return STATUS_ERR_DENIED;
 	}
-	if (staff < 0 || (*fd = spool_open(server->data_dir)) < 0 ||
+	if (staff < 0 || (*fd = server_spool_open(server->data_dir)) < 0 ||
 	    !(out = fdopen(dup(*fd), "w"))) {
 		snprintf(msg, size, "cannot start the export: %s", strerror(errno));
 		if (*fd >= 0)

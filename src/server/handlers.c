@@ -343,6 +343,8 @@ static const struct handler handlers[] = {
         {WIRE_BACKUP, .admin = true, .worker = true},
         {WIRE_VERIFY, .admin = true, .worker = true},
         {WIRE_EXPORT, .worker = true},
+        {WIRE_IMPORT_DATA, .fn = handle_import_data, .class = STATS_SAVE},
+        {WIRE_IMPORT, .worker = true},
 };
 
 /* --- hello: who is on the other end --- */

@@ -601,7 +601,7 @@ static enum status next_in_txn(void *ctx, const char *sequence, uint64_t *value)
 	return store_seq_next(ctx, sequence, value);
 }
 
-static enum status get_in_txn(void *ctx, const struct record_def *def, uint64_t id, void *rec)
+enum status records_get_in_txn(void *ctx, const struct record_def *def, uint64_t id, void *rec)
 {
 	return store_get(ctx, def, id, rec);
 }
@@ -622,8 +622,8 @@ static int take_first(void *ctx, const void *rec, const struct store_pos *pos)
 	return 1;
 }
 
-static enum status find_in_txn(void *ctx, const struct record_def *def, const char *index,
-                               const uint8_t *key, size_t len, void *rec)
+enum status records_find_in_txn(void *ctx, const struct record_def *def, const char *index,
+                                const uint8_t *key, size_t len, void *rec)
 {
 	struct found f = {.rec = rec, .size = def->size};
 	struct store_range range = {.index = index, .prefix = key, .prefix_len = len};
@@ -646,8 +646,8 @@ static enum status fill_txn(struct server *server, struct conn *conn, struct sto
 	                           .who = server_staff(server, conn),
 	                           .now = (int64_t)time(NULL),
 	                           .next = next_in_txn,
-	                           .get = get_in_txn,
-	                           .find = find_in_txn,
+	                           .get = records_get_in_txn,
+	                           .find = records_find_in_txn,
 	                           .ctx = txn,
 	                           .settling = settling};
 	enum status st = STATUS_OK;

@@ -69,6 +69,8 @@ static void drop_conn(struct server *server, struct conn *conn)
 	locks_release_conn(server, conn->number);
 	if (conn->export_fd >= 0)
 		close(conn->export_fd);
+	if (conn->import_fd >= 0)
+		close(conn->import_fd);
 	close(conn->fd);
 	server->nconns--;
 	free(conn);
@@ -154,6 +156,7 @@ static bool accept_conn(struct server *server)
 	conn->pid = pid;
 	conn->staff = -1;
 	conn->export_fd = -1;
+	conn->import_fd = -1;
 	conn->opened = time(NULL);
 	conn->number = ++server->next_conn;
 	conn->next = server->conns;

@@ -35,6 +35,8 @@ struct conn {
 	int request_class; /* enum stats_class of the request being handled */
 	int export_fd;     /* a finished export being fetched in pieces (spooled), or -1 */
 	size_t export_len;
+	int import_fd;     /* a file to import, as its pieces came (spooled), or -1 */
+	size_t import_len;
 	bool events; /* the session asked for events */
 	struct conn_position positions[CONN_POSITIONS];
 	uint64_t next_position;
@@ -251,6 +253,21 @@ uint64_t stats_now(void);
 void stats_add(struct server *server, int class, uint64_t started);
 handler_fn handle_stats, handle_status;
 
+/* records.c: what a writer's fill reads in its transaction (CTX), for
+ * record_fill.get and .find. */
+enum status records_get_in_txn(void *ctx, const struct record_def *def, uint64_t id, void *rec);
+enum status records_find_in_txn(void *ctx, const struct record_def *def, const char *index,
+                                const uint8_t *key, size_t len, void *rec);
+
+/* import.c: the pieces of a file to import (interactive), and on the
+ * worker thread its bookings, all in one transaction or none. */
+handler_fn handle_import_data;
+enum status import_run(struct server *server, const struct config *config, const char *login,
+                       int fd, size_t len, uint64_t *booked, char **findings);
+
+/* A file without a name in DIR (gone when its descriptor closes), or -1. */
+int server_spool_open(const char *dir);
+
 /* export.c: on the worker thread, the CSV text of an export request,
  * under the configuration CONFIG the job started with. */
 enum status export_run(struct server *server, const struct config *config, const char *login,
@@ -275,7 +292,7 @@ bool locks_release_number(struct server *server, uint64_t number);
 int worker_start(struct server *server);
 void worker_stop(struct server *server);
 /* Queues KIND for CONN; the answer is sent when the worker is done. */
-enum status worker_submit(struct server *server, const struct conn *conn,
+enum status worker_submit(struct server *server, struct conn *conn,
                           const struct wire_msg *request);
 /* Sends the answers of finished jobs. */
 void worker_collect(struct server *server);

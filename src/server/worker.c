@@ -121,11 +121,36 @@ static void run_export(struct server *server, struct job *job)
 		server_reply_error(&job->reply, job->request, st, msg);
 }
 
+/* The bookings of the file the connection sent, in one transaction. */
+static void run_import(struct server *server, struct job *job)
+{
+	uint64_t booked = 0;
+	char *findings = NULL;
+	enum status st = import_run(server, job->config->config, job->login, job->spool_fd,
+	                            job->spool_len, &booked, &findings);
+
+	if (st == STATUS_OK) {
+		server_log(LOG_NOTICE, "%s imported %llu bookings", job->login,
+		           (unsigned long long)booked);
+		wire_begin(&job->reply, WIRE_DONE, job->request);
+		codec_put_u64(&job->reply, WF_COUNT, booked);
+	} else {
+		/* the findings beyond what one message holds are cut */
+		if (findings && strlen(findings) > WIRE_MAX_MESSAGE / 2)
+			findings[WIRE_MAX_MESSAGE / 2] = '\0';
+		server_reply_error(&job->reply, job->request, st, findings);
+	}
+	free(findings);
+}
+
 static void run_job(struct server *server, struct job *job)
 {
 	switch (job->kind) {
 	case WIRE_BACKUP:
 		run_backup(server, job);
+		break;
+	case WIRE_IMPORT:
+		run_import(server, job);
 		break;
 	case WIRE_EXPORT:
 		run_export(server, job);
@@ -265,8 +290,7 @@ static bool job_room(const struct server *server, const char *login)
 	return server->worker_did.jobs < JOBS_MAX && mine < JOBS_PER_USER;
 }
 
-enum status worker_submit(struct server *server, const struct conn *conn,
-                          const struct wire_msg *request)
+enum status worker_submit(struct server *server, struct conn *conn, const struct wire_msg *request)
 {
 	struct job *job, **tail;
 	bool room;
@@ -289,6 +313,16 @@ enum status worker_submit(struct server *server, const struct conn *conn,
 	}
 	codec_buf_init(&job->reply);
 	job->spool_fd = -1;
+	if (job->kind == WIRE_IMPORT) { /* the file the connection sent: the job's now */
+		if (conn->import_fd < 0) {
+			free(job);
+			return STATUS_ERR_INVALID;
+		}
+		job->spool_fd = conn->import_fd;
+		job->spool_len = conn->import_len;
+		conn->import_fd = -1;
+		conn->import_len = 0;
+	}
 	job->config = server_config_get(server);
 	if (job->kind == WIRE_EXPORT) {
 		job->request_data = malloc(request->len);

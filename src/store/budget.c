@@ -200,10 +200,18 @@ static enum status booked(struct store_txn *txn, const struct booking *b)
 	return st == STATUS_OK ? move_figures(txn, &old, &now) : st;
 }
 
+static __thread const struct config *thread_config;
+
+void budget_use_config(const struct config *config)
+{
+	thread_config = config;
+}
+
 enum status budget_hook(void *ctx, struct store_txn *txn, const struct record_def *def,
                         const void *old, const void *new)
 {
-	const struct config *config = *(const struct config *const *)ctx;
+	const struct config *config =
+	        thread_config ? thread_config : *(const struct config *const *)ctx;
 	struct measure *m;
 	enum status st;
 

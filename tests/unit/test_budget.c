@@ -1,8 +1,9 @@
 /* The budget's aggregates (store/budget.h) against a recomputation: random
  * sequences of proposals, decisions, extensions, changes of rate, rejected
- * changes and ends written through the store with its hook, then every
- * figure compared with what the decisions kept here commit, and verify's
- * recomputation clean. */
+ * changes, ends and bookings (small corrections among them) written
+ * through the store with its hook, then every figure compared with what
+ * the decisions and bookings kept here give (committed, spent, and open per
+ * measure never below zero), and verify's recomputation clean. */
 #include <ftw.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "model/booking.h"
 #include "model/budget.h"
 #include "model/date.h"
 #include "model/measure.h"
@@ -29,12 +31,17 @@ static unsigned rnd(void)
 	return (unsigned)(seed >> 33);
 }
 
-/* What the test keeps of each measure: the record and its decisions. */
+/* What the test keeps of each measure: the record, its decisions, and
+ * what was booked on it per year (2024 ... 2031). */
+#define FIRST_YEAR 2024
+#define YEARS      8
 static struct {
 	struct measure m;
 	struct approval a[MEASURE_APPROVALS_MAX];
 	size_t n;
+	int64_t booked[YEARS];
 } kept[MEASURES];
+static uint64_t invoices;
 static size_t nkept;
 
 static const char *const services[] = {"31", "33", "34", "29", "35a-amb", "28"};
@@ -94,6 +101,24 @@ static void decide(struct store_txn *txn, size_t k, int decision)
 	CHECK_INT(store_update(txn, &measure_def, m), STATUS_OK);
 }
 
+/* A payment on K in a year of its own (a correction now and then). */
+static void book(struct store_txn *txn, size_t k)
+{
+	struct measure *m = &kept[k].m;
+	struct booking b = {.measure_id = m->head.id, .amount = 1000 + rnd() % 200000,
+	                    .line = (int)budget_line_of_service(config, m->service)};
+
+	b.date = day_in(DATE_YEAR(m->start) + (int)(rnd() % 2));
+	if (rnd() % 5 == 0)
+		b.amount = -(int64_t)(rnd() % 500) - 1, b.corrects = 1;
+	snprintf(b.invoice, sizeof(b.invoice), "T-%llu", (unsigned long long)++invoices);
+	snprintf(b.payee, sizeof(b.payee), "Träger");
+	snprintf(b.district, sizeof(b.district), "%s", m->district);
+	snprintf(b.service, sizeof(b.service), "%s", m->service);
+	CHECK_INT(store_insert(txn, &booking_def, &b), STATUS_OK);
+	kept[k].booked[DATE_YEAR(b.date) - FIRST_YEAR] += b.amount;
+}
+
 static void step(struct store *store)
 {
 	struct store_txn *txn;
@@ -104,6 +129,8 @@ static void step(struct store *store)
 	CHECK_INT(store_begin(store, "test", &txn), STATUS_OK);
 	if (!nkept || (what == 0 && nkept < MEASURES)) {
 		propose(txn);
+	} else if (what == 5 && m->approved_to) {
+		book(txn, k);
 	} else if (kept[k].n + 1 >= MEASURE_APPROVALS_MAX || m->status == MEASURE_ENDED) {
 		/* nothing more to do with it */
 	} else if (measure_pending(m)) {
@@ -133,27 +160,32 @@ static void compare(struct store *store)
 	struct store_txn *txn;
 
 	CHECK_INT(store_begin_snapshot(store, &txn), STATUS_OK);
-	for (int year = 2024; year <= 2031; year++)
+	for (int year = FIRST_YEAR; year < FIRST_YEAR + YEARS; year++)
 		for (int d = 0; d < 2; d++) {
 			struct budget_figure f = {.year = year, .line = LINE_CASE_SPECIFIC};
-			int64_t want = 0;
+			int64_t want = 0, spent = 0, open = 0;
 
 			snprintf(f.district, sizeof(f.district), "%s", d ? "GA" : "FG");
 			for (size_t k = 0; k < nkept; k++) {
 				struct cost_segment segs[MEASURE_APPROVALS_MAX];
 				size_t n = measure_segments(&kept[k].m, kept[k].a, kept[k].n, segs,
 				                            MEASURE_APPROVALS_MAX);
+				int64_t c = cost_in_year(kept[k].m.cost_model, segs, n, year);
+				int64_t s = kept[k].booked[year - FIRST_YEAR];
 
-				if (strcmp(kept[k].m.district, f.district) == 0 &&
-				    (int)budget_line_of_service(config, kept[k].m.service) ==
-				            f.line)
-					want += cost_in_year(kept[k].m.cost_model, segs, n, year);
+				if (strcmp(kept[k].m.district, f.district) != 0 ||
+				    (int)budget_line_of_service(config, kept[k].m.service) != f.line)
+					continue;
+				want += c;
+				spent += s;
+				open += c > s ? c - s : 0; /* per measure, never below zero */
 			}
 			if (store_get(txn, &budget_figure_def, budget_figure_def.make_id(&f), &f) !=
 			    STATUS_OK)
-				f.committed = f.open = 0;
+				f.committed = f.spent = f.open = 0;
 			CHECK_INT(f.committed, want);
-			CHECK_INT(f.open, want); /* nothing booked: all of it open */
+			CHECK_INT(f.spent, spent);
+			CHECK_INT(f.open, open);
 		}
 	store_abort(txn);
 }
@@ -170,7 +202,7 @@ static void test_random_sequences(void)
 	struct store *store = NULL;
 	struct store_txn *txn;
 	unsigned long problems = 0;
-	size_t decisions = 0, changes = 0, ended = 0;
+	size_t decisions = 0, changes = 0, ended = 0, booked = 0;
 	FILE *out = tmpfile();
 
 	snprintf(dir, sizeof(dir), "%s/d", base);
@@ -185,9 +217,12 @@ static void test_random_sequences(void)
 		decisions += kept[k].n;
 		changes += kept[k].n > 1 && kept[k].a[1].from > kept[k].m.start;
 		ended += kept[k].m.status == MEASURE_ENDED;
+		for (int y = 0; y < YEARS; y++)
+			booked += kept[k].booked[y] != 0;
 	}
 	/* the sequence did what it is for */
-	CHECK(nkept == MEASURES && decisions > 2 * MEASURES && changes > 5 && ended > 5);
+	CHECK(nkept == MEASURES && decisions > 2 * MEASURES && changes > 5 && ended > 5 &&
+	      booked > 10);
 	compare(store);
 	CHECK_INT(store_begin_snapshot(store, &txn), STATUS_OK);
 	CHECK_INT(budget_verify(txn, config, out, &problems), STATUS_OK);

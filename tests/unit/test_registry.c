@@ -316,7 +316,7 @@ static const struct {
          {[ROLE_TEAMLEITUNG] = "TT---T",
           [ROLE_AMTSLEITUNG] = "AA---A",
           [ROLE_WIRTSCHAFT] = "AAA--A",
-          [ROLE_ADMIN] = "-----A"}},
+          [ROLE_ADMIN] = "--A--A"}},
         {"budget_figures",
          {[ROLE_FACHKRAFT] = "TT----",
           [ROLE_TEAMLEITUNG] = "TT---T",
