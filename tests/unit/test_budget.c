@@ -105,7 +105,8 @@ static void decide(struct store_txn *txn, size_t k, int decision)
 static void book(struct store_txn *txn, size_t k)
 {
 	struct measure *m = &kept[k].m;
-	struct booking b = {.measure_id = m->head.id, .amount = 1000 + rnd() % 200000,
+	struct booking b = {.measure_id = m->head.id,
+	                    .amount = 1000 + rnd() % 200000,
 	                    .line = (int)budget_line_of_service(config, m->service)};
 
 	b.date = day_in(DATE_YEAR(m->start) + (int)(rnd() % 2));
@@ -174,7 +175,8 @@ static void compare(struct store *store)
 				int64_t s = kept[k].booked[year - FIRST_YEAR];
 
 				if (strcmp(kept[k].m.district, f.district) != 0 ||
-				    (int)budget_line_of_service(config, kept[k].m.service) != f.line)
+				    (int)budget_line_of_service(config, kept[k].m.service) !=
+				            f.line)
 					continue;
 				want += c;
 				spent += s;
