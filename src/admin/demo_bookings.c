@@ -6,6 +6,7 @@
  * first; every one moves the budget's figures through the store's hook. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "admin_private.h"
 #include "model/booking.h"
@@ -151,8 +152,10 @@ enum status demo_bookings(struct store *store, const struct config *config, size
 {
 	struct demo_books d = {
 	        .store = store, .config = config, .today = date_today(), .left = n, .rnd = rnd};
+	struct timespec t0, t1;
 	enum status st;
 
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (size_t i = 0; i < config->nstaff && !d.clerk; i++)
 		if (config->staff[i].role == ROLE_WIRTSCHAFT)
 			d.clerk = config->staff[i].login;
@@ -161,6 +164,8 @@ enum status demo_bookings(struct store *store, const struct config *config, size
 	st = book_measures(&d);
 	if (st == STATUS_OK)
 		st = book_offers(&d);
-	printf("demo: %zu bookings\n", n - d.left);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	printf("demo: %zu bookings in %.2f s\n", n - d.left,
+	       (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	return st;
 }

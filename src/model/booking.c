@@ -9,17 +9,6 @@
 #include "model/offer.h"
 #include "model/text.h"
 
-static const char *const line_names[] = {
-#define X(name, conf, label) conf,
-        BUDGET_LINE_LIST(X)
-#undef X
-                NULL};
-static const char *const line_labels[] = {
-#define X(name, conf, label) label,
-        BUDGET_LINE_LIST(X)
-#undef X
-                NULL};
-
 static const struct field_def booking_fields[] = {
         {.tag = 2,
          .name = "measure_id",
@@ -99,7 +88,7 @@ static const struct field_def booking_fields[] = {
          FIELD_CHOICE(struct booking, line),
          .width = 18,
          .filled = true,
-         FIELD_CHOICES(line_names, line_labels)},
+         FIELD_CHOICES(budget_line_names, budget_line_labels)},
         {.tag = 14,
          .name = "service",
          .label = "Leistung",

@@ -5,17 +5,6 @@
 #include "model/budget.h"
 #include "model/measure.h"
 
-static const char *const line_names[] = {
-#define X(name, conf, label) conf,
-        BUDGET_LINE_LIST(X)
-#undef X
-                NULL};
-static const char *const line_labels[] = {
-#define X(name, conf, label) label,
-        BUDGET_LINE_LIST(X)
-#undef X
-                NULL};
-
 uint64_t budget_commitment_id(uint64_t measure, int year)
 {
 	return measure << 12 | ((uint64_t)year & 0xfff);
@@ -75,7 +64,7 @@ static const struct field_def commitment_fields[] = {
          .label = "Budgetlinie",
          FIELD_CHOICE(struct commitment, line),
          .width = 18,
-         FIELD_CHOICES(line_names, line_labels)},
+         FIELD_CHOICES(budget_line_names, budget_line_labels)},
         {.tag = 6,
          .name = "service",
          .label = "Leistung",
@@ -128,7 +117,7 @@ static const struct field_def figure_fields[] = {
          .label = "Budgetlinie",
          FIELD_CHOICE(struct budget_figure, line),
          .width = 18,
-         FIELD_CHOICES(line_names, line_labels)},
+         FIELD_CHOICES(budget_line_names, budget_line_labels)},
         {.tag = 5,
          .name = "service",
          .label = "Leistung",

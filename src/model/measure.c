@@ -12,16 +12,6 @@ static const char *const status_names[] = {"beantragt", "bewilligt", "aenderung"
                                            "abgelehnt", "beendet",   NULL};
 static const char *const status_labels[] = {"beantragt", "bewilligt", "Änderung beantragt",
                                             "abgelehnt", "beendet",   NULL};
-static const char *const cost_names[] = {
-#define X(name, conf, label) conf,
-        COST_MODEL_LIST(X)
-#undef X
-                NULL};
-static const char *const cost_labels[] = {
-#define X(name, conf, label) label,
-        COST_MODEL_LIST(X)
-#undef X
-                NULL};
 
 /* Ort der Durchführung, Aufenthaltsort, Träger, Beendigung, nachfolgende
  * Hilfe: the codes of the federal statistics (domain.md). */
@@ -201,7 +191,7 @@ static const struct field_def measure_fields[] = {
          FIELD_CHOICE(struct measure, cost_model),
          .width = 10,
          .filled = true,
-         FIELD_CHOICES(cost_names, cost_labels)},
+         FIELD_CHOICES(cost_model_names, cost_model_labels)},
         MEASURE_FILLED(17, "cost_month", "Kosten je Monat", FIELD_MONEY, cost_month, 14),
         MEASURE_FILLED(18, "cost_total", "Kosten gesamt", FIELD_MONEY, cost_total, 14),
         MEASURE_FILLED(19, "cost_year", "davon lfd. Jahr", FIELD_MONEY, cost_year, 14),

@@ -33,6 +33,7 @@
 #include "model/case.h"
 #include "model/measure.h"
 #include "wire/client.h"
+#include "bare.h"
 #include "bench.h"
 
 #define REQUESTS    2000 /* per kind */
@@ -43,225 +44,21 @@
  * demo districts' budgets) */
 #define MEASURES_PER_20_CASES 9
 
-/* --- the bare loop --- */
-
-struct pair {
-	void *key, *data;
-	u_int32_t klen, dlen;
-};
-
-struct file {
-	char name[256];
-	u_int32_t flags; /* DB_DUPSORT for an index with many entries per key */
-	struct pair *pairs;
-	size_t n, cap;
-};
-
-static DB_ENV *open_env(const char *dir)
-{
-	DB_ENV *env;
-
-	mkdir(dir, 0700);
-	if (db_env_create(&env, 0) != 0)
-		return NULL;
-	/* the store's settings for a bulk load as the demo's (src/store/env.c) */
-	env->set_cachesize(env, 0, 256u * 1024 * 1024, 1);
-	env->set_lk_detect(env, DB_LOCK_DEFAULT);
-	env->set_tx_max(env, 4096);
-	env->set_lk_max_locks(env, 200000);
-	env->set_lk_max_objects(env, 200000);
-	env->set_lk_max_lockers(env, 20000);
-	env->set_lg_bsize(env, 4u * 1024 * 1024);
-	if (env->open(env, dir,
-	              DB_CREATE | DB_INIT_LOCK | DB_INIT_LOG | DB_INIT_MPOOL | DB_INIT_TXN |
-	                      DB_THREAD,
-	              0600) != 0) {
-		env->close(env, 0);
-		return NULL;
-	}
-	return env;
-}
-
-static bool database_file(const char *name)
-{
-	size_t n = strlen(name);
-
-	return (n > 3 && strcmp(name + n - 3, ".db") == 0) ||
-	       (n > 4 && strcmp(name + n - 4, ".idx") == 0);
-}
-
-static int add_pair(struct file *f, const DBT *key, const DBT *data)
-{
-	struct pair *p;
-
-	if (f->n == f->cap) {
-		size_t cap = f->cap ? f->cap * 2 : 1024;
-
-		if (!(p = realloc(f->pairs, cap * sizeof(*p))))
-			return -1;
-		f->pairs = p;
-		f->cap = cap;
-	}
-	p = &f->pairs[f->n];
-	if (!(p->key = malloc(key->size ? key->size : 1)) ||
-	    !(p->data = malloc(data->size ? data->size : 1)))
-		return -1;
-	memcpy(p->key, key->data, key->size);
-	memcpy(p->data, data->data, data->size);
-	p->klen = key->size;
-	p->dlen = data->size;
-	f->n++;
-	return 0;
-}
-
-/* Every pair of database file NAME of ENV into F. */
-static int read_file(DB_ENV *env, const char *name, struct file *f)
-{
-	DB *db;
-	DBC *cur;
-	DBT key = {0}, data = {0};
-	int ret;
-
-	snprintf(f->name, sizeof(f->name), "%s", name);
-	if (db_create(&db, env, 0) != 0 ||
-	    db->open(db, NULL, name, NULL, DB_UNKNOWN, DB_RDONLY | DB_THREAD, 0) != 0)
-		return -1;
-	db->get_flags(db, &f->flags);
-	f->flags &= DB_DUPSORT | DB_DUP;
-	if (db->cursor(db, NULL, &cur, 0) != 0) {
-		db->close(db, 0);
-		return -1;
-	}
-	while ((ret = cur->get(cur, &key, &data, DB_NEXT)) == 0)
-		if (add_pair(f, &key, &data) != 0)
-			break;
-	cur->close(cur);
-	db->close(db, 0);
-	return ret == DB_NOTFOUND ? 0 : -1;
-}
-
-static size_t read_all(const char *src, struct file **out)
-{
-	DB_ENV *env = open_env(src);
-	DIR *dir = opendir(src);
-	struct file *files = NULL;
-	struct dirent *e;
-	size_t n = 0;
-
-	while (env && dir && (e = readdir(dir))) {
-		struct file *f;
-
-		if (!database_file(e->d_name) || !(f = realloc(files, (n + 1) * sizeof(*f))))
-			continue;
-		files = f;
-		memset(&files[n], 0, sizeof(files[n]));
-		if (read_file(env, e->d_name, &files[n]) == 0)
-			n++;
-	}
-	if (dir)
-		closedir(dir);
-	if (env)
-		env->close(env, 0);
-	*out = files;
-	return n;
-}
-
-/* Writes the pairs of FILES into DEST in TXNS transactions: SORTED, each
- * file in key order, one after the other (the fastest a loop can write
- * them); else in transactions as the demo's, each a share of every file
- * (a case, its persons, journal, audit entries and their index entries),
- * still in key order within each file (friendlier than the demo's index
- * entries, which come in no order of their keys). Returns the seconds the
- * writes took, or -1. */
-static double write_all(const char *dest, struct file *files, size_t nfiles, long txns, bool sorted,
-                        size_t *pairs)
-{
-	DB_ENV *env = open_env(dest);
-	DB **dbs = calloc(nfiles, sizeof(*dbs));
-	DB_TXN *txn = NULL;
-	size_t total = 0, done = 0, per_txn;
-	uint64_t t0;
-	int ret = env && dbs ? 0 : -1;
-
-	for (size_t i = 0; i < nfiles && ret == 0; i++) {
-		total += files[i].n;
-		if ((ret = db_create(&dbs[i], env, 0)) == 0 && files[i].flags)
-			ret = dbs[i]->set_flags(dbs[i], files[i].flags);
-		if (ret == 0)
-			ret = dbs[i]->open(dbs[i], NULL, files[i].name, NULL, DB_BTREE,
-			                   DB_CREATE | DB_AUTO_COMMIT | DB_THREAD, 0600);
-	}
-	txns = txns > 0 ? txns : 1;
-	per_txn = total / (size_t)txns + 1;
-	t0 = now_ns();
-	for (long t = 0; !sorted && t < txns && ret == 0; t++) {
-		if ((ret = env->txn_begin(env, NULL, &txn, 0)) != 0)
-			break;
-		for (size_t i = 0; i < nfiles && ret == 0; i++)
-			for (size_t k = files[i].n * (size_t)t / (size_t)txns;
-			     k < files[i].n * (size_t)(t + 1) / (size_t)txns && ret == 0;
-			     k++, done++) {
-				struct pair *p = &files[i].pairs[k];
-				DBT key = {.data = p->key, .size = p->klen};
-				DBT data = {.data = p->data, .size = p->dlen};
-
-				ret = dbs[i]->put(dbs[i], txn, &key, &data, 0);
-			}
-		if (ret == 0)
-			ret = txn->commit(txn, DB_TXN_NOSYNC);
-		txn = NULL;
-	}
-	for (size_t i = 0; sorted && i < nfiles && ret == 0; i++)
-		for (size_t k = 0; k < files[i].n && ret == 0; k++, done++) {
-			struct pair *p = &files[i].pairs[k];
-			DBT key = {.data = p->key, .size = p->klen};
-			DBT data = {.data = p->data, .size = p->dlen};
-
-			if (done % per_txn == 0)
-				ret = env->txn_begin(env, NULL, &txn, 0);
-			if (ret == 0)
-				ret = dbs[i]->put(dbs[i], txn, &key, &data, 0);
-			if (ret == 0 && (done % per_txn == per_txn - 1 || done == total - 1)) {
-				ret = txn->commit(txn, DB_TXN_NOSYNC);
-				txn = NULL;
-			}
-		}
-	if (txn)
-		txn->abort(txn);
-	if (ret == 0)
-		ret = env->log_flush(env, NULL);
-	*pairs = done;
-	for (size_t i = 0; i < nfiles; i++)
-		if (dbs && dbs[i])
-			dbs[i]->close(dbs[i], 0);
-	free(dbs);
-	if (env)
-		env->close(env, 0);
-	return ret == 0 && done == total ? (double)(now_ns() - t0) / 1e9 : -1;
-}
-
 static int bare(const char *src, const char *dest, long cases)
 {
 	struct file *files;
-	size_t nfiles = read_all(src, &files), pairs = 0;
+	size_t nfiles = bare_read_all(src, NULL, NULL, &files), pairs = 0;
 	char dir[1024];
 	double sorted = -1, mixed = -1;
 
 	snprintf(dir, sizeof(dir), "%s/sorted", dest);
 	mkdir(dest, 0700);
 	if (nfiles)
-		sorted = write_all(dir, files, nfiles, cases, true, &pairs);
+		sorted = bare_write_all(dir, files, nfiles, cases, true, &pairs);
 	snprintf(dir, sizeof(dir), "%s/mixed", dest);
 	if (sorted >= 0)
-		mixed = write_all(dir, files, nfiles, cases, false, &pairs);
-	for (size_t i = 0; i < nfiles; i++) {
-		for (size_t k = 0; k < files[i].n; k++) {
-			free(files[i].pairs[k].key);
-			free(files[i].pairs[k].data);
-		}
-		free(files[i].pairs);
-	}
-	free(files);
+		mixed = bare_write_all(dir, files, nfiles, cases, false, &pairs);
+	bare_free(files, nfiles);
 	if (mixed < 0) {
 		fprintf(stderr, "bench_cases: the bare loop failed\n");
 		return 1;

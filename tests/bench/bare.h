@@ -1,0 +1,42 @@
+/* The bare Berkeley DB loop the load benchmarks measure against
+ * (scripts/bench cases, budget): the key and value pairs a demo wrote,
+ * read from its database files, written again into plain btrees of the
+ * same names and flags, with the store's environment settings for a bulk
+ * load, in as many transactions as the demo had. */
+#ifndef TESTS_BENCH_BARE_H
+#define TESTS_BENCH_BARE_H
+
+#include <db.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+struct pair {
+	void *key, *data;
+	u_int32_t klen, dlen;
+};
+
+struct file {
+	char name[256];
+	u_int32_t flags; /* DB_DUPSORT for an index with many entries per key */
+	struct pair *pairs;
+	size_t n, cap;
+};
+
+/* Takes a pair of database file NAME (false: leave it out). */
+typedef bool (*bare_want_fn)(void *ctx, const char *name, const DBT *key, const DBT *data);
+
+/* The database files of SRC (*.db, *.idx) with the pairs WANT takes (NULL:
+ * all), those with any; returns their number. */
+size_t bare_read_all(const char *src, bare_want_fn want, void *ctx, struct file **out);
+
+/* Writes the pairs of FILES into DEST in TXNS transactions: SORTED, each
+ * file in key order, one after the other (the fastest a loop can write
+ * them); else in transactions as the demo's, each a share of every file,
+ * still in key order within each file. Returns the seconds the writes
+ * took, or -1; *PAIRS the pairs written. */
+double bare_write_all(const char *dest, struct file *files, size_t nfiles, long txns, bool sorted,
+                      size_t *pairs);
+
+void bare_free(struct file *files, size_t nfiles);
+
+#endif

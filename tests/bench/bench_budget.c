@@ -1,0 +1,233 @@
+/* scripts/bench budget: the bookings of `sozialraum-admin demo --cases N
+ * --measures M --bookings B` through the server and on disk, at two sizes
+ * measured in the same run.
+ *
+ *   bench_budget bare DBDIR DESTDIR
+ *	the baseline of the booking load: the pairs the demo's bookings
+ *	wrote (the bookings, their index entries, their audit entries and
+ *	the audit index entries of those) read from DBDIR and written again
+ *	by the bare loop (bare.h) in as many transactions as the demo booked
+ *	in (one per measure and per offer). The budget's aggregates, which
+ *	the demo moves with every booking, are not in it: they are what the
+ *	program does beyond the bare writes. Prints
+ *	"bare|pairs|seconds file by file|seconds shared|bookings|bytes"
+ *	(bytes: the bookings' files).
+ *
+ *   bench_budget run SOCKET
+ *	the server's own time per request (its STATS answer) for the figures
+ *	of a district's year, the request the budget screen and the
+ *	dashboard make per district. Prints "kind|count|median|p99".
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "model/audit.h"
+#include "model/booking.h"
+#include "model/budget.h"
+#include "model/date.h"
+#include "store/store.h"
+#include "wire/client.h"
+#include "bare.h"
+#include "bench.h"
+
+#define REQUESTS    2000
+#define WARMUP      200
+#define USER_LOGIN  "amt"
+#define ADMIN_LOGIN "admin"
+
+/* --- the bare loop --- */
+
+struct ids {
+	uint64_t *id;
+	size_t n, cap;
+};
+
+static int add_id(struct ids *s, uint64_t id)
+{
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 4096;
+		uint64_t *p = realloc(s->id, cap * sizeof(*p));
+
+		if (!p)
+			return -1;
+		s->id = p;
+		s->cap = cap;
+	}
+	s->id[s->n++] = id;
+	return 0;
+}
+
+static int compare_ids(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static bool has_id(const struct ids *s, uint64_t id)
+{
+	return bsearch(&id, s->id, s->n, sizeof(id), compare_ids) != NULL;
+}
+
+struct want {
+	struct ids audits;  /* the audit entries of bookings */
+	struct ids targets; /* measures and offers booked on (offers as ~id) */
+	size_t bookings;
+	uint64_t bytes;
+};
+
+static bool starts(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Pass 1: the audit entries of bookings (their ids); the bookings' own
+ * files whole, counting what they book on. */
+static bool want_bookings(void *ctx, const char *name, const DBT *key, const DBT *data)
+{
+	struct want *w = ctx;
+	struct audit_entry e;
+	struct booking b;
+
+	if (strcmp(name, "audit.db") == 0) {
+		if (record_decode(&audit_def, data->data, data->size, &e) == STATUS_OK &&
+		    strcmp(e.table, booking_def.table) == 0)
+			add_id(&w->audits, e.head.id);
+		return false; /* taken in pass 2 */
+	}
+	if (!starts(name, "bookings."))
+		return false;
+	w->bytes += key->size + data->size;
+	if (strcmp(name, "bookings.db") == 0 &&
+	    record_decode(&booking_def, data->data, data->size, &b) == STATUS_OK) {
+		w->bookings++;
+		add_id(&w->targets, b.measure_id ? b.measure_id : ~b.offer_id);
+	}
+	return true;
+}
+
+static uint64_t id_of(const DBT *dbt)
+{
+	uint64_t id = 0;
+
+	for (u_int32_t i = 0; i < 8 && i < dbt->size; i++)
+		id = id << 8 | ((const uint8_t *)dbt->data)[i];
+	return id;
+}
+
+/* Pass 2: the bookings' audit entries and their index entries (an
+ * index's data is its record's id). */
+static bool want_audits(void *ctx, const char *name, const DBT *key, const DBT *data)
+{
+	struct want *w = ctx;
+
+	if (strcmp(name, "audit.db") == 0)
+		return has_id(&w->audits, id_of(key));
+	if (starts(name, "audit."))
+		return has_id(&w->audits, id_of(data));
+	return false;
+}
+
+static int bare(const char *src, const char *dest)
+{
+	struct want w = {0};
+	struct file *files = NULL, *audits = NULL, *all;
+	size_t nfiles = bare_read_all(src, want_bookings, &w, &files), naudits, pairs = 0;
+	size_t txns = 0;
+	char dir[1024];
+	double sorted = -1, mixed = -1;
+
+	qsort(w.audits.id, w.audits.n, sizeof(uint64_t), compare_ids);
+	qsort(w.targets.id, w.targets.n, sizeof(uint64_t), compare_ids);
+	for (size_t i = 0; i < w.targets.n; i++) /* the demo books a target in one transaction */
+		txns += i == 0 || w.targets.id[i] != w.targets.id[i - 1];
+	naudits = bare_read_all(src, want_audits, &w, &audits);
+	all = realloc(files, (nfiles + naudits) * sizeof(*all));
+	if (all) {
+		memcpy(all + nfiles, audits, naudits * sizeof(*all));
+		files = all;
+		nfiles += naudits;
+	}
+	free(audits);
+	mkdir(dest, 0700);
+	snprintf(dir, sizeof(dir), "%s/sorted", dest);
+	if (nfiles && all)
+		sorted = bare_write_all(dir, files, nfiles, (long)txns, true, &pairs);
+	snprintf(dir, sizeof(dir), "%s/mixed", dest);
+	if (sorted >= 0)
+		mixed = bare_write_all(dir, files, nfiles, (long)txns, false, &pairs);
+	bare_free(files, nfiles);
+	free(w.audits.id);
+	free(w.targets.id);
+	if (mixed < 0 || !w.bookings) {
+		fprintf(stderr, "bench_budget: the bare loop failed\n");
+		return 1;
+	}
+	printf("bare|%zu|%.3f|%.3f|%zu|%" PRIu64 "\n", pairs, sorted, mixed, w.bookings, w.bytes);
+	return 0;
+}
+
+/* --- through the server --- */
+
+static const char *const districts[] = {"FG", "HM", "GA", "GL"};
+
+/* The figures of a district's year: one page of their index. */
+static enum status figures(struct wire_client *c, int i)
+{
+	struct codec_buf *req = wire_client_request(c, WIRE_RECORD_LIST);
+	struct wire_msg reply;
+	uint8_t key[INDEX_KEY_MAX];
+	int len = index_put_text_day(key, sizeof(key), districts[i % 4], DATE_YEAR(date_today()));
+
+	codec_put_str(req, WF_TABLE, budget_figure_def.table);
+	codec_put_str(req, WF_INDEX, "district_year");
+	codec_put_bytes(req, WF_KEY, key, (size_t)len);
+	return wire_client_call(c, &reply);
+}
+
+static int run(const char *socket_path)
+{
+	struct wire_client *user, *admin;
+	struct summary sum, ignored;
+	char msg[512];
+	enum status st = STATUS_OK;
+
+	if (wire_client_open(socket_path, USER_LOGIN, 0, &user, NULL, msg, sizeof(msg)) !=
+	            STATUS_OK ||
+	    wire_client_open(socket_path, ADMIN_LOGIN, 0, &admin, NULL, msg, sizeof(msg)) !=
+	            STATUS_OK) {
+		fprintf(stderr, "bench_budget: %s\n", msg);
+		return 1;
+	}
+	for (int i = 0; i < WARMUP && st == STATUS_OK; i++)
+		st = figures(user, i);
+	if (st == STATUS_OK)
+		st = server_stats(admin, true, "read", &ignored);
+	for (int i = 0; i < REQUESTS && st == STATUS_OK; i++)
+		st = figures(user, i);
+	if (st == STATUS_OK)
+		st = server_stats(admin, false, "read", &sum);
+	wire_client_close(user);
+	wire_client_close(admin);
+	if (st != STATUS_OK) {
+		fprintf(stderr, "bench_budget: %s\n", status_text(st));
+		return 1;
+	}
+	printf("budget figures of a district's year|%" PRIu64 "|%.4f|%.4f\n", sum.count,
+	       ms(sum.median), ms(sum.p99));
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 4 && strcmp(argv[1], "bare") == 0)
+		return bare(argv[2], argv[3]);
+	if (argc == 3 && strcmp(argv[1], "run") == 0)
+		return run(argv[2]);
+	fprintf(stderr, "usage: bench_budget bare DBDIR DESTDIR\n"
+	                "       bench_budget run SOCKET\n");
+	return 2;
+}
