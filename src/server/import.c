@@ -164,11 +164,12 @@ static unsigned seen_before(struct import *im, const struct booking *b, unsigned
 	for (size_t k = 0; k < np + ni; k++)
 		h = (h ^ (unsigned char)key[k]) * 1099511628211ULL;
 	for (i = (size_t)h & (im->nslots - 1); im->slots[i]; i = (i + 1) & (im->nslots - 1)) {
-		size_t s = im->slots[i] - 1;
+		const char *seen = im->seen[im->slots[i] - 1];
 
-		if (memcmp(im->seen[s], key, np + ni) == 0) {
+		if (strcmp(seen, b->payee) == 0 &&
+		    strcmp(seen + strlen(seen) + 1, b->invoice) == 0) {
 			free(key);
-			return im->seen_line[s];
+			return im->seen_line[im->slots[i] - 1];
 		}
 	}
 	im->seen[im->nseen] = key;

@@ -1,7 +1,8 @@
-/* The dashboard's budget: a line per district the user answers for (a
- * team lead's team's, the head of office's every one) with what the year
- * is forecast to cost against its plan, from the aggregates the server
- * keeps (budget.h): one index page per district, no booking summed. */
+/* The dashboard's budget: a line per district the user may see the
+ * budget of (a team's, or every one for the head of office, the budget
+ * clerks and controlling) with what the year is forecast to cost against
+ * its plan, from the aggregates the server keeps (budget.h): one index
+ * page per district, no booking summed. */
 #include <stdio.h>
 #include <string.h>
 
@@ -61,7 +62,7 @@ void dash_load_budget(struct ui *ui, struct dashboard *d)
 	int year = DATE_YEAR(date_today());
 
 	d->nbudget = 0;
-	if (me->role != ROLE_TEAMLEITUNG && me->role != ROLE_AMTSLEITUNG)
+	if (!rights_may(me, &budget_figure_def, VERB_LIST))
 		return;
 	for (size_t i = 0; i < config->ndistricts && d->nbudget < MAX_BUDGET; i++) {
 		struct budget_figure probe = {0};
