@@ -103,7 +103,8 @@ expect_output "export: ... a booking on a measure" "^$b1;03\.12\.$year;500,00;$m
 expect_output "export: ... its correction" "^[0-9]+;03\.12\.$year;-100,00;$m;;FG;fallspezifisch.?$"
 expect_output "export: ... an offer's" "^[0-9]+;02\.12\.$year;1234,56;;1;$od;"
 
-# Decisions from several clients at once, the server killed among them.
+# Decisions and bookings from several clients at once, the server killed
+# among them.
 ids=()
 for i in 1 2 3 4 5 6; do
 	"$CLIENT" "$SOCK" fk.fg rput measures 0 0 "${home[@]/recipient=Tom B./recipient=Kind $i.}" \
@@ -115,12 +116,17 @@ for i in 0 1 2; do
 		decision=bewilligt >"$TMP/d$i" 2>&1 &
 	"$CLIENT" "$SOCK" amt rput approvals 0 0 measure_id="${ids[$((i + 3))]}" measure_version=1 \
 		decision=bewilligt >"$TMP/e$i" 2>&1 &
+	# and two budget clerks booking on the ended measure meanwhile
+	"$CLIENT" "$SOCK" wjh rput bookings 0 0 measure_id="$m" date=04.12.$year amount=2,00 \
+		invoice=C-$i "payee=AWO Kreisverband" >/dev/null 2>&1 &
+	"$CLIENT" "$SOCK" skoester rput bookings 0 0 measure_id="$m" date=04.12.$year amount=3,00 \
+		invoice=K-$i "payee=AWO Kreisverband" >/dev/null 2>&1 &
 done
 wait_line "$TMP/d0" "^saved"
 kill -9 "$SERVER"
 wait "$SERVER" 2>/dev/null
 wait
-expect_exit 0 "budget: after decisions at once and a kill -9, verify finds every figure right" \
+expect_exit 0 "budget: after decisions and bookings at once and a kill -9, verify finds every figure right" \
 	"${A[@]}" verify
 check "budget: the server starts again" start_server
 # (a decision the kill cut off after its commit is stored, unacknowledged)
