@@ -212,16 +212,16 @@ static size_t col_bar(const void *row, char *buf, size_t size)
 static const struct ui_column budget_columns[] = {
         {.label = "SR", .width = 3, .format = col_district},
         {.label = "Linie, Leistung", .width = 0, .format = col_label},
-        {.label = "Plan", .width = 14, .format = col_planned, .numeric = true, .min_cols = 100},
+        {.label = "Plan", .width = 15, .format = col_planned, .numeric = true, .min_cols = 100},
         {.label = "Gebunden",
-         .width = 14,
+         .width = 15,
          .format = col_committed,
          .numeric = true,
          .min_cols = 150},
-        {.label = "Ausgegeben", .width = 14, .format = col_spent, .numeric = true, .min_cols = 100},
-        {.label = "Offen", .width = 14, .format = col_open, .numeric = true, .min_cols = 150},
-        {.label = "Prognose", .width = 14, .format = col_forecast, .numeric = true},
-        {.label = "Verfügbar", .width = 14, .format = col_available, .numeric = true},
+        {.label = "Ausgegeben", .width = 15, .format = col_spent, .numeric = true, .min_cols = 100},
+        {.label = "Offen", .width = 15, .format = col_open, .numeric = true, .min_cols = 150},
+        {.label = "Prognose", .width = 15, .format = col_forecast, .numeric = true},
+        {.label = "Verfügbar", .width = 15, .format = col_available, .numeric = true},
         {.label = "# ausgeg. = offen . frei", .width = BAR_WIDTH, .format = col_bar},
 };
 
@@ -270,14 +270,17 @@ static bool district_shown(struct ui *ui, const char *district)
 	return rights_allow(ui_config(ui), ui_staff(ui), &budget_figure_def, VERB_LIST, &probe);
 }
 
-/* A line or total whose forecast goes past its plan says so in words. */
+/* A line or total whose forecast goes past its plan says so first, where
+ * a narrow column cuts nothing of it. */
 static void mark_past_plan(struct budget_row *r)
 {
 	struct budget_figure f = figure_of(r);
 	size_t n = strlen(r->label);
 
-	if (r->planned_known && budget_forecast(&f) > r->planned && n + 3 < sizeof(r->label))
-		memcpy(r->label + n, " !", 3);
+	if (r->planned_known && budget_forecast(&f) > r->planned && n + 3 < sizeof(r->label)) {
+		memmove(r->label + 2, r->label, n + 1);
+		memcpy(r->label, "! ", 2);
+	}
 }
 
 /* Every district the user may see: its total first (all of them, side by
