@@ -61,7 +61,7 @@ keys tl b
 screen_check "budget: the team lead's budget screen" tl "^Sozialraumbudget $year"
 screen_check "budget: ... the district's fallspezifisch line: forecast and available" tl \
 	"FG +fallspezifisch +1\.950,00 € +3\.848\.050,00 € +[#=.]+"
-screen_check "budget: ... the service's row" tl "FG +34 Heimerziehung.* +1\.950,00 €"
+screen_check "budget: ... the service's row" tl "FG +34 Heimerzieh.* +1\.950,00 €"
 gone_check "budget: ... only the team's districts" tl "^  HM "
 
 # A correction of 100,00 € from the list of bookings.
