@@ -103,7 +103,7 @@ static int start(struct server *server)
 	}
 	/* the budget moves with every write that moves it (the interactive
 	 * thread writes, with the configuration in force) */
-	store_set_hook(server->store, budget_hook, &server->config);
+	store_set_hook(server->store, budget_hook, budget_end, &server->config);
 	server->listen_fd = wire_listen(server->socket_path, msg, sizeof(msg));
 	if (server->listen_fd < 0 || pipe2(server->wake, O_CLOEXEC | O_NONBLOCK) != 0) {
 		fprintf(stderr, "sozialraumd: %s\n", msg);

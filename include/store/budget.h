@@ -13,6 +13,9 @@
  * save of it and every decision on it; the figures follow them. */
 enum status budget_hook(void *ctx, struct store_txn *txn, const struct record_def *def,
                         const void *old, const void *new);
+/* A store_end_fn: a transaction's bookings move their commitments and
+ * figures once, when it commits (budget_hook keeps them until then). */
+enum status budget_end(void *ctx, struct store_txn *txn, bool commit);
 
 /* The configuration this thread's writes use (a worker's job's), or NULL:
  * the hook's. */

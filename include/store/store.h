@@ -89,7 +89,13 @@ enum status store_audit(struct store_txn *txn, const char *action, const struct 
  * aborts the write. */
 typedef enum status (*store_hook_fn)(void *ctx, struct store_txn *txn, const struct record_def *def,
                                      const void *old, const void *new);
-void store_set_hook(struct store *store, store_hook_fn fn, void *ctx);
+/* ... and when a transaction ends: before it commits (COMMIT; an error
+ * aborts it instead), or when it is aborted, so that what the hook kept
+ * for it (*store_txn_hook_state) is written or let go. */
+typedef enum status (*store_end_fn)(void *ctx, struct store_txn *txn, bool commit);
+void store_set_hook(struct store *store, store_hook_fn fn, store_end_fn end, void *ctx);
+/* The hook's own state of TXN (NULL at its begin). */
+void **store_txn_hook_state(struct store_txn *txn);
 
 /* Visits records in id order from FIRST_ID; VISIT returns nonzero to stop.
  * REC passed to VISIT is only valid during the call. */
@@ -131,6 +137,16 @@ enum status store_seq_next(struct store_txn *txn, const char *name, uint64_t *va
 
 /* Number of records in a table (a fast estimate is not enough: exact). */
 enum status store_count(struct store_txn *txn, const struct record_def *def, uint64_t *count);
+
+/* Aggregates (the budget's figures, kept by the write hook): read for
+ * writing (locked for the transaction, so that two writers of one
+ * aggregate wait for each other instead of deadlocking), and written
+ * back with its version counted but no audit entry, hook or version
+ * check: one read and one write for each update. A new one has its id
+ * set by the caller and version 0. */
+enum status store_aggregate_get(struct store_txn *txn, const struct record_def *def, uint64_t id,
+                                void *rec);
+enum status store_aggregate_put(struct store_txn *txn, const struct record_def *def, void *rec);
 
 /* Writes REC as it is, with no id, version or audit handling: for records
  * that are bookkeeping, not content (applied request ids, drafts). */

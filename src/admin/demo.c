@@ -153,7 +153,7 @@ int admin_demo(struct admin *admin, int argc, char **argv)
 		st = store_count(txn, &offer_def, &count);
 		store_abort(txn);
 	}
-	store_set_hook(store, budget_hook, &admin->config); /* the measures' commitments */
+	store_set_hook(store, budget_hook, budget_end, &admin->config); /* the budget's aggregates */
 	if (st == STATUS_OK && count) {
 		admin_error("%s already holds data: demo fills an empty data directory only",
 		            admin->data_dir);

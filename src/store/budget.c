@@ -105,14 +105,14 @@ static enum status figure_add(struct store_txn *txn, const struct commitment *ke
 
 	snprintf(f.district, sizeof(f.district), "%s", key->district);
 	snprintf(f.service, sizeof(f.service), "%s", service);
-	st = store_get(txn, &budget_figure_def, budget_figure_def.make_id(&f), &f);
+	f.head.id = budget_figure_def.make_id(&f);
+	st = store_aggregate_get(txn, &budget_figure_def, f.head.id, &f);
 	if (st != STATUS_OK && st != STATUS_ERR_NOT_FOUND)
 		return st;
 	f.committed += committed;
 	f.spent += spent;
 	f.open += open;
-	return st == STATUS_OK ? store_update(txn, &budget_figure_def, &f)
-	                       : store_insert(txn, &budget_figure_def, &f);
+	return store_aggregate_put(txn, &budget_figure_def, &f);
 }
 
 /* One year of a measure moved from OLD (committed and spent) to NOW: its
@@ -173,31 +173,173 @@ static enum status measure_moved(struct store_txn *txn, const struct config *con
 	return st;
 }
 
+/* --- bookings: kept per transaction, written once when it commits --- */
+
+/* What a transaction's bookings moved, by id (open addressing, a power of
+ * two of slots): the commitments as they stand now, the figures' deltas.
+ * A measure's months booked in one transaction cost one write of each. */
+struct pending {
+	struct commitment *c; /* id 0: empty */
+	size_t nc, capc;
+	struct budget_figure *f; /* deltas; id 0: empty */
+	size_t nf, capf;
+};
+
+static size_t slot_of(uint64_t id, size_t cap)
+{
+	return (size_t)(id * 11400714819323198485ULL) & (cap - 1);
+}
+
+/* The slot of ID in a table of CAP records of SIZE bytes (its head
+ * first), grown when half full; NULL when out of memory. */
+static void *pending_slot(void **table, size_t *n, size_t *cap, size_t size, uint64_t id)
+{
+	char *t = *table;
+	size_t i;
+
+	if (2 * (*n + 1) > *cap) {
+		size_t bigger = *cap ? 2 * *cap : 64;
+		char *grown = calloc(bigger, size);
+
+		if (!grown)
+			return NULL;
+		for (size_t k = 0; k < *cap; k++) {
+			const struct record_head *h = (const void *)(t + k * size);
+
+			if (h->id) {
+				for (i = slot_of(h->id, bigger);
+				     ((struct record_head *)(void *)(grown + i * size))->id;)
+					i = (i + 1) & (bigger - 1);
+				memcpy(grown + i * size, h, size);
+			}
+		}
+		free(t);
+		*table = t = grown;
+		*cap = bigger;
+	}
+	for (i = slot_of(id, *cap);; i = (i + 1) & (*cap - 1)) {
+		struct record_head *h = (void *)(t + i * size);
+
+		if (h->id == id)
+			return h;
+		if (!h->id) {
+			(*n)++;
+			return h;
+		}
+	}
+}
+
+static struct pending *pending_of(struct store_txn *txn)
+{
+	void **state = store_txn_hook_state(txn);
+
+	if (!*state)
+		*state = calloc(1, sizeof(struct pending));
+	return *state;
+}
+
+static void pending_free(struct store_txn *txn)
+{
+	void **state = store_txn_hook_state(txn);
+	struct pending *p = *state;
+
+	if (p) {
+		free(p->c);
+		free(p->f);
+		free(p);
+	}
+	*state = NULL;
+}
+
+static enum status figure_delta(struct pending *p, const struct commitment *key, int line,
+                                const char *service, int64_t spent, int64_t open)
+{
+	struct budget_figure f = {.year = key->year, .line = line}, *d;
+
+	snprintf(f.district, sizeof(f.district), "%s", key->district);
+	snprintf(f.service, sizeof(f.service), "%s", service);
+	f.head.id = budget_figure_def.make_id(&f);
+	d = pending_slot((void **)&p->f, &p->nf, &p->capf, sizeof(*d), f.head.id);
+	if (!d)
+		return STATUS_ERR_NOMEM;
+	if (!d->head.id)
+		*d = f;
+	d->spent += spent;
+	d->open += open;
+	return STATUS_OK;
+}
+
 /* A booking: what was spent on its measure in its year (the commitment,
  * made when there is none yet) or on its offer's line. */
 static enum status booked(struct store_txn *txn, const struct booking *b)
 {
+	struct pending *p = pending_of(txn);
 	struct commitment key = {.measure_id = b->measure_id,
 	                         .year = DATE_YEAR(b->date),
 	                         .line = b->line},
-	                  old, now;
+	                  *c;
+	int64_t open;
 	enum status st;
 
+	if (!p)
+		return STATUS_ERR_NOMEM;
 	snprintf(key.district, sizeof(key.district), "%s", b->district);
 	snprintf(key.service, sizeof(key.service), "%s", b->service);
 	if (!b->measure_id) /* an offer's: its line's spent */
-		return figure_add(txn, &key, b->line, "", 0, b->amount, 0);
-	st = store_get(txn, &commitment_def, budget_commitment_id(b->measure_id, (int)key.year),
-	               &old);
-	if (st == STATUS_ERR_NOT_FOUND)
-		old = key; /* nothing committed in that year: spent all the same */
-	else if (st != STATUS_OK)
-		return st;
-	now = old;
-	now.spent += b->amount;
-	st = st == STATUS_OK ? store_update(txn, &commitment_def, &now)
-	                     : store_insert(txn, &commitment_def, &now);
-	return st == STATUS_OK ? move_figures(txn, &old, &now) : st;
+		return figure_delta(p, &key, b->line, "", b->amount, 0);
+	key.head.id = budget_commitment_id(b->measure_id, (int)key.year);
+	if (!(c = pending_slot((void **)&p->c, &p->nc, &p->capc, sizeof(*c), key.head.id)))
+		return STATUS_ERR_NOMEM;
+	if (!c->head.id) { /* its first booking in the transaction: as stored */
+		st = store_aggregate_get(txn, &commitment_def, key.head.id, c);
+		if (st == STATUS_ERR_NOT_FOUND)
+			*c = key; /* nothing committed in that year: spent all the same */
+		else if (st != STATUS_OK)
+			return c->head.id = 0, p->nc--, st;
+	}
+	open = budget_open(c->committed, c->spent);
+	c->spent += b->amount;
+	open = budget_open(c->committed, c->spent) - open;
+	st = figure_delta(p, c, c->line, "", b->amount, open);
+	return st == STATUS_OK ? figure_delta(p, c, -1, c->service, b->amount, open) : st;
+}
+
+/* Writes what the transaction's bookings moved: each commitment once,
+ * each figure once. */
+static enum status pending_write(struct store_txn *txn)
+{
+	struct pending *p = *store_txn_hook_state(txn);
+	enum status st = STATUS_OK;
+
+	for (size_t i = 0; p && st == STATUS_OK && i < p->capc; i++)
+		if (p->c[i].head.id)
+			st = store_aggregate_put(txn, &commitment_def, &p->c[i]);
+	for (size_t i = 0; p && st == STATUS_OK && i < p->capf; i++) {
+		struct budget_figure *d = &p->f[i], f = *d;
+
+		if (!d->head.id)
+			continue;
+		f.spent = f.open = 0;
+		st = store_aggregate_get(txn, &budget_figure_def, d->head.id, &f);
+		if (st == STATUS_ERR_NOT_FOUND)
+			st = STATUS_OK;
+		f.spent += d->spent;
+		f.open += d->open;
+		if (st == STATUS_OK)
+			st = store_aggregate_put(txn, &budget_figure_def, &f);
+	}
+	pending_free(txn);
+	return st;
+}
+
+enum status budget_end(void *ctx, struct store_txn *txn, bool commit)
+{
+	(void)ctx;
+	if (!commit) {
+		pending_free(txn);
+		return STATUS_OK;
+	}
+	return pending_write(txn);
 }
 
 static __thread const struct config *thread_config;
@@ -217,11 +359,16 @@ enum status budget_hook(void *ctx, struct store_txn *txn, const struct record_de
 
 	if (!new || !config)
 		return STATUS_OK;
-	if (def == &measure_def)
-		return measure_moved(txn, config, new);
 	if (def == &booking_def)
 		return old ? STATUS_OK : booked(txn, new); /* never changed */
-	if (def != &approval_def || old)
+	if (def != &measure_def && def != &approval_def)
+		return STATUS_OK;
+	/* a measure's commitments are read anew: what bookings moved first */
+	if (*store_txn_hook_state(txn) && (st = pending_write(txn)) != STATUS_OK)
+		return st;
+	if (def == &measure_def)
+		return measure_moved(txn, config, new);
+	if (old)
 		return STATUS_OK;
 	/* a decision: its measure as it stands (the demo writes the decision
 	 * after its measure; the server settles the measure after it) */

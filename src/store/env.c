@@ -443,27 +443,52 @@ enum status store_begin_snapshot(struct store *store, struct store_txn **out)
 	return txn_new(store, NULL, DB_TXN_SNAPSHOT, out);
 }
 
-enum status store_commit(struct store_txn *txn)
+void **store_txn_hook_state(struct store_txn *txn)
 {
-	u_int32_t flags = (txn->store->flags & STORE_BULK) ? DB_TXN_NOSYNC : 0;
-	int ret = txn->txn->commit(txn->txn, flags);
+	return &txn->hook_state;
+}
 
+/* The hook's end of TXN: COMMIT, what it kept is written (an error is
+ * returned and the caller aborts); else let go. */
+static enum status hook_end(struct store_txn *txn, bool commit)
+{
+	struct store *store = txn->store;
+
+	if (!store->hook_end || (!txn->hook_state && commit))
+		return STATUS_OK;
+	return store->hook_end(store->hook_ctx, txn, commit);
+}
+
+static enum status commit_with(struct store_txn *txn, u_int32_t flags)
+{
+	enum status st = hook_end(txn, true);
+	int ret;
+
+	if (st != STATUS_OK) {
+		store_abort(txn);
+		return st;
+	}
+	ret = txn->txn->commit(txn->txn, flags);
 	free(txn);
 	return store_status(ret);
 }
 
+enum status store_commit(struct store_txn *txn)
+{
+	return commit_with(txn, (txn->store->flags & STORE_BULK) ? DB_TXN_NOSYNC : 0);
+}
+
 enum status store_commit_deferred(struct store_txn *txn)
 {
-	int ret = txn->txn->commit(txn->txn, DB_TXN_NOSYNC);
-
-	free(txn);
-	return store_status(ret);
+	return commit_with(txn, DB_TXN_NOSYNC);
 }
 
 void store_abort(struct store_txn *txn)
 {
 	if (!txn)
 		return;
+	if (txn->hook_state)
+		hook_end(txn, false);
 	txn->txn->abort(txn->txn);
 	free(txn);
 }

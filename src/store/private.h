@@ -48,6 +48,7 @@ struct store {
 	} seqs[STORE_MAX_SEQUENCES];
 	size_t nseqs;
 	store_hook_fn hook;
+	store_end_fn hook_end;
 	void *hook_ctx;
 	int backup_fd; /* the directory a backup is written into, -1 when none */
 };
@@ -57,6 +58,7 @@ struct store_txn {
 	DB_TXN *txn;
 	char login[CONFIG_LOGIN_SIZE];
 	bool snapshot;
+	void *hook_state; /* the write hook's, until the transaction ends */
 };
 
 /* The table of DEF (NULL when DEF is not registered). */

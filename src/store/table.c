@@ -304,7 +304,8 @@ int store_get_raw(struct store_txn *txn, DB *db, uint64_t id, DBT *data, u_int32
 	return db->get(db, txn->txn, &key, data, flags);
 }
 
-enum status store_get(struct store_txn *txn, const struct record_def *def, uint64_t id, void *rec)
+static enum status get_flags(struct store_txn *txn, const struct record_def *def, uint64_t id,
+                             void *rec, u_int32_t flags)
 {
 	struct store_table *table = store_table_of(txn->store, def);
 	DBT data;
@@ -313,11 +314,30 @@ enum status store_get(struct store_txn *txn, const struct record_def *def, uint6
 
 	if (!table)
 		return STATUS_ERR_INTERNAL;
-	if ((ret = store_get_raw(txn, table->db, id, &data, 0)) != 0)
+	if ((ret = store_get_raw(txn, table->db, id, &data, flags)) != 0)
 		return store_status(ret);
 	st = record_decode(def, data.data, data.size, rec);
 	free(data.data);
 	return st;
+}
+
+enum status store_get(struct store_txn *txn, const struct record_def *def, uint64_t id, void *rec)
+{
+	return get_flags(txn, def, id, rec, 0);
+}
+
+enum status store_aggregate_get(struct store_txn *txn, const struct record_def *def, uint64_t id,
+                                void *rec)
+{
+	return txn->snapshot ? STATUS_ERR_INTERNAL : get_flags(txn, def, id, rec, DB_RMW);
+}
+
+enum status store_aggregate_put(struct store_txn *txn, const struct record_def *def, void *rec)
+{
+	struct record_head *head = rec;
+
+	head->version++;
+	return store_put_plain(txn, def, rec);
 }
 
 enum status store_put_raw(struct store_txn *txn, struct store_table *table, const void *rec,
@@ -368,9 +388,10 @@ static enum status run_hook(struct store_txn *txn, const struct record_def *def,
 	return store->hook ? store->hook(store->hook_ctx, txn, def, old, new) : STATUS_OK;
 }
 
-void store_set_hook(struct store *store, store_hook_fn fn, void *ctx)
+void store_set_hook(struct store *store, store_hook_fn fn, store_end_fn end, void *ctx)
 {
 	store->hook = fn;
+	store->hook_end = end;
 	store->hook_ctx = ctx;
 }
 

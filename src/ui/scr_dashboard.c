@@ -392,8 +392,9 @@ static int draw_offers(struct screen *s, struct dashboard *d, int y)
 }
 
 /* The sections of work, in their order: each leaves three lines for
- * each one below it that has lines (its title, a line, "and more", a gap) and the
- * edit locks' lines, so every one shows something at 80x24. */
+ * each one below it that has lines (its title, a line, "and more", a gap),
+ * the edit locks' lines and the budget's, so every one shows something at
+ * 80x24. */
 static int draw_work(struct screen *s, struct dashboard *d, int y)
 {
 	const struct {
@@ -411,7 +412,8 @@ static int draw_work(struct screen *s, struct dashboard *d, int y)
 	size_t n = sizeof(work) / sizeof(work[0]);
 
 	for (size_t i = 0; i < n; i++) {
-		int reserve = d->nlocks ? 2 + (int)d->nlocks : 0;
+		int reserve = (d->nlocks ? 2 + (int)d->nlocks : 0) +
+		              (d->nbudget ? 2 + (int)d->nbudget : 0);
 
 		if (!work[i].lines->n)
 			continue;
@@ -451,12 +453,6 @@ static void dashboard_draw(struct screen *s)
 			y = draw_line(s, y, d->teams[i]);
 		y++;
 	}
-	if (d->nbudget) {
-		y = draw_section(s, y, "Budget des Jahres (b: mehr)");
-		for (size_t i = 0; i < d->nbudget; i++)
-			y = draw_line(s, y, d->budget[i]);
-		y++;
-	}
 	if (desk_empty(d))
 		y = draw_first_steps(s, y);
 	if (d->ndrafts)
@@ -469,6 +465,12 @@ static void dashboard_draw(struct screen *s)
 		                         : "Meine Bearbeitungssperren");
 		for (size_t i = 0; i < d->nlocks; i++)
 			y = draw_line(s, y, d->locks[i]);
+		y++;
+	}
+	if (d->nbudget) { /* below the work, which leaves it room */
+		y = draw_section(s, y, "Budget des Jahres (b: mehr)");
+		for (size_t i = 0; i < d->nbudget; i++)
+			y = draw_line(s, y, d->budget[i]);
 		y++;
 	}
 	if (d->server[0][0]) {

@@ -212,7 +212,7 @@ static void test_random_sequences(void)
 	CHECK_INT(store_open(dir, 0, &store, msg, sizeof(msg)), STATUS_OK);
 	if (!store || !config || !out)
 		return;
-	store_set_hook(store, budget_hook, &config);
+	store_set_hook(store, budget_hook, budget_end, &config);
 	for (int i = 0; i < STEPS; i++)
 		step(store);
 	for (size_t k = 0; k < nkept; k++) {
@@ -240,7 +240,7 @@ static void test_random_sequences(void)
 		if (store_get(txn, &budget_figure_def, budget_figure_def.make_id(&f), &f) ==
 		    STATUS_OK) {
 			f.committed += 1;
-			store_set_hook(store, NULL, NULL);
+			store_set_hook(store, NULL, NULL, NULL);
 			CHECK_INT(store_update(txn, &budget_figure_def, &f), STATUS_OK);
 		}
 	}

@@ -377,7 +377,7 @@ static void test_write_hook(void)
 	struct offer o = sample_offer("Treff");
 	uint64_t n = 0;
 
-	store_set_hook(store, hook, &t);
+	store_set_hook(store, hook, NULL, &t);
 	store_begin(store, "x", &txn);
 	CHECK_INT(store_insert(txn, &offer_def, &o), STATUS_OK);
 	CHECK_INT(store_update(txn, &offer_def, &o), STATUS_OK);
