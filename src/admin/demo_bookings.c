@@ -41,11 +41,10 @@ static enum status book(struct store_txn *txn, struct demo_books *d, struct book
 
 /* A measure's months from its start to the last one paid (the month
  * before this one), each paid on the 10th of the month after. */
-static enum status book_measure(struct demo_books *d, const struct measure *m,
-                                const struct cost_segment *segs, size_t n)
+static enum status book_measure(struct demo_books *d, struct store_txn *txn,
+                                const struct measure *m, const struct cost_segment *segs, size_t n)
 {
-	struct store_txn *txn;
-	enum status st = store_begin(d->store, "demo", &txn);
+	enum status st = STATUS_OK;
 	int32_t month = DATE_MAKE(DATE_YEAR(m->start), DATE_MONTH(m->start), 1);
 	int32_t this_month = DATE_MAKE(DATE_YEAR(d->today), DATE_MONTH(d->today), 1);
 
@@ -71,7 +70,7 @@ static enum status book_measure(struct demo_books *d, const struct measure *m,
 		         DATE_YEAR(month));
 		st = book(txn, d, &b);
 	}
-	return st == STATUS_OK ? store_commit(txn) : (store_abort(txn), st);
+	return st;
 }
 
 static enum status book_measures(struct demo_books *d)
@@ -85,14 +84,16 @@ static enum status book_measures(struct demo_books *d)
 		struct cost_segment seg;
 		size_t n;
 
-		if ((st = store_begin_snapshot(d->store, &txn)) != STATUS_OK)
+		/* the measure read and its months booked in one transaction */
+		if ((st = store_begin(d->store, "demo", &txn)) != STATUS_OK)
 			return st;
 		st = store_get(txn, &measure_def, id, &m);
-		store_abort(txn);
-		if (st == STATUS_ERR_NOT_FOUND)
-			return STATUS_OK; /* past the last */
-		if (st != STATUS_OK || !m.approved_to)
+		if (st != STATUS_OK || !m.approved_to) {
+			store_abort(txn);
+			if (st == STATUS_ERR_NOT_FOUND)
+				return STATUS_OK; /* past the last */
 			continue;
+		}
 		/* the demo's measures have one decision each: what they approve */
 		a = (struct approval){.decision = DECISION_GRANTED,
 		                      .from = m.start,
@@ -100,7 +101,8 @@ static enum status book_measures(struct demo_books *d)
 		                      .rate = m.approved_rate,
 		                      .hours = m.approved_hours};
 		n = measure_segments(&m, &a, 1, &seg, 1);
-		st = book_measure(d, &m, &seg, n);
+		st = book_measure(d, txn, &m, &seg, n);
+		st = st == STATUS_OK ? store_commit(txn) : (store_abort(txn), st);
 	}
 	return st;
 }
