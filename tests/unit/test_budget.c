@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "demo_config.h"
 #include "model/booking.h"
 #include "model/budget.h"
 #include "model/date.h"
@@ -45,19 +46,6 @@ static uint64_t invoices;
 static size_t nkept;
 
 static const char *const services[] = {"31", "33", "34", "29", "35a-amb", "28"};
-
-static struct config *demo_config(void)
-{
-	const char *srcdir = getenv("SRCDIR");
-	char path[PATH_MAX];
-	struct config_errors errors = {0};
-	struct config *c = NULL;
-
-	snprintf(path, sizeof path, "%s/conf/sozialraum.conf", srcdir ? srcdir : ".");
-	CHECK_INT(config_load(path, &c, &errors), STATUS_OK);
-	config_errors_free(&errors);
-	return c;
-}
 
 static int32_t day_in(int year)
 {
@@ -210,6 +198,7 @@ static void test_random_sequences(void)
 	snprintf(dir, sizeof(dir), "%s/d", base);
 	CHECK_INT(store_init(dir, msg, sizeof(msg)), STATUS_OK);
 	CHECK_INT(store_open(dir, 0, &store, msg, sizeof(msg)), STATUS_OK);
+	CHECK(config != NULL); /* not passed by default: the sequence needs it */
 	if (!store || !config || !out)
 		return;
 	store_set_hook(store, budget_hook, budget_end, &config);
@@ -258,7 +247,7 @@ int main(void)
 {
 	if (!mkdtemp(base))
 		return 1;
-	config = demo_config();
+	config = demo_config_load();
 	RUN(test_random_sequences);
 	config_free(config);
 	nftw(base, remove_entry, 16, FTW_DEPTH | FTW_PHYS);

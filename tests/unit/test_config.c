@@ -11,6 +11,7 @@
 
 #include "model/config.h"
 #include "check.h"
+#include "demo_config.h"
 
 /* Lines 1-4 of most test files: a valid start with districts A and B. */
 #define BASE                                                                      \
@@ -125,16 +126,9 @@ static void load_bad(const char *text, struct config_errors *errors)
  * it does not load clean. */
 static struct config *demo_load(void)
 {
-	const char *srcdir = getenv("SRCDIR");
-	char path[PATH_MAX];
-	struct config_errors errors = {0};
-	struct config *config = NULL;
+	struct config *config = demo_config_load();
 
-	snprintf(path, sizeof path, "%s/conf/sozialraum.conf", srcdir ? srcdir : ".");
-	CHECK_INT(config_load(path, &config, &errors), STATUS_OK);
-	CHECK_INT(errors.count, 0);
-	dump_errors(&errors);
-	config_errors_free(&errors);
+	CHECK(config != NULL);
 	return config;
 }
 

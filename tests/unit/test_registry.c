@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "check.h"
+#include "demo_config.h"
 #include "model/absence.h"
 #include "model/audit.h"
 #include "model/booking.h"
@@ -23,14 +24,7 @@ static struct config *config;
 
 static void load_config(void)
 {
-	struct config_errors errors = {0};
-	const char *srcdir = getenv("SRCDIR");
-	char path[4096];
-
-	snprintf(path, sizeof path, "%s/conf/sozialraum.conf", srcdir ? srcdir : ".");
-	if (config_load(path, &config, &errors) != STATUS_OK)
-		config_errors_print(&errors, stdout);
-	config_errors_free(&errors);
+	config = demo_config_load();
 }
 
 static size_t count_names(const char *const *names)
