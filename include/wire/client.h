@@ -15,6 +15,7 @@ struct wire_welcome {
 	char name[CONFIG_NAME_SIZE];
 	char role[CONFIG_ID_SIZE];
 	char team[CONFIG_ID_SIZE];
+	char provider[CONFIG_ID_SIZE];
 };
 
 /* Connects to SOCKET_PATH as the caller's own Unix user, or as AS_LOGIN

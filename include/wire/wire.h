@@ -33,7 +33,7 @@
  * absent at the end). An EVENT has request id 0: nobody asked for it. */
 #define WIRE_KIND_LIST(X)                                                                          \
 	X(HELLO, 1)        /* -> WELCOME: WF_VERSION, WF_LOGIN (as, optional), WF_EVENTS */        \
-	X(WELCOME, 2)      /* WF_LOGIN WF_NAME WF_ROLE WF_TEAM */                                  \
+	X(WELCOME, 2)      /* WF_LOGIN WF_NAME WF_ROLE WF_TEAM WF_PROVIDER */                      \
 	X(ERROR, 3)        /* WF_STATUS WF_TEXT, and WF_HOLDER WF_LOGIN WF_SINCE when locked */    \
 	X(DONE, 4)         /* success without data; WF_TEXT may say more */                        \
 	X(RECORD_LIST, 10) /* WF_TABLE, one of WF_PARENT | WF_WORDS | WF_INDEX WF_KEY,      */     \
@@ -65,9 +65,9 @@
 	X(DRAFT_DELETE, 43) /* WF_ID -> DONE */                                                    \
 	X(STATUS, 44)       /* -> RECORD: WF_RECORD (server_status) */                             \
 	X(DUPLICATES, 45)   /* WF_NAME WF_DATE (birth) WF_ID (the case to leave out) -> DONE */    \
-	                    /* WF_TEXT... ("number;district;status" of each other case)  */     \
-	X(IMPORT_DATA, 46)  /* WF_DATA (a piece of a file to import) WF_OFFSET (where) -> DONE */ \
-	X(IMPORT, 47)       /* WF_KIND ("bookings"): the pieces sent, all or nothing  */         \
+	                    /* WF_TEXT... ("number;district;status" of each other case)  */        \
+	X(IMPORT_DATA, 46)  /* WF_DATA (a piece of a file to import) WF_OFFSET (where) -> DONE */  \
+	X(IMPORT, 47)       /* WF_KIND ("bookings"): the pieces sent, all or nothing  */           \
 	                    /* -> DONE WF_COUNT, or ERROR WF_TEXT (each bad line) (worker) */
 
 enum wire_kind {
@@ -114,6 +114,7 @@ enum wire_field {
 	WF_EVENTS = 38,   /* 1: this session wants events */
 	WF_TAKEOVER = 39, /* 1: take an edit lock over from the user's other session */
 	WF_FIRST = 40,    /* where a page began: a token like WF_AFTER's, to walk back from */
+	WF_PROVIDER = 41, /* a provider's id */
 };
 
 const char *wire_kind_name(uint16_t kind);

@@ -416,6 +416,8 @@ static bool handle_hello(struct server *server, struct conn *conn, const struct 
 	codec_put_str(reply, WF_ROLE, role_names[staff->role]);
 	codec_put_str(reply, WF_TEAM,
 	              staff->team >= 0 ? server->config->teams[staff->team].id : "");
+	codec_put_str(reply, WF_PROVIDER,
+	              staff->provider >= 0 ? server->config->providers[staff->provider].id : "");
 	return true;
 }
 

@@ -29,6 +29,21 @@ static bool waiting(void *ctx, int waited_ms)
 	return true;
 }
 
+/* Who this is, as the server says: a configuration of one's own (-c) may
+ * change what the screens offer, never what the server gives, and the
+ * screens follow the server's word. */
+static void take_servers_word(struct ui *ui)
+{
+	struct cfg_staff *me = &ui->config->staff[ui->staff];
+
+	for (int r = 0; r < ROLE_COUNT; r++)
+		if (strcmp(role_names[r], ui->me.role) == 0)
+			me->role = (enum role)r;
+	snprintf(me->name, sizeof(me->name), "%s", ui->me.name);
+	me->team = ui->me.team[0] ? config_find_team(ui->config, ui->me.team) : -1;
+	me->provider = ui->me.provider[0] ? config_find_provider(ui->config, ui->me.provider) : -1;
+}
+
 enum status ui_session_open(struct ui *ui, const char *socket_path, const char *as_login, char *msg,
                             size_t size)
 {
@@ -47,6 +62,7 @@ enum status ui_session_open(struct ui *ui, const char *socket_path, const char *
 		ui->client = NULL;
 		return STATUS_ERR_DENIED;
 	}
+	take_servers_word(ui);
 	return STATUS_OK;
 }
 

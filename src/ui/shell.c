@@ -489,6 +489,11 @@ static void repaint(struct ui *ui)
 
 static void resize_all(struct ui *ui)
 {
+	/* curses resized stdscr, which marks it changed: the next key read
+	 * would paint it, empty, over the screens (keys are read before the
+	 * screen is updated). Taken now, the screens below go over it. */
+	wnoutrefresh(stdscr);
+	ui->message_shown = false;
 	ui->too_small = LINES < UI_MIN_LINES || COLS < UI_MIN_COLS;
 	if (ui->too_small)
 		return;

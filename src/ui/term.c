@@ -3,7 +3,7 @@
  * Signals only set flags (style.md): SIGHUP (an SSH drop; ncurses leaves it
  * at its default, which would kill us with the input unsaved), SIGTERM and
  * SIGINT end the loop, which sends the drafts, restores the terminal and
- * exits. Every read of a key is preceded by exactly one doupdate().
+ * exits. The screen is updated once no key waits to be read.
  */
 #include <langinfo.h>
 #include <locale.h>
@@ -41,6 +41,17 @@ static void install_signals(void)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+}
+
+/* Terminal descriptions come from the system's directories only, in
+ * Debian's order: the environment's TERMINFO and TERMINFO_DIRS are
+ * replaced, and HOME goes (the program has no use for it), since ncurses
+ * reads ~/.terminfo first whatever else is set. */
+static void system_terminfo(void)
+{
+	unsetenv("TERMINFO");
+	unsetenv("HOME");
+	setenv("TERMINFO_DIRS", "/etc/terminfo:/lib/terminfo:/usr/share/terminfo", 1);
 }
 
 /* An unknown TERM falls back to vt100, which every terminal emulator
@@ -156,6 +167,7 @@ enum status ui_term_start(struct ui *ui, char *msg, size_t size)
 		         "(über SSH: ssh -t)");
 		return STATUS_ERR_INVALID;
 	}
+	system_terminfo();
 	if (check_term(ui, msg, size) != STATUS_OK)
 		return STATUS_ERR_INVALID;
 	set_escdelay(ui->config->ui.esc_delay_ms);
@@ -197,18 +209,19 @@ static bool read_key(struct ui *ui, struct ui_input *in, int timeout_ms);
 
 /* Waits for a key and for the server's socket at once: an event from the
  * server ends the wait (ui->server_ready) so that the screens update while
- * nobody types. Keys curses has read ahead are taken first. */
+ * nobody types. Keys typed ahead are taken before the screen is updated,
+ * so that a burst of keys on a slow line costs one repaint, not one each. */
 bool ui_term_read(struct ui *ui, struct ui_input *in, int timeout_ms)
 {
 	struct pollfd fds[2] = {{.fd = STDIN_FILENO, .events = POLLIN},
 	                        {.fd = wire_client_fd(ui->client), .events = POLLIN}};
 
-	doupdate();
 	ui->server_ready = false;
 	if (ui_got_hangup || ui_got_term)
 		return false;
 	if (read_key(ui, in, 0))
 		return true;
+	doupdate();
 	if (poll(fds, 2, timeout_ms) <= 0)
 		return false;
 	if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {

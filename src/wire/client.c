@@ -166,6 +166,7 @@ static enum status hello(struct wire_client *client, struct wire_welcome *welcom
 		wire_get_str(&reply, WF_NAME, welcome->name, sizeof(welcome->name));
 		wire_get_str(&reply, WF_ROLE, welcome->role, sizeof(welcome->role));
 		wire_get_str(&reply, WF_TEAM, welcome->team, sizeof(welcome->team));
+		wire_get_str(&reply, WF_PROVIDER, welcome->provider, sizeof(welcome->provider));
 	}
 	return st;
 }

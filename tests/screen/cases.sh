@@ -93,7 +93,7 @@ screen_check "journal: ... both are listed, the correction naming the entry" fk 
 keys fk Down Enter
 screen_check "journal: ... the entry itself unchanged" fk \
 	"^Eintrag \* +Mutter berichtet von Schulangst seit dem Sommer\.$"
-keys fk Escape
+# three levels back at once: the entry, the journal, the case file
 keys fk Escape Escape Escape
 screen_check "journal: back in the cases list" fk "^Fälle · Sozialraum"
 

@@ -76,6 +76,21 @@ screen_check "locale: ... and saved" latin "Gespeichert"
 "${A[@]}" export offers >"$TMP/out" 2>&1
 expect_output "locale: ... as UTF-8" "Müller"
 keys latin Escape
+# Terminal descriptions of the user's own (TERMINFO, ~/.terminfo) are not
+# read: here an "xterm" that cannot place the cursor, which the program
+# would refuse.
+mkdir -p "$TMP/evil" "$TMP/home/.terminfo"
+printf 'xterm|no cursor addressing,\n\tcols#80, lines#24,\n' >"$TMP/evil.src"
+tic -o "$TMP/evil" "$TMP/evil.src" && tic -o "$TMP/home/.terminfo" "$TMP/evil.src"
+open_session ti fk.fg TERM=xterm TERMINFO="$TMP/evil" TERMINFO_DIRS="$TMP/evil" HOME="$TMP/home"
+screen_check "terminfo: the system's description is read, not one the environment names" ti "Hauptmen"
+# A locale this system does not have (a Mac's LC_CTYPE=UTF-8 sent over
+# ssh), or none at all: the program takes C.UTF-8, umlauts show.
+open_session alien fk.fg LANG= LC_ALL= LC_CTYPE=UTF-8
+screen_check "locale: one this system lacks falls back to UTF-8" alien "Ayşe Yılmaz"
+grep -q "Kein UTF-8" "$TMP/screen" && not_ok "locale: ... without the note" || ok "locale: ... without the note"
+open_session nolocale fk.fg LANG= LC_ALL=
+screen_check "locale: none at all falls back to UTF-8" nolocale "Ayşe Yılmaz"
 open_session plain fk.fg LANG=C LC_ALL=C
 keys plain a
 screen_check "locale: the offers list in the C locale" plain "Eintr"
@@ -125,4 +140,44 @@ expect_output "input: the program ends when its terminal goes away" "^ended"
 cpu=$(sed -n 's/^ended, cpu //p' "$TMP/out" | cut -d' ' -f1)
 awk -v c="${cpu:-9}" 'BEGIN { exit !(c < 1.0) }' && ok "input: ... without spinning (cpu ${cpu} s)" ||
 	not_ok "input: ... without spinning (cpu ${cpu:-?} s)"
+# Keys typed ahead on a slow line: a burst of ten cursor keys in a list
+# costs one repaint, about the bytes of one key, not ten.
+python3 - "$PROG" "$C" "$DATA" >"$TMP/out" 2>&1 <<'PY'
+import fcntl, os, pty, select, struct, sys, termios, time
+prog, conf, data = sys.argv[1:4]
+pid, fd = pty.fork()
+if pid == 0:
+    os.environ.update(TERM="xterm", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    os.execv(prog, [prog, "-c", conf, "-D", data, "--as", "fk.fg"])
+fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+DOWN, UP = b"\x1bOB", b"\x1bOA"  # xterm's cursor keys in keypad mode
+
+def answer(keys, until=b"", quiet=0.3, limit=10):
+    """Types KEYS; the bytes written until UNTIL showed and then nothing
+    more came for QUIET seconds."""
+    os.write(fd, keys)
+    got, end = b"", time.time() + limit
+    while time.time() < end:
+        if select.select([fd], [], [], quiet)[0]:
+            got += os.read(fd, 65536)
+        elif until in got:
+            return got
+    sys.exit("no answer to %r (waited for %r)" % (keys, until))
+
+answer(b"", b"Hauptmen")
+answer(b"a", "Einträg".encode())
+one = len(answer(DOWN))
+answer(UP)
+ten = len(answer(DOWN * 10))
+print("one key %d bytes, ten at once %d bytes" % (one, ten))
+os.write(fd, b"q")
+PY
+one=$(sed -n 's/^one key \([0-9]*\) bytes.*/\1/p' "$TMP/out")
+ten=$(sed -n 's/.*ten at once \([0-9]*\) bytes$/\1/p' "$TMP/out")
+if [ -n "$one" ] && [ -n "$ten" ] && [ "$one" -gt 0 ] && [ "$ten" -gt 0 ] && [ "$ten" -lt $((3 * one)) ]; then
+	ok "typeahead: ten keys at once cost one repaint ($(cat "$TMP/out"))"
+else
+	sed 's/^/#   /' "$TMP/out"
+	not_ok "typeahead: ten keys at once cost one repaint"
+fi
 finish
