@@ -44,10 +44,13 @@ static void install_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-static int usage(void)
+static int usage(FILE *out)
 {
-	fprintf(stderr, "usage: sozialraumd [-c FILE] [-D DIR] [-f]\n");
-	return 2;
+	fprintf(out, "usage: sozialraumd [-c FILE] [-D DIR] [-f]\n"
+	             "  -c FILE  configuration (default " DEFAULT_CONFIG ")\n"
+	             "  -D DIR   data directory (default: data_dir of the configuration)\n"
+	             "  -f       stay in the foreground and log to stderr (else syslog)\n");
+	return out == stdout ? 0 : 2;
 }
 
 static int load(struct server *server, const char *data_dir)
@@ -152,12 +155,14 @@ int main(int argc, char **argv)
 		case 'f':
 			server.foreground = true;
 			break;
+		case 'h':
+			return usage(stdout);
 		default:
-			return usage();
+			return usage(stderr);
 		}
 	}
 	if (optind != argc)
-		return usage();
+		return usage(stderr);
 	install_signals();
 	if (load(&server, data_dir) != 0)
 		return 1;

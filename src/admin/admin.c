@@ -88,6 +88,14 @@ static const struct admin_command commands[] = {
          .max_args = 2,
          .needs_config = true,
          .run = admin_import},
+        {.name = "adduser",
+         .args = "LOGIN [--key FILE] [--group GROUP]",
+         .help = "as root: the Unix account of staff member LOGIN, landing in sozialraum "
+                 "over ssh (keys only; group default sozialraum-staff)",
+         .min_args = 1,
+         .max_args = 5,
+         .needs_config = true,
+         .run = admin_adduser},
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

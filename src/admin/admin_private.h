@@ -68,6 +68,8 @@ int admin_backup_offline(struct admin *admin, const char *dir);
 int admin_audit(struct admin *admin, int argc, char **argv);
 int admin_export(struct admin *admin, int argc, char **argv);
 int admin_import(struct admin *admin, int argc, char **argv);
+/* The Unix account of a staff member (account.c; root only). */
+int admin_adduser(struct admin *admin, int argc, char **argv);
 /* A connection to the server of this data directory (prints why not and
  * returns NULL), and one call on it that prints the server's word on an
  * error answer; both for the online commands. */

@@ -46,14 +46,21 @@ static void config_ref_free(struct config_ref *ref)
 	free(ref);
 }
 
+/* The staff entry of a Unix user: mapped when the configuration was
+ * loaded, or, for an account made since (sozialraum-admin adduser), looked
+ * up by its name now. */
 int server_staff_of_uid(const struct server *server, uid_t uid)
 {
 	const struct config_ref *ref = server->current;
+	struct passwd pw, *found = NULL;
+	char buf[4096];
 
 	for (size_t i = 0; i < ref->config->nstaff; i++)
 		if (ref->uids[i] == uid)
 			return (int)i;
-	return -1;
+	if (getpwuid_r(uid, &pw, buf, sizeof(buf), &found) != 0 || !found)
+		return -1;
+	return config_find_staff(ref->config, found->pw_name);
 }
 
 struct config_ref *server_config_get(struct server *server)
