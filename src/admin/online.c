@@ -16,17 +16,23 @@
 
 #define MSG_SIZE 1024
 
-static struct wire_client *connect_quietly(struct admin *admin, bool quiet)
+/* A connection to the server; QUIET leaves unsaid only that no server
+ * runs (*DOWN), never that it refused the caller. */
+static struct wire_client *connect_quietly(struct admin *admin, bool quiet, bool *down)
 {
 	char path[PATH_MAX + 32], msg[MSG_SIZE];
 	struct wire_client *client;
+	enum status st;
 
 	if (admin->dir_given)
 		snprintf(path, sizeof(path), "%s/%s", admin->data_dir, WIRE_SOCKET_NAME);
 	else
 		snprintf(path, sizeof(path), "%s", admin->config->socket_path);
-	if (wire_client_open(path, NULL, 0, &client, NULL, msg, sizeof(msg)) != STATUS_OK) {
-		if (!quiet)
+	st = wire_client_open(path, NULL, 0, &client, NULL, msg, sizeof(msg));
+	if (down)
+		*down = st == STATUS_ERR_UNAVAILABLE;
+	if (st != STATUS_OK) {
+		if (!quiet || st != STATUS_ERR_UNAVAILABLE)
 			admin_error("%s", msg);
 		return NULL;
 	}
@@ -36,7 +42,7 @@ static struct wire_client *connect_quietly(struct admin *admin, bool quiet)
 
 struct wire_client *admin_connect(struct admin *admin)
 {
-	return connect_quietly(admin, false);
+	return connect_quietly(admin, false, NULL);
 }
 
 /* Runs the request built in the client; prints the server's word on error. */
@@ -180,12 +186,13 @@ int admin_backup(struct admin *admin, int argc, char **argv)
 
 int admin_verify_online(struct admin *admin)
 {
-	struct wire_client *client = connect_quietly(admin, true);
+	bool down = false;
+	struct wire_client *client = connect_quietly(admin, true, &down);
 	struct wire_msg reply;
 	int ret;
 
 	if (!client)
-		return -1;
+		return down ? -1 : ADMIN_FINDING; /* refused: said why */
 	wire_client_request(client, WIRE_VERIFY);
 	printf("verify: the server is running; checking through it (records only)\n");
 	ret = admin_call(client, &reply);
@@ -285,7 +292,8 @@ static void print_label(const char *label, int width)
  * last checkpoint, backup and verify. */
 int admin_status(struct admin *admin, int argc, char **argv)
 {
-	struct wire_client *client = connect_quietly(admin, true);
+	bool down = false;
+	struct wire_client *client = connect_quietly(admin, true, &down);
 	struct server_status st;
 	struct wire_msg reply;
 	char value[SERVER_STATUS_TEXT + 32];
@@ -294,8 +302,10 @@ int admin_status(struct admin *admin, int argc, char **argv)
 	(void)argc;
 	(void)argv;
 	if (!client) {
-		printf("server: not running on %s (start it: systemctl start sozialraumd)\n",
-		       admin->data_dir);
+		if (down)
+			printf("server: not running on %s (start it: systemctl start "
+			       "sozialraumd)\n",
+			       admin->data_dir);
 		return ADMIN_FINDING;
 	}
 	wire_client_request(client, WIRE_STATUS);
