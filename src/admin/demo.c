@@ -10,6 +10,7 @@
 
 #include "store/budget.h"
 #include "admin_private.h"
+#include "model/booking.h"
 #include "model/date.h"
 #include "model/domain.h"
 #include "model/offer.h"
@@ -132,9 +133,10 @@ int admin_demo(struct admin *admin, int argc, char **argv)
 	char msg[MSG_SIZE];
 	struct store *store;
 	struct store_txn *txn;
-	uint64_t count = 0;
+	uint64_t count = 0, booked = 0;
 	enum status st;
 	size_t n = 40, cases = 0, measures = 0, bookings = 0;
+	bool add;
 
 	if (parse_options(argc, argv, &seed, &cases, &measures, &bookings) != ADMIN_OK) {
 		admin_error("usage: sozialraum-admin demo [--seed N] [--cases N] [--measures N] "
@@ -151,15 +153,24 @@ int admin_demo(struct admin *admin, int argc, char **argv)
 	}
 	if ((st = store_begin_snapshot(store, &txn)) == STATUS_OK) {
 		st = store_count(txn, &offer_def, &count);
+		if (st == STATUS_OK)
+			st = store_count(txn, &booking_def, &booked);
 		store_abort(txn);
 	}
-	store_set_hook(store, budget_hook, budget_end, &admin->config); /* the budget's aggregates */
-	if (st == STATUS_OK && count) {
-		admin_error("%s already holds data: demo fills an empty data directory only",
+	store_set_hook(store, budget_hook, budget_end,
+	               &admin->config); /* the budget's aggregates */
+	/* --bookings alone adds the bookings to a demo made without them (the
+	 * budget benchmark times their load by itself). */
+	add = count && !booked && bookings && !cases && !measures;
+	if (st == STATUS_OK && count && !add) {
+		admin_error("%s already holds data: demo fills an empty data directory only (or "
+		            "adds --bookings alone to one without bookings)",
 		            admin->data_dir);
 		store_close(store);
 		return ADMIN_FINDING;
 	}
+	if (add)
+		n = 0;
 	for (size_t i = 0; i < n && st == STATUS_OK; i++)
 		st = add_offer(store, admin->config, i, &seed);
 	if (st == STATUS_OK && cases)
@@ -175,7 +186,9 @@ int admin_demo(struct admin *admin, int argc, char **argv)
 		admin_error("demo data could not be written: %s", status_text(st));
 		return ADMIN_FINDING;
 	}
-	printf("demo: %zu offers with their monthly counts, %zu cases and %zu measures in %s\n", n,
-	       cases, measures, admin->data_dir);
+	if (!add)
+		printf("demo: %zu offers with their monthly counts, %zu cases and %zu measures in "
+		       "%s\n",
+		       n, cases, measures, admin->data_dir);
 	return ADMIN_OK;
 }

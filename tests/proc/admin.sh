@@ -85,4 +85,15 @@ check "admin: restored data holds what the backup held" \
 	"$BUILDDIR/tests/proc/crashwriter" check "$DATA" "$TMP/expected"
 expect_exit 1 "admin: restore from a directory without a backup" "${A[@]}" restore "$TMP/nothing"
 expect_exit 0 "admin: verify after the refused restore" "${A[@]}" verify
+
+# demo --bookings alone adds the bookings to a demo made without them, once
+D2=("$ADMIN" -c "$CONF" -D "$TMP/demo2")
+"${D2[@]}" init >/dev/null
+expect_exit 0 "demo: cases and measures without bookings" "${D2[@]}" demo --cases 60 --measures 30
+expect_exit 0 "demo: --bookings alone adds them" "${D2[@]}" demo --bookings 200
+expect_output "demo: ... saying how many" "^demo: 200 bookings in "
+expect_exit 0 "demo: ... and the budget's figures move with them" "${D2[@]}" verify
+expect_exit 1 "demo: a second time is refused" "${D2[@]}" demo --bookings 200
+expect_output "demo: ... saying why" "already holds data"
+expect_exit 1 "demo: more cases on a filled directory are refused" "${D2[@]}" demo --cases 5
 finish
