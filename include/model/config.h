@@ -116,6 +116,9 @@ struct config {
 	char path[PATH_MAX];        /* the file loaded, as given */
 	char data_dir[PATH_MAX];    /* resolved against the file's folder */
 	char socket_path[PATH_MAX]; /* resolved against data_dir */
+	/* where the terminal program writes a user's exports (a folder per
+	 * login); resolved against the file's folder; "": none */
+	char export_dir[PATH_MAX];
 	char city[CONFIG_NAME_SIZE];
 
 	struct {

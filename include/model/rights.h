@@ -75,4 +75,17 @@ void rights_redact_changes(const struct cfg_staff *who, const struct record_def 
 /* Locks, audit log, backup, verify: the technical admin only. */
 bool rights_admin(const struct cfg_staff *who);
 
+/* The federal statistics (export "statistics"): records without names,
+ * but with what happened (the reasons of a help, a § 8a result) and the
+ * birth month, year and sex, which tie a record to the person for one who
+ * can look persons up. So a role that may export measures and either sees
+ * what happened (team leads, the head of office) or sees nobody (the
+ * admin, who delivers them); not the budget clerks, who see who somebody
+ * is but not what happened. rights_statistics_may: the role at all;
+ * rights_statistics_allow: a help or procedure whose scope is the measure
+ * SCOPE_REC (a procedure's: its case's district and lead in a measure). */
+bool rights_statistics_may(const struct cfg_staff *who);
+bool rights_statistics_allow(const struct config *config, const struct cfg_staff *who,
+                             const void *scope_rec);
+
 #endif

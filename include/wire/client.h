@@ -5,6 +5,8 @@
 #ifndef WIRE_CLIENT_H
 #define WIRE_CLIENT_H
 
+#include <stdio.h>
+
 #include "model/config.h"
 #include "wire/wire.h"
 
@@ -46,6 +48,12 @@ struct codec_buf *wire_client_request(struct wire_client *client, enum wire_kind
  * gives its status (the reply is then the ERROR message); when no answer
  * came (the server gone for good), *REPLY is empty. */
 enum status wire_client_call(struct wire_client *client, struct wire_msg *reply);
+
+/* A whole export (its KIND, YEAR when not 0, DISTRICT when not NULL) as
+ * this client's user gets it, fetched piece by piece into OUT. On an
+ * error answer TEXT says the server's word (empty when it said none). */
+enum status wire_client_export(struct wire_client *client, const char *kind, int year,
+                               const char *district, FILE *out, char *text, size_t size);
 
 /* The socket, for poll() or for tests that talk raw on it; -1 when not
  * connected. */

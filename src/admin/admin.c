@@ -75,7 +75,7 @@ static const struct admin_command commands[] = {
         {.name = "export",
          .args = "KIND [--year Y] [--district D]",
          .help = "CSV for German Excel on stdout; KIND: offers, cases, measures, bookings, "
-                 "budget (server)",
+                 "budget, statistics (server)",
          .min_args = 1,
          .max_args = 5,
          .needs_config = true,
@@ -88,6 +88,22 @@ static const struct admin_command commands[] = {
          .max_args = 2,
          .needs_config = true,
          .run = admin_import},
+        {.name = "report",
+         .args = "committee --year Y [--format txt|pdf] [-o FILE]",
+         .help = "the report to the Jugendhilfeausschuss: per district and for the city, "
+                 "each figure beside the previous year's (server)",
+         .min_args = 3,
+         .max_args = 7,
+         .needs_config = true,
+         .run = admin_report},
+        {.name = "statistics",
+         .args = "check --year Y",
+         .help = "which fields the federal statistics need are missing in the year's helps "
+                 "and § 8a procedures, in which case, and who leads it (server)",
+         .min_args = 3,
+         .max_args = 3,
+         .needs_config = true,
+         .run = admin_statistics},
         {.name = "adduser",
          .args = "LOGIN [--key FILE] [--group GROUP]",
          .help = "as root: the Unix account of staff member LOGIN, landing in sozialraum "

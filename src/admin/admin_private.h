@@ -3,6 +3,7 @@
 #define ADMIN_PRIVATE_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "admin/admin.h"
 #include "model/config.h"
@@ -67,6 +68,11 @@ int admin_status(struct admin *admin, int argc, char **argv);
 int admin_backup_offline(struct admin *admin, const char *dir);
 int admin_audit(struct admin *admin, int argc, char **argv);
 int admin_export(struct admin *admin, int argc, char **argv);
+/* The same into OUT (the committee report reads its figures so). */
+int admin_export_to(struct admin *admin, int argc, char **argv, FILE *out);
+int admin_report(struct admin *admin, int argc, char **argv);
+/* statistics check: what the federal statistics miss (statistics.c). */
+int admin_statistics(struct admin *admin, int argc, char **argv);
 int admin_import(struct admin *admin, int argc, char **argv);
 /* The Unix account of a staff member (account.c; root only). */
 int admin_adduser(struct admin *admin, int argc, char **argv);

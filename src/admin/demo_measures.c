@@ -113,14 +113,39 @@ static void initial(const char *name, char *out)
 	out[n] = '\0';
 }
 
+/* The case's first young person (role "jung"): whom its measures help. */
+static int first_young(void *ctx, const void *rec, const struct store_pos *pos)
+{
+	struct person *out = ctx;
+	const struct person *p = rec;
+
+	(void)pos;
+	if (p->role != 0) /* "jung", the first of the person's roles */
+		return 0;
+	*out = *p;
+	return 1;
+}
+
+static bool young_person(struct store_txn *txn, const struct case_file *c, struct person *out)
+{
+	uint8_t key[8];
+	struct store_range range = {.index = "parent", .prefix = key};
+
+	out->head.id = 0;
+	range.prefix_len = (size_t)index_put_id(key, sizeof(key), c->head.id);
+	return store_walk(txn, &person_def, &range, first_young, out) == STATUS_OK && out->head.id;
+}
+
+/* A measure of case C for its young person CHILD (NULL: one made up). */
 static void fill_measure(struct measure *m, const struct config *config, const struct case_file *c,
-                         int32_t today, unsigned long long *rnd)
+                         const struct person *child, int32_t today, unsigned long long *rnd)
 {
 	char letter[5];
-
 	const char *code = pick_service(demo_random(rnd));
 	int64_t age = (int64_t)(demo_random(rnd) % 540); /* days since it began */
 	int months = months_of(code) / 2 + (int)(demo_random(rnd) % (unsigned)months_of(code));
+	const char *first;
+	int64_t birth_year;
 
 	m->case_id = c->head.id;
 	snprintf(m->case_number, sizeof(m->case_number), "%s", c->number);
@@ -129,9 +154,15 @@ static void fill_measure(struct measure *m, const struct config *config, const s
 	snprintf(m->lead, sizeof(m->lead), "%s", c->lead);
 	snprintf(m->proposed_by, sizeof(m->proposed_by), "%s", c->lead);
 	initial(c->title + strlen("Familie "), letter);
-	snprintf(m->recipient, sizeof(m->recipient), "%s %s.", PICK(first_names, demo_random(rnd)),
+	first = PICK(first_names, demo_random(rnd));
+	birth_year = DATE_YEAR(today) - 3 - (int64_t)(demo_random(rnd) % 15);
+	if (child) { /* "Lena Brandt": "Lena B.", born when she was */
+		first = child->name;
+		birth_year = DATE_YEAR(child->birth);
+	}
+	snprintf(m->recipient, sizeof(m->recipient), "%.*s %s.", (int)strcspn(first, " "), first,
 	         letter);
-	m->birth_year = DATE_YEAR(today) - 3 - (int64_t)(demo_random(rnd) % 15);
+	m->birth_year = birth_year;
 	snprintf(m->service, sizeof(m->service), "%s", code);
 	if (config->nproviders)
 		snprintf(m->provider, sizeof(m->provider), "%s",
@@ -163,6 +194,7 @@ static enum status add_measure(struct store *store, const struct config *config,
 	struct approval a = {0};
 	struct plan_entry p = {0};
 	struct case_file c;
+	struct person child;
 	struct cost_segment seg;
 	struct store_txn *txn;
 	unsigned kind = demo_random(rnd) % 20;
@@ -174,7 +206,7 @@ static enum status add_measure(struct store *store, const struct config *config,
 		store_abort(txn);
 		return STATUS_OK; /* three closed cases drawn: no measure this time */
 	}
-	fill_measure(&m, config, &c, today, rnd);
+	fill_measure(&m, config, &c, young_person(txn, &c, &child) ? &child : NULL, today, rnd);
 	a.decision = kind == 2 ? DECISION_REJECTED : DECISION_GRANTED;
 	a.from = m.start;
 	a.to = m.end;

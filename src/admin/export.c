@@ -6,22 +6,22 @@
 
 #include "admin_private.h"
 
-static int parse_export_args(int argc, char **argv, struct codec_buf *req)
+/* KIND [--year Y] [--district D]; YEAR 0 and DISTRICT NULL when not given. */
+static int parse_export_args(int argc, char **argv, int *year, const char **district)
 {
-	codec_put_str(req, WF_KIND, argv[0]);
 	for (int i = 1; i < argc; i += 2) {
 		char *end;
-		unsigned long year;
+		unsigned long y;
 
 		if (i + 1 >= argc)
 			return ADMIN_USAGE;
 		if (strcmp(argv[i], "--district") == 0) {
-			codec_put_str(req, WF_DISTRICT, argv[i + 1]);
+			*district = argv[i + 1];
 		} else if (strcmp(argv[i], "--year") == 0) {
-			year = strtoul(argv[i + 1], &end, 10);
-			if (*end || year < 2000 || year > 2099)
+			y = strtoul(argv[i + 1], &end, 10);
+			if (*end || y < 2000 || y > 2099)
 				return ADMIN_USAGE;
-			codec_put_u64(req, WF_YEAR, year);
+			*year = (int)y;
 		} else {
 			return ADMIN_USAGE;
 		}
@@ -29,48 +29,30 @@ static int parse_export_args(int argc, char **argv, struct codec_buf *req)
 	return ADMIN_OK;
 }
 
-/* Writes one piece; returns the offset of the next, 0 at the end. */
-static int write_piece(const struct wire_msg *reply, uint64_t *more)
-{
-	struct codec_reader reader;
-	struct codec_field f;
-
-	*more = 0;
-	wire_get_u64(reply, WF_OFFSET, more);
-	codec_open(&reader, reply->data, reply->len);
-	while (codec_next(&reader, &f) == STATUS_OK)
-		if (f.tag == WF_DATA && fwrite(f.data, 1, f.len, stdout) != f.len) {
-			admin_error("cannot write the export: standard output failed");
-			return ADMIN_FINDING;
-		}
-	return ADMIN_OK;
-}
-
 int admin_export(struct admin *admin, int argc, char **argv)
 {
-	struct wire_client *client = admin_connect(admin);
-	struct codec_buf *req;
-	struct wire_msg reply;
-	uint64_t more = 0;
-	int ret;
+	return admin_export_to(admin, argc, argv, stdout);
+}
 
-	if (!client)
-		return ADMIN_FINDING;
-	req = wire_client_request(client, WIRE_EXPORT);
-	if (parse_export_args(argc, argv, req) != ADMIN_OK) {
+int admin_export_to(struct admin *admin, int argc, char **argv, FILE *out)
+{
+	struct wire_client *client;
+	const char *district = NULL;
+	char text[1024];
+	int year = 0;
+	enum status st;
+
+	if (parse_export_args(argc, argv, &year, &district) != ADMIN_OK) {
 		admin_error("usage: sozialraum-admin export KIND [--year Y] [--district D]");
-		wire_client_close(client);
 		return ADMIN_USAGE;
 	}
-	ret = admin_call(client, &reply);
-	while (ret == ADMIN_OK && (ret = write_piece(&reply, &more)) == ADMIN_OK && more) {
-		codec_put_u64(wire_client_request(client, WIRE_EXPORT_NEXT), WF_OFFSET, more);
-		ret = admin_call(client, &reply);
-	}
-	if (ret == ADMIN_OK && fflush(stdout) != 0) {
-		admin_error("cannot write the export: standard output failed");
-		ret = ADMIN_FINDING;
-	}
+	if (!(client = admin_connect(admin)))
+		return ADMIN_FINDING;
+	st = wire_client_export(client, argv[0], year, district, out, text, sizeof(text));
 	wire_client_close(client);
-	return ret;
+	if (st != STATUS_OK && text[0])
+		admin_error("%s: %s", status_text(st), text);
+	else if (st != STATUS_OK)
+		admin_error("%s", status_text(st));
+	return st == STATUS_OK ? ADMIN_OK : ADMIN_FINDING;
 }

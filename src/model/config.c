@@ -148,9 +148,9 @@ void config_errors_free(struct config_errors *errors)
 
 /* ---- loading ---- */
 
-/* data_dir is relative to the file's folder, and made absolute so that a
- * server which changes its working directory still finds it; socket is
- * relative to data_dir. */
+/* data_dir and export_dir are relative to the file's folder, and made
+ * absolute so that a server which changes its working directory still
+ * finds them; socket is relative to data_dir. */
 static void resolve_paths(struct load *ld, const config_setting_t *root)
 {
 	struct config *c = ld->config;
@@ -158,15 +158,22 @@ static void resolve_paths(struct load *ld, const config_setting_t *root)
 
 	if (!c->data_dir[0])
 		return;
+	if (!realpath(ld->folder, folder))
+		snprintf(folder, sizeof folder, "%s", ld->folder);
 	if (!path_is_absolute(c->data_dir)) {
-		if (!realpath(ld->folder, folder))
-			snprintf(folder, sizeof folder, "%s", ld->folder);
 		memcpy(raw, c->data_dir, sizeof raw);
 		if (strcmp(folder, ".") != 0 &&
 		    !path_join(folder, raw, c->data_dir, sizeof c->data_dir))
 			config_error_at(
 			        ld, config_setting_get_member(root, "data_dir"),
 			        "'data_dir' too long once joined to the configuration's folder");
+	}
+	if (c->export_dir[0] && !path_is_absolute(c->export_dir) && strcmp(folder, ".") != 0) {
+		memcpy(raw, c->export_dir, sizeof raw);
+		if (!path_join(folder, raw, c->export_dir, sizeof c->export_dir))
+			config_error_at(
+			        ld, config_setting_get_member(root, "export_dir"),
+			        "'export_dir' too long once joined to the configuration's folder");
 	}
 	if (!path_is_absolute(c->socket_path)) {
 		memcpy(raw, c->socket_path, sizeof raw);

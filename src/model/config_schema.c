@@ -422,6 +422,7 @@ static const struct list_desc budget_list = {
 const struct field config_top_fields[] = {
         {.name = "data_dir", TEXT(struct config, data_dir), .required = true},
         {.name = "socket", TEXT(struct config, socket_path), .def_string = "sozialraum.sock"},
+        {.name = "export_dir", TEXT(struct config, export_dir), .def_string = ""},
         {.name = "city", TEXT(struct config, city), .required = true},
         {.name = "ui", .type = FIELD_GROUP, .group = ui_fields},
         {.name = "approval", .type = FIELD_GROUP, .group = approval_fields},

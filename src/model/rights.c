@@ -308,6 +308,19 @@ bool rights_admin(const struct cfg_staff *who)
 	return who->role == ROLE_ADMIN;
 }
 
+bool rights_statistics_may(const struct cfg_staff *who)
+{
+	return rights_may(who, &measure_def, VERB_EXPORT) &&
+	       (rights_sees(who, PRIVACY_SENSITIVE) || !rights_sees(who, PRIVACY_IDENTIFYING));
+}
+
+bool rights_statistics_allow(const struct config *config, const struct cfg_staff *who,
+                             const void *scope_rec)
+{
+	return rights_statistics_may(who) &&
+	       rights_allow(config, who, &measure_def, VERB_EXPORT, scope_rec);
+}
+
 /* The field of DEF a part of a change list names ("Label" or "Label: a →
  * b"); NULL for a part that names none (a piece of a value holding "; "). */
 static const struct field_def *changed_field(const struct record_def *def, const char *part,

@@ -35,6 +35,9 @@ static const char *const measure_columns[] = {"case_number", "district", "servic
 struct export_job;
 static void measure_committed(struct export_job *ex, const void *rec);
 static enum status budget_rows(struct export_job *ex);
+static enum status committee_rows(struct export_job *ex);
+static enum status statistics_export_rows(struct export_job *ex);
+static enum status statistics_check_rows(struct export_job *ex);
 
 /* What can be exported, by the record type's table name: its columns (by
  * field; the headers are the fields' German labels), whether the record's
@@ -63,6 +66,15 @@ static const struct export_kind {
          "Buchung;Datum;Betrag;Maßnahme;Angebot;Sozialraum;Budgetlinie", NULL},
         {&budget_figure_def, NULL, NULL, NULL, NULL, NULL, NULL, "budget",
          "Sozialraum;Budgetlinie;Plan;Gebunden;Ausgegeben;Offen;Verfügbar;Prognose", budget_rows},
+        /* the committee report's figures (report.c); the budget's rights */
+        {&budget_figure_def, NULL, NULL, NULL, NULL, NULL, NULL, "committee",
+         "Abschnitt;Kennzahl;Bereich;Einheit;Jahr;Vorjahr", committee_rows},
+        /* the federal statistics (statistics.c): the measures' rights, and
+         * the fields their records lack (statistics check) */
+        {&measure_def, NULL, NULL, NULL, NULL, NULL, NULL, "statistics", statistics_header,
+         statistics_export_rows},
+        {&measure_def, NULL, NULL, NULL, NULL, NULL, NULL, "statistics-missing",
+         "Fall;Fallführung;Name;Hilfe/Verfahren;fehlt", statistics_check_rows},
 };
 
 struct export_job {
@@ -125,6 +137,27 @@ static enum status budget_rows(struct export_job *ex)
 			csv_end_row(ex->csv);
 		}
 	return st;
+}
+
+static enum status committee_rows(struct export_job *ex)
+{
+	return report_committee_rows(ex->txn, ex->config, ex->who, ex->csv,
+	                             ex->year_start ? DATE_YEAR(ex->year_start)
+	                                            : DATE_YEAR(date_today()));
+}
+
+static enum status statistics_export_rows(struct export_job *ex)
+{
+	return statistics_rows(ex->txn, ex->config, ex->who, ex->csv,
+	                       ex->year_start ? DATE_YEAR(ex->year_start) : DATE_YEAR(date_today()),
+	                       ex->district);
+}
+
+static enum status statistics_check_rows(struct export_job *ex)
+{
+	return statistics_missing_rows(
+	        ex->txn, ex->config, ex->who, ex->csv,
+	        ex->year_start ? DATE_YEAR(ex->year_start) : DATE_YEAR(date_today()), ex->district);
 }
 
 /* Gebunden: what the measure's approvals commit within the year (the
@@ -266,7 +299,7 @@ enum status export_run(struct server *server, const struct config *config, const
 	if (!(ex.kind = export_kind_find(kind))) {
 		snprintf(msg, size,
 		         "unknown export '%s' (this version exports: offers, cases, measures, "
-		         "budget)",
+		         "bookings, budget, committee, statistics, statistics-missing)",
 		         kind);
 		return STATUS_ERR_INVALID;
 	}

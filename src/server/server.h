@@ -35,7 +35,7 @@ struct conn {
 	int request_class; /* enum stats_class of the request being handled */
 	int export_fd;     /* a finished export being fetched in pieces (spooled), or -1 */
 	size_t export_len;
-	int import_fd;     /* a file to import, as its pieces came (spooled), or -1 */
+	int import_fd; /* a file to import, as its pieces came (spooled), or -1 */
 	size_t import_len;
 	bool events; /* the session asked for events */
 	struct conn_position positions[CONN_POSITIONS];
@@ -270,6 +270,24 @@ int server_spool_open(const char *dir);
 
 /* export.c: on the worker thread, the CSV text of an export request,
  * under the configuration CONFIG the job started with. */
+/* The committee report's rows (report.c) for export "committee": every
+ * figure of YEAR and the year before, per district WHO may export the
+ * budget of, and for the city. */
+struct csv;
+enum status report_committee_rows(struct store_txn *txn, const struct config *config,
+                                  const struct cfg_staff *who, struct csv *csv, int year);
+/* The federal statistics (statistics.c) for export "statistics": a row
+ * per help due in YEAR and per § 8a procedure completed in it, as WHO may
+ * export them (DISTRICT "": all), under the header STATISTICS_HEADER; for
+ * "statistics-missing" the fields those records lack, with case number,
+ * lead and the lead's name, sorted by lead. */
+extern const char statistics_header[];
+enum status statistics_rows(struct store_txn *txn, const struct config *config,
+                            const struct cfg_staff *who, struct csv *csv, int year,
+                            const char *district);
+enum status statistics_missing_rows(struct store_txn *txn, const struct config *config,
+                                    const struct cfg_staff *who, struct csv *csv, int year,
+                                    const char *district);
 enum status export_run(struct server *server, const struct config *config, const char *login,
                        const struct wire_msg *request, int *fd, size_t *len, char *msg,
                        size_t size);
@@ -292,8 +310,7 @@ bool locks_release_number(struct server *server, uint64_t number);
 int worker_start(struct server *server);
 void worker_stop(struct server *server);
 /* Queues KIND for CONN; the answer is sent when the worker is done. */
-enum status worker_submit(struct server *server, struct conn *conn,
-                          const struct wire_msg *request);
+enum status worker_submit(struct server *server, struct conn *conn, const struct wire_msg *request);
 /* Sends the answers of finished jobs. */
 void worker_collect(struct server *server);
 

@@ -110,7 +110,10 @@ struct screen_desc {
 	int (*sub_index)(const void *row);
 	const char *open_label; /* the word for Enter ("Straßen"); NULL: "Öffnen" */
 	bool from_server;       /* the rows come from the server: offer to reload */
-	size_t extra_size;      /* zeroed bytes of the screen's own state */
+	/* 'x' writes the server's export of this name (with the year filter,
+	 * if the screen has one) into the user's export folder; NULL: none */
+	const char *export_kind;
+	size_t extra_size; /* zeroed bytes of the screen's own state */
 };
 
 #define DESC_COLUMNS(a)  .columns = (a), .ncolumns = sizeof(a) / sizeof((a)[0])
@@ -182,6 +185,8 @@ const char *desc_child_title(const struct screen_desc *desc);
 int desc_open_children(struct ui *ui, const struct screen_desc *desc, const void *rec);
 
 /* printf into a cell; returns the length kept (never more than SIZE - 1). */
+/* A filter's check for a year (JJJJ; empty: the current one). */
+bool desc_year_check(struct ui *ui, char *value, size_t size);
 size_t desc_cell(char *buf, size_t size, const char *fmt, ...)
         __attribute__((format(printf, 3, 4)));
 
@@ -191,7 +196,7 @@ extern const struct screen_desc case_desc, person_desc, journal_desc, risk_desc,
 extern const struct screen_desc absence_desc;
 extern const struct screen_desc measure_desc, approval_desc, plan_desc;
 /* The budget and the bookings (scr_budget.c). */
-extern const struct screen_desc budget_desc, booking_desc;
+extern const struct screen_desc budget_desc, booking_desc, report_desc;
 /* 'z' on a measure or an offer: a new booking on it (one of the two ids).
  * Returns ui_flags. */
 int scr_book_on(struct list_state *ls, uint64_t measure, uint64_t offer);

@@ -43,6 +43,8 @@ const struct ui_keymap_entry ui_keymap[] = {
          "einen Fall oder eine Hilfe der Übersicht wählen und öffnen (§ 8a-Meldungen, "
          "Entscheidungen, Hilfepläne, ohne Fallführung, Wiedervorlagen, meine Fälle)"},
         {CMD_BOOK, 'z', 0, "Buchen", "eine Zahlung auf den gewählten Eintrag buchen"},
+        {CMD_EXPORT, 'x', 0, "Export",
+         "die Liste als CSV-Datei (Excel) in Ihren Exportordner schreiben"},
 };
 const size_t ui_keymap_size = sizeof(ui_keymap) / sizeof(ui_keymap[0]);
 

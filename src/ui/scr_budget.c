@@ -80,6 +80,7 @@ static const struct desc_filter booking_filters[] = {
 };
 
 const struct screen_desc booking_desc = {
+        .export_kind = "bookings",
         .title = "Buchungen",
         .def = &booking_def,
         DESC_COLUMNS(booking_columns),
@@ -359,27 +360,12 @@ static void budget_heading(const struct list_state *ls, char *buf, size_t size)
 	          shown_year(ls));
 }
 
-static bool year_check(struct ui *ui, char *value, size_t size)
-{
-	int year = atoi(value);
-
-	(void)size;
-	if (!value[0])
-		return true;
-	if (year < 1990 || year > 2100) {
-		ui_error(ui, "Jahr: vierstellig, z.B. %d", DATE_YEAR(date_today()));
-		return false;
-	}
-	snprintf(value, size, "%d", year);
-	return true;
-}
-
 static const struct desc_filter budget_filters[] = {
         {.name = "year",
          .label = "Jahr",
          .source = SOURCE_NONE,
          .prompt = "Jahr (JJJJ, leer: das laufende): ",
-         .check = year_check},
+         .check = desc_year_check},
 };
 
 /* Enter: the measures of the row's district; 'z': its bookings. */
@@ -403,6 +389,7 @@ static const struct desc_action budget_actions[] = {
 };
 
 const struct screen_desc budget_desc = {
+        .export_kind = "budget",
         .title = "Budget",
         DESC_COLUMNS(budget_columns),
         DESC_FILTERS(budget_filters),

@@ -12,13 +12,18 @@
  * shell touches the body after a screen above was closed, the list's lines
  * are sent again with the heading.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "desc.h"
+#include "model/date.h"
 #include "model/text.h"
 
 #define HEADING_SIZE 320
@@ -31,9 +36,25 @@ enum {
 	A_CHILDREN,
 	A_FILTER,
 	A_RELOAD,
+	A_EXPORT,
 	A_LIST,   /* a key of the list itself: search, sort */
 	A_ACTION, /* A_ACTION + i: the descriptor's action i */
 };
+
+/* A year filter's value: four digits, or empty for the current one. */
+bool desc_year_check(struct ui *ui, char *value, size_t size)
+{
+	int year = atoi(value);
+
+	if (!value[0])
+		return true;
+	if (year < 1990 || year > 2100) {
+		ui_error(ui, "Jahr: vierstellig, z.B. %d", DATE_YEAR(date_today()));
+		return false;
+	}
+	snprintf(value, size, "%d", year);
+	return true;
+}
 
 size_t desc_cell(char *buf, size_t size, const char *fmt, ...)
 {
@@ -356,6 +377,67 @@ static int open_parent(struct list_state *ls, const void *row)
 	return UI_HANDLED | UI_REDRAW;
 }
 
+/* The user's folder of the export directory, made (0700) when missing;
+ * false with the message said when there is none. */
+static bool export_folder(struct ui *ui, char *dir, size_t size)
+{
+	const char *root = ui_config(ui)->export_dir;
+	struct stat st;
+
+	if (!root[0]) {
+		ui_error(ui, "Kein Exportordner eingerichtet (export_dir in der Konfiguration).");
+		return false;
+	}
+	if ((size_t)snprintf(dir, size, "%s/%s", root, ui_me(ui)->login) >= size ||
+	    (mkdir(dir, 0700) != 0 && errno != EEXIST) || lstat(dir, &st) != 0 ||
+	    !S_ISDIR(st.st_mode) || st.st_uid != geteuid()) {
+		ui_error(ui, "Der Exportordner %s lässt sich nicht anlegen (%s).", dir,
+		         strerror(errno ? errno : EPERM));
+		return false;
+	}
+	return true;
+}
+
+/* 'x': the server's export of the list (what this user may export; the
+ * year the screen shows) written by this program, as this user, into a
+ * new file of their folder of the export directory. */
+static int export_list(struct list_state *ls)
+{
+	char dir[PATH_MAX], path[PATH_MAX + 64], stamp[32], why[256];
+	time_t now = time(NULL);
+	struct tm tm;
+	FILE *out;
+	enum status st;
+	int fd;
+
+	if (!export_folder(ls->ui, dir, sizeof(dir)))
+		return UI_HANDLED;
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof(stamp), "%Y-%m-%d-%H%M%S", &tm);
+	snprintf(path, sizeof(path), "%s/%s-%s.csv", dir, ls->desc->export_kind, stamp);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0 || !(out = fdopen(fd, "w"))) {
+		ui_error(ls->ui, "%s lässt sich nicht anlegen (%s).", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return UI_HANDLED;
+	}
+	st = ui_export(ls->ui, ls->desc->export_kind,
+	               ls->desc->nfilters && strcmp(ls->desc->filters[0].name, "year") == 0
+	                       ? atoi(ls->filters[0])
+	                       : 0,
+	               out, why, sizeof(why));
+	if (fclose(out) != 0 && st == STATUS_OK)
+		st = STATUS_ERR_IO;
+	if (st != STATUS_OK) {
+		unlink(path);
+		ui_error(ls->ui, "Export nicht möglich: %s", why[0] ? why : status_message(st));
+		return UI_HANDLED;
+	}
+	ui_message(ls->ui, "Exportiert: %s", path);
+	return UI_HANDLED;
+}
+
 static int run_action(struct list_state *ls, int action)
 {
 	const void *row = ui_list_selected(ls->list);
@@ -368,6 +450,8 @@ static int run_action(struct list_state *ls, int action)
 		return choose_filter(ls);
 	case A_RELOAD:
 		return scr_list_reload(ls, false);
+	case A_EXPORT:
+		return export_list(ls);
 	default:
 		break;
 	}
@@ -427,6 +511,8 @@ static size_t make_keys(struct list_state *ls)
 		        (struct ui_key){CMD_CHILDREN, desc_child_title(d), NULL, A_CHILDREN});
 	if (d->def || d->from_server)
 		add_key(ls, &n, (struct ui_key){CMD_RELOAD, NULL, NULL, A_RELOAD});
+	if (d->export_kind)
+		add_key(ls, &n, (struct ui_key){CMD_EXPORT, NULL, NULL, A_EXPORT});
 	add_key(ls, &n, (struct ui_key){CMD_SORT, "", NULL, A_LIST});
 	add_key(ls, &n, (struct ui_key){CMD_SORT_REV, "", NULL, A_LIST});
 	return n;

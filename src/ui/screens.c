@@ -18,6 +18,13 @@ static bool budget_listed(const struct cfg_staff *who)
 	return rights_may(who, &budget_figure_def, VERB_LIST);
 }
 
+/* The committee report: for those who may export the budget's figures
+ * (the head of office, controlling; a team lead their districts'). */
+static bool report_listed(const struct cfg_staff *who)
+{
+	return rights_may(who, &budget_figure_def, VERB_EXPORT);
+}
+
 /* The menu's letters choose its entries; the function keys keep their one
  * meaning of the key map. */
 const struct menu_entry menu_entries[] = {
@@ -27,6 +34,7 @@ const struct menu_entry menu_entries[] = {
         {'h', "Hilfen", &measure_desc, NULL},
         {'b', "Budget", &budget_desc, budget_listed},
         {'z', "Buchungen", &booking_desc, NULL},
+        {'j', "Jahresbericht", &report_desc, report_listed},
         {'s', "Sozialräume, Straßen", &districts_desc, NULL},
         {'t', "Teams", &teams_desc, NULL},
         {'v', "Abwesenheiten", &absence_desc, NULL},

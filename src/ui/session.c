@@ -77,6 +77,12 @@ struct codec_buf *ui_request(struct ui *ui, enum wire_kind kind)
 	return wire_client_request(ui->client, kind);
 }
 
+enum status ui_export(struct ui *ui, const char *kind, int year, FILE *out, char *errtext,
+                      size_t size)
+{
+	return wire_client_export(ui->client, kind, year, NULL, out, errtext, size);
+}
+
 static enum status take_lock(struct ui *ui, const char *table, uint64_t id, bool take_over,
                              char *holder, size_t size);
 

@@ -72,6 +72,7 @@ enum ui_cmd {
 	CMD_DRAFT,    /* 1 .. 9 */
 	CMD_CASES,    /* !: a case the dashboard names (§ 8a, unassigned, due, mine) */
 	CMD_BOOK,     /* z: book a payment on the entry (Zahlung); its bookings */
+	CMD_EXPORT,   /* x: the list as a CSV file in the user's export folder */
 	CMD_COUNT
 };
 
@@ -240,6 +241,11 @@ struct codec_buf *ui_request(struct ui *ui, enum wire_kind kind);
  * after a reconnect every screen's reconnected() runs. An ERROR answer's
  * text (if any) is copied into ERRTEXT (may be NULL). */
 enum status ui_call(struct ui *ui, struct wire_msg *reply, char *errtext, size_t size);
+
+/* An export of KIND (YEAR when not 0) as this user may have it, into OUT;
+ * an error answer's text into ERRTEXT. */
+enum status ui_export(struct ui *ui, const char *kind, int year, FILE *out, char *errtext,
+                      size_t size);
 
 /* Edit locks this session holds, taken again after a server restart.
  * ui_lock: STATUS_OK; STATUS_ERR_LOCKED with the holder's name and the

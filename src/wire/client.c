@@ -320,3 +320,41 @@ int wire_client_fd(const struct wire_client *client)
 {
 	return client->fd;
 }
+
+enum status wire_client_export(struct wire_client *client, const char *kind, int year,
+                               const char *district, FILE *out, char *text, size_t size)
+{
+	struct codec_buf *req = wire_client_request(client, WIRE_EXPORT);
+	struct wire_msg reply = {0};
+	uint64_t more = 0;
+	enum status st;
+
+	text[0] = '\0';
+	codec_put_str(req, WF_KIND, kind);
+	if (year)
+		codec_put_u64(req, WF_YEAR, (uint64_t)year);
+	if (district)
+		codec_put_str(req, WF_DISTRICT, district);
+	for (st = wire_client_call(client, &reply); st == STATUS_OK;
+	     st = wire_client_call(client, &reply)) {
+		struct codec_reader reader;
+		struct codec_field f;
+
+		codec_open(&reader, reply.data, reply.len);
+		while (codec_next(&reader, &f) == STATUS_OK)
+			if (f.tag == WF_DATA && fwrite(f.data, 1, f.len, out) != f.len) {
+				snprintf(text, size, "the export could not be written");
+				return STATUS_ERR_IO;
+			}
+		more = 0;
+		wire_get_u64(&reply, WF_OFFSET, &more);
+		if (!more && fflush(out) != 0)
+			snprintf(text, size, "the export could not be written");
+		if (!more)
+			return text[0] ? STATUS_ERR_IO : STATUS_OK;
+		codec_put_u64(wire_client_request(client, WIRE_EXPORT_NEXT), WF_OFFSET, more);
+	}
+	if (reply.len)
+		wire_get_str(&reply, WF_TEXT, text, size);
+	return st;
+}

@@ -26,6 +26,7 @@ need runuser
 id=$$
 SVC=srsvc$id GROUP=srstaff$id FK=srfk$id TL=srtl$id
 ROOT=$TMP/root PREFIX=$TMP/root/usr ETC=$TMP/root/etc DATA=$TMP/root/data SSHD_D=$TMP/root/sshd
+EXPORTS=$TMP/root/exports
 C=$ETC/sozialraum.conf
 SOCK=$DATA/sozialraum.sock
 A=("$PREFIX/sbin/sozialraum-admin" -c "$C")
@@ -59,14 +60,15 @@ chmod 0755 "$TMP"
 mkdir -p "$ETC" "$ROOT"
 # The configuration an admin would have written (install-server keeps it):
 # the demo's, with two staff whose logins are this test's Unix accounts.
-sed -e "s|^data_dir = .*|data_dir = \"$DATA\";|" -e "s|\"fk.fg\"|\"$FK\"|" \
+sed -e "s|^data_dir = .*|data_dir = \"$DATA\";|" -e "s|^export_dir = .*|export_dir = \"$EXPORTS\";|" \
+	-e "s|\"fk.fg\"|\"$FK\"|" \
 	-e "s|\"tl.fg\"|\"$TL\"|" "$SRCDIR/conf/sozialraum.conf" >"$C"
 cp "$SRCDIR/conf/streets.conf" "$ETC/"
 sum_before=$(md5sum <"$C")
 
 install_server() {
 	"$SRCDIR/scripts/install-server" --no-build --no-systemd --builddir "$BUILDDIR" \
-		--prefix "$PREFIX" --etc "$ETC" --data "$DATA" --user "$SVC" \
+		--prefix "$PREFIX" --etc "$ETC" --data "$DATA" --exports "$EXPORTS" --user "$SVC" \
 		--staff-group "$GROUP" --sshd-dir "$SSHD_D"
 }
 expect_exit 0 "install: install-server sets the machine up" install_server
@@ -258,6 +260,19 @@ ssh_session fk2 "$FK"
 screen_check "drop: logging in again offers the draft" fk2 "1 +[0-9.]+ [0-9:]+ +Angebot: "
 keys fk2 1
 screen_check "drop: ... with the input" fk2 "\(über ssh\)"
+keys fk2 Escape j Escape
+screen_check "export: back at the dashboard" fk2 "Hauptmenü"
+keys fk2 a
+screen_check "export: the offers list" fk2 "Einträg"
+keys fk2 x
+screen_check "export: x writes the list into the caseworker's folder" fk2 "Exportiert: $EXPORTS/$FK/offers-"
+f=$(find "$EXPORTS/$FK" -name 'offers-*.csv' | head -1)
+[ -n "$f" ] && [ "$(stat -c '%U %a' "$f")" = "$FK 600" ] &&
+	[ "$(stat -c '%U %a' "$EXPORTS/$FK")" = "$FK 700" ] &&
+	ok "export: ... the file and its folder are the caseworker's own (0600, 0700)" ||
+	not_ok "export: ... the file and its folder are the caseworker's own: $(stat -c '%U %a %n' "$EXPORTS/$FK" "$f" 2>&1)"
+runuser -u "$TL" -- ls "$EXPORTS/$FK" >/dev/null 2>&1 && not_ok "export: ... another staff member cannot look in" ||
+	ok "export: ... another staff member cannot look in"
 keys fk2 q
 keys tl q
 screen_check "ssh: quitting ends the ssh session" tl "EXITED 0"

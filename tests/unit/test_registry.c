@@ -436,6 +436,31 @@ static void test_rights_own(void)
 	CHECK(!rights_allow(config, &fk, &journal_def, VERB_CHANGE, &c));
 }
 
+/* The federal statistics: the head of office and the admin all, a team
+ * lead their districts'; not the budget clerks (who somebody is without
+ * what happened), nor a role that exports no measures. */
+static void test_rights_statistics(void)
+{
+	struct measure in = {.district = "FG"}, out = {.district = "GA"};
+	static const struct {
+		enum role role;
+		bool in, out;
+	} want[] = {
+	        {ROLE_FACHKRAFT, false, false}, {ROLE_TEAMLEITUNG, true, false},
+	        {ROLE_AMTSLEITUNG, true, true}, {ROLE_WIRTSCHAFT, false, false},
+	        {ROLE_TRAEGER, false, false},   {ROLE_CONTROLLING, false, false},
+	        {ROLE_ADMIN, true, true},
+	};
+
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		struct cfg_staff who = member(want[i].role);
+
+		CHECK(rights_statistics_may(&who) == want[i].in);
+		CHECK(rights_statistics_allow(config, &who, &in) == want[i].in);
+		CHECK(rights_statistics_allow(config, &who, &out) == want[i].out);
+	}
+}
+
 /* The writer's sequences, one number after the other per name. */
 static struct {
 	char name[32];
@@ -747,6 +772,7 @@ int main(void)
 	RUN(test_rights_matrix);
 	RUN(test_rights_team_scope);
 	RUN(test_rights_own);
+	RUN(test_rights_statistics);
 	RUN(test_case_fill);
 	RUN(test_duplicate_key);
 	RUN(test_risk_assessment);
