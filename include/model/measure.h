@@ -142,4 +142,12 @@ bool measure_may_decide(const struct measure *m, const struct config *config,
 /* Does the measure wait for a decision? */
 bool measure_pending(const struct measure *m);
 
+/* A help as the statistics and the committee report count it: its end is
+ * the day it was ended, else the end of its approved period; it runs on
+ * 31.12. of YEAR when it began by then and ends after; it ended in YEAR
+ * when its end falls in the year. */
+int32_t measure_help_end(const struct measure *m);
+bool measure_runs_at_year_end(const struct measure *m, int year);
+bool measure_ended_in(const struct measure *m, int year);
+
 #endif

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "admin_private.h"
+#include "model/text.h"
 
 #define DEFAULT_CONFIG "/etc/sozialraum/sozialraum.conf"
 
@@ -125,6 +126,19 @@ void admin_error(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+void admin_put_padded(FILE *out, const char *text, int width, bool right)
+{
+	char shown[256];
+	int w;
+
+	text_neutralise(text, false, shown, sizeof(shown));
+	w = text_width(shown);
+	if (right)
+		fprintf(out, "%*s%s", w < width ? width - w : 0, "", shown);
+	else
+		fprintf(out, "%s%*s", shown, w < width ? width - w : 0, "");
 }
 
 static void usage(FILE *out)

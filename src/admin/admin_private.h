@@ -86,6 +86,11 @@ int admin_call(struct wire_client *client, struct wire_msg *reply);
  * -1 (nothing printed) when no server answers. */
 int admin_verify_online(struct admin *admin);
 
+/* TEXT (neutralised) padded with blanks to WIDTH display columns, after it
+ * or, RIGHT, before it: names with umlauts or of other scripts keep the
+ * columns aligned. */
+void admin_put_padded(FILE *out, const char *text, int width, bool right);
+
 /* Prints "sozialraum-admin: MESSAGE" to stderr. */
 void admin_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -60,16 +60,11 @@ int admin_call(struct wire_client *client, struct wire_msg *reply)
 	return ADMIN_FINDING;
 }
 
-/* TEXT (neutralised) and blanks to WIDTH display columns, and one more:
- * names with umlauts or of other scripts keep the columns aligned. */
+/* TEXT padded to WIDTH display columns, and a blank. */
 static void print_padded(const char *text, int width)
 {
-	char shown[256];
-	int w;
-
-	text_neutralise(text, false, shown, sizeof(shown));
-	w = text_width(shown);
-	printf("%s%*s ", shown, w < width ? width - w : 0, "");
+	admin_put_padded(stdout, text, width, false);
+	putchar(' ');
 }
 
 static void format_time(uint64_t t, char *buf, size_t size)

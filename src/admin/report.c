@@ -53,20 +53,6 @@ static const char *area_name(const struct admin *admin, const char *area, char *
 	return out;
 }
 
-/* TEXT padded to WIDTH display columns (right-aligned when RIGHT). */
-static void put_cell(FILE *out, const char *text, int width, bool right)
-{
-	char shown[256];
-	int w;
-
-	text_neutralise(text, false, shown, sizeof(shown));
-	w = text_width(shown);
-	if (right)
-		fprintf(out, "%*s%s", w < width ? width - w : 0, "", shown);
-	else
-		fprintf(out, "%s%*s", shown, w < width ? width - w : 0, "");
-}
-
 #define FIGURE_COLUMNS 33 /* and three columns of 15: 80 in all */
 #define VALUE_COLUMNS  15
 
@@ -85,7 +71,7 @@ static void put_figure(FILE *out, const struct report_row *row)
 		name[0] = '\0';
 	}
 	fputs("  ", out);
-	put_cell(out, name, FIGURE_COLUMNS - 2, false);
+	admin_put_padded(out, name, FIGURE_COLUMNS - 2, false);
 }
 
 static void print_area(FILE *out, const struct admin *admin, const struct report *r,
@@ -107,19 +93,19 @@ static void print_area(FILE *out, const struct admin *admin, const struct report
 		if (strcmp(row->section, section) != 0) {
 			section = row->section;
 			fputc('\n', out);
-			put_cell(out, section, FIGURE_COLUMNS, false);
-			put_cell(out, year, VALUE_COLUMNS, true);
-			put_cell(out, previous, VALUE_COLUMNS, true);
-			put_cell(out, "Veränderung", VALUE_COLUMNS, true);
+			admin_put_padded(out, section, FIGURE_COLUMNS, false);
+			admin_put_padded(out, year, VALUE_COLUMNS, true);
+			admin_put_padded(out, previous, VALUE_COLUMNS, true);
+			admin_put_padded(out, "Veränderung", VALUE_COLUMNS, true);
 			fputc('\n', out);
 		}
 		report_format(row, row->value, false, now, sizeof(now));
 		report_format(row, row->previous, false, before, sizeof(before));
 		report_format(row, row->value - row->previous, true, change, sizeof(change));
 		put_figure(out, row);
-		put_cell(out, now, VALUE_COLUMNS, true);
-		put_cell(out, before, VALUE_COLUMNS, true);
-		put_cell(out, change, VALUE_COLUMNS, true);
+		admin_put_padded(out, now, VALUE_COLUMNS, true);
+		admin_put_padded(out, before, VALUE_COLUMNS, true);
+		admin_put_padded(out, change, VALUE_COLUMNS, true);
 		fputc('\n', out);
 	}
 }

@@ -15,17 +15,6 @@
 #define CHECK_CELLS  5 /* Fall;Fallführung;Name;Hilfe/Verfahren;fehlt */
 #define LEAD_COLUMNS 32
 
-/* TEXT (neutralised) padded to WIDTH display columns. */
-static void print_padded(const char *text, int width)
-{
-	char shown[256];
-	int w;
-
-	text_neutralise(text, false, shown, sizeof(shown));
-	w = text_width(shown);
-	printf("%s%*s", shown, w < width ? width - w : 0, "");
-}
-
 /* One line: LOGIN (NAME), the case, the help or procedure, what it lacks. */
 static void print_missing(char **cells)
 {
@@ -35,11 +24,11 @@ static void print_missing(char **cells)
 		snprintf(lead, sizeof(lead), "%s (%s)", cells[1], cells[2][0] ? cells[2] : "?");
 	else
 		snprintf(lead, sizeof(lead), "(ohne Fallführung)");
-	print_padded(lead, LEAD_COLUMNS);
+	admin_put_padded(stdout, lead, LEAD_COLUMNS, false);
 	printf(" ");
-	print_padded(cells[0], 11);
+	admin_put_padded(stdout, cells[0], 11, false);
 	snprintf(what, sizeof(what), " %s: fehlt %s", cells[3], cells[4]);
-	print_padded(what, 0);
+	admin_put_padded(stdout, what, 0, false);
 	printf("\n");
 }
 

@@ -561,3 +561,20 @@ const struct record_def measure_def = {
         .own_scope = true,
         .audited = true,
 };
+
+int32_t measure_help_end(const struct measure *m)
+{
+	return m->ended ? m->ended : m->approved_to;
+}
+
+bool measure_runs_at_year_end(const struct measure *m, int year)
+{
+	return m->start <= DATE_MAKE(year, 12, 31) && measure_help_end(m) > DATE_MAKE(year, 12, 31);
+}
+
+bool measure_ended_in(const struct measure *m, int year)
+{
+	int32_t end = measure_help_end(m);
+
+	return DATE_YEAR(end) == year && m->start <= end;
+}

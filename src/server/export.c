@@ -89,6 +89,12 @@ struct export_job {
 	size_t napprovals;
 };
 
+/* The year an export is of: --year, else the current one. */
+static int year_of(const struct export_job *ex)
+{
+	return ex->year_start ? DATE_YEAR(ex->year_start) : DATE_YEAR(date_today());
+}
+
 static int add_approval(void *ctx, const void *rec, const struct store_pos *pos)
 {
 	struct export_job *ex = ctx;
@@ -106,7 +112,7 @@ static int add_approval(void *ctx, const void *rec, const struct store_pos *pos)
  * year-end forecast from them. Nothing is summed here. */
 static enum status budget_rows(struct export_job *ex)
 {
-	int year = ex->year_start ? DATE_YEAR(ex->year_start) : DATE_YEAR(date_today());
+	int year = year_of(ex);
 	enum status st = STATUS_OK;
 
 	for (size_t d = 0; d < ex->config->ndistricts && st == STATUS_OK; d++)
@@ -141,23 +147,19 @@ static enum status budget_rows(struct export_job *ex)
 
 static enum status committee_rows(struct export_job *ex)
 {
-	return report_committee_rows(ex->txn, ex->config, ex->who, ex->csv,
-	                             ex->year_start ? DATE_YEAR(ex->year_start)
-	                                            : DATE_YEAR(date_today()));
+	return report_committee_rows(ex->txn, ex->config, ex->who, ex->csv, year_of(ex));
 }
 
 static enum status statistics_export_rows(struct export_job *ex)
 {
-	return statistics_rows(ex->txn, ex->config, ex->who, ex->csv,
-	                       ex->year_start ? DATE_YEAR(ex->year_start) : DATE_YEAR(date_today()),
-	                       ex->district);
+	return statistics_rows(ex->txn, ex->config, ex->who, ex->csv, year_of(ex), ex->district,
+	                       false);
 }
 
 static enum status statistics_check_rows(struct export_job *ex)
 {
-	return statistics_missing_rows(
-	        ex->txn, ex->config, ex->who, ex->csv,
-	        ex->year_start ? DATE_YEAR(ex->year_start) : DATE_YEAR(date_today()), ex->district);
+	return statistics_rows(ex->txn, ex->config, ex->who, ex->csv, year_of(ex), ex->district,
+	                       true);
 }
 
 /* Gebunden: what the measure's approvals commit within the year (the
@@ -168,7 +170,7 @@ static void measure_committed(struct export_job *ex, const void *rec)
 	struct cost_segment segs[MEASURE_APPROVALS_MAX];
 	uint8_t key[8];
 	struct store_range range = {.index = "parent", .prefix = key};
-	int year = ex->year_start ? DATE_YEAR(ex->year_start) : DATE_YEAR(date_today());
+	int year = year_of(ex);
 	size_t n;
 
 	range.prefix_len = (size_t)index_put_id(key, sizeof(key), m->head.id);

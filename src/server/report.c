@@ -134,16 +134,15 @@ static int tally_case(void *ctx, const void *rec)
 	return 0;
 }
 
-/* A help as the statistics count it: approved at some time, of a service
- * that is a Hilfe zur Erziehung, § 35a or § 41. Its end: the day it
- * ended, else the end of its approved period. */
+/* A help as the statistics count it (measure_help_end): approved at some
+ * time, of a service that is a Hilfe zur Erziehung or § 35a. */
 static void tally_help(struct report_job *job, const struct measure *m, const struct cfg_service *s,
                        int d, int y)
 {
 	int year = job->year - y;
-	int32_t end = m->ended ? m->ended : m->approved_to;
-	bool running = m->start <= year_end(year) && end > year_end(year);
-	bool ended = end >= year_start(year) && end <= year_end(year) && m->start <= end;
+	int32_t end = measure_help_end(m);
+	bool running = measure_runs_at_year_end(m, year);
+	bool ended = measure_ended_in(m, year);
 	bool counted = s->help_type > HT_EB_LAST && s->help_type != HT_INTEGRATION;
 	bool stationary = s->setting == SETTING_STATIONARY;
 	bool foster = s->help_type == HT_FOSTER || s->help_type == HT_FOSTER_SPECIAL;

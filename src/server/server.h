@@ -278,16 +278,13 @@ enum status report_committee_rows(struct store_txn *txn, const struct config *co
                                   const struct cfg_staff *who, struct csv *csv, int year);
 /* The federal statistics (statistics.c) for export "statistics": a row
  * per help due in YEAR and per § 8a procedure completed in it, as WHO may
- * export them (DISTRICT "": all), under the header STATISTICS_HEADER; for
- * "statistics-missing" the fields those records lack, with case number,
- * lead and the lead's name, sorted by lead. */
+ * export them (DISTRICT "": all), under the header STATISTICS_HEADER; with
+ * MISSING_ONLY (export "statistics-missing") the fields those records
+ * lack, with case number, lead and the lead's name, sorted by lead. */
 extern const char statistics_header[];
 enum status statistics_rows(struct store_txn *txn, const struct config *config,
                             const struct cfg_staff *who, struct csv *csv, int year,
-                            const char *district);
-enum status statistics_missing_rows(struct store_txn *txn, const struct config *config,
-                                    const struct cfg_staff *who, struct csv *csv, int year,
-                                    const char *district);
+                            const char *district, bool missing_only);
 enum status export_run(struct server *server, const struct config *config, const char *login,
                        const struct wire_msg *request, int *fd, size_t *len, char *msg,
                        size_t size);

@@ -309,23 +309,6 @@ static const struct cfg_service *help_service(const struct statistics_job *job,
 	return &job->config->services[s];
 }
 
-static int32_t help_end(const struct measure *m)
-{
-	return m->ended ? m->ended : m->approved_to;
-}
-
-static bool help_running(const struct measure *m, int year)
-{
-	return m->start <= DATE_MAKE(year, 12, 31) && help_end(m) > DATE_MAKE(year, 12, 31);
-}
-
-static bool help_ended(const struct measure *m, int year)
-{
-	int32_t end = help_end(m);
-
-	return DATE_YEAR(end) == year && m->start <= end;
-}
-
 struct other_help {
 	const struct statistics_job *job;
 	const struct measure *m;
@@ -338,8 +321,8 @@ static int overlapping_help(void *ctx, const void *rec, const struct store_pos *
 	const struct measure *x = rec;
 
 	(void)pos;
-	if (x->head.id != o->m->head.id && help_service(o->job, x) && x->start <= help_end(o->m) &&
-	    help_end(x) >= o->m->start)
+	if (x->head.id != o->m->head.id && help_service(o->job, x) &&
+	    x->start <= measure_help_end(o->m) && measure_help_end(x) >= o->m->start)
 		o->found = true;
 	return o->found;
 }
@@ -397,7 +380,7 @@ static void put_help_start(struct statistics_record *r, const struct measure *m,
 
 static void put_help_end(struct statistics_record *r, const struct measure *m, bool running)
 {
-	int32_t end = help_end(m);
+	int32_t end = measure_help_end(m);
 
 	put_yes(r, COL_RUNNING, running);
 	if (running)
@@ -425,11 +408,11 @@ static int statistics_help(void *ctx, const void *rec)
 	bool running, have_case, have_person;
 	char what[WHAT_SIZE], start[DATE_BUFSIZE];
 
-	if (!s || (!help_running(m, job->year) && !help_ended(m, job->year)) ||
+	if (!s || (!measure_runs_at_year_end(m, job->year) && !measure_ended_in(m, job->year)) ||
 	    (job->district[0] && strcmp(m->district, job->district) != 0) ||
 	    !rights_statistics_allow(job->config, job->who, m))
 		return 0;
-	running = help_running(m, job->year);
+	running = measure_runs_at_year_end(m, job->year);
 	have_case = store_get(job->txn, &case_def, m->case_id, &c) == STATUS_OK;
 	have_person = find_person(job, m->case_id, m->recipient, (int)m->birth_year, NULL, &p);
 	put_person(&r, have_person ? &p : NULL, (int)m->birth_year);
@@ -643,21 +626,7 @@ static enum status statistics_pass(struct statistics_job *job)
 
 enum status statistics_rows(struct store_txn *txn, const struct config *config,
                             const struct cfg_staff *who, struct csv *csv, int year,
-                            const char *district)
-{
-	struct statistics_job job = {.txn = txn,
-	                             .config = config,
-	                             .who = who,
-	                             .csv = csv,
-	                             .district = district,
-	                             .year = year};
-
-	return statistics_pass(&job);
-}
-
-enum status statistics_missing_rows(struct store_txn *txn, const struct config *config,
-                                    const struct cfg_staff *who, struct csv *csv, int year,
-                                    const char *district)
+                            const char *district, bool missing_only)
 {
 	struct statistics_job job = {.txn = txn,
 	                             .config = config,
@@ -665,7 +634,7 @@ enum status statistics_missing_rows(struct store_txn *txn, const struct config *
 	                             .csv = csv,
 	                             .district = district,
 	                             .year = year,
-	                             .missing_only = true};
+	                             .missing_only = missing_only};
 
 	return statistics_pass(&job);
 }
