@@ -537,8 +537,10 @@ static enum status tally_all(struct report_job *job)
 	if (st == STATUS_OK)
 		st = store_scan(job->txn, &offer_def, 0, tally_offer, job);
 	if (st == STATUS_OK) {
-		qsort(job->offers, job->noffers, sizeof(*job->offers), compare_offer);
-		st = store_scan(job->txn, &offer_count_def, 0, tally_offer_count, job);
+		if (job->noffers) /* (qsort's and bsearch's array must not be NULL) */
+			qsort(job->offers, job->noffers, sizeof(*job->offers), compare_offer);
+		if (job->noffers)
+			st = store_scan(job->txn, &offer_count_def, 0, tally_offer_count, job);
 	}
 	return st == STATUS_OK ? job->st : st;
 }

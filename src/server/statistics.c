@@ -593,7 +593,8 @@ static int compare_missing(const void *a, const void *b)
 
 static void write_missing(struct statistics_job *job)
 {
-	qsort(job->rows, job->nrows, sizeof(*job->rows), compare_missing);
+	if (job->nrows) /* (qsort's array must not be NULL, even when empty) */
+		qsort(job->rows, job->nrows, sizeof(*job->rows), compare_missing);
 	for (size_t i = 0; i < job->nrows; i++) {
 		const struct missing_row *row = &job->rows[i];
 		int s = row->lead[0] ? config_find_staff(job->config, row->lead) : -1;

@@ -184,6 +184,38 @@ double bare_write_all(const char *dest, struct file *files, size_t nfiles, long 
 	return ret == 0 && done == total ? (double)(now_ns() - t0) / 1e9 : -1;
 }
 
+double bare_scan(const char *src, const char *const *names, size_t nnames, size_t *pairs)
+{
+	DB_ENV *env = open_env(src);
+	uint64_t t0 = now_ns();
+	int ret = env ? 0 : -1;
+
+	*pairs = 0;
+	for (size_t i = 0; i < nnames && ret == 0; i++) {
+		DBT key = {.flags = DB_DBT_REALLOC}, data = {.flags = DB_DBT_REALLOC};
+		DB *db;
+		DBC *cur;
+
+		if (db_create(&db, env, 0) != 0 ||
+		    db->open(db, NULL, names[i], NULL, DB_UNKNOWN, DB_RDONLY | DB_THREAD, 0) != 0 ||
+		    db->cursor(db, NULL, &cur, 0) != 0) {
+			ret = -1;
+			db->close(db, 0);
+			break;
+		}
+		while ((ret = cur->get(cur, &key, &data, DB_NEXT)) == 0)
+			(*pairs)++;
+		ret = ret == DB_NOTFOUND ? 0 : -1;
+		cur->close(cur);
+		db->close(db, 0);
+		free(key.data);
+		free(data.data);
+	}
+	if (env)
+		env->close(env, 0);
+	return ret == 0 ? (double)(now_ns() - t0) / 1e9 : -1;
+}
+
 void bare_free(struct file *files, size_t nfiles)
 {
 	for (size_t i = 0; i < nfiles; i++) {

@@ -37,6 +37,10 @@ size_t bare_read_all(const char *src, bare_want_fn want, void *ctx, struct file 
 double bare_write_all(const char *dest, struct file *files, size_t nfiles, long txns, bool sorted,
                       size_t *pairs);
 
+/* Reads every pair of the database files NAMES of SRC with a cursor,
+ * keeping none (the baseline of a scan); returns the seconds it took, or
+ * -1; *PAIRS the pairs read. */
+double bare_scan(const char *src, const char *const *names, size_t nnames, size_t *pairs);
 void bare_free(struct file *files, size_t nfiles);
 
 #endif

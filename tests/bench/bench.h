@@ -10,6 +10,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "model/budget.h"
+#include "model/date.h"
 #include "wire/client.h"
 
 /* Latency samples in ns, growing as needed. */
@@ -112,6 +114,22 @@ static inline enum status server_stats(struct wire_client *admin, bool reset,
 	while (codec_next(&r, &f) == STATUS_OK)
 		stats_field(&f, class_name, &in, out);
 	return STATUS_OK;
+}
+
+/* The figures of a district's year (one index page): the request the
+ * budget screen and the dashboard make per district, an interactive read. */
+static inline enum status bench_district_figures(struct wire_client *c, int i)
+{
+	static const char *const districts[] = {"FG", "HM", "GA", "GL"};
+	struct codec_buf *req = wire_client_request(c, WIRE_RECORD_LIST);
+	struct wire_msg reply;
+	uint8_t key[INDEX_KEY_MAX];
+	int len = index_put_text_day(key, sizeof(key), districts[i % 4], DATE_YEAR(date_today()));
+
+	codec_put_str(req, WF_TABLE, budget_figure_def.table);
+	codec_put_str(req, WF_INDEX, "district_year");
+	codec_put_bytes(req, WF_KEY, key, (size_t)len);
+	return wire_client_call(c, &reply);
 }
 
 #endif

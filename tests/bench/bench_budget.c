@@ -172,22 +172,6 @@ static int bare(const char *src, const char *dest)
 
 /* --- through the server --- */
 
-static const char *const districts[] = {"FG", "HM", "GA", "GL"};
-
-/* The figures of a district's year: one page of their index. */
-static enum status figures(struct wire_client *c, int i)
-{
-	struct codec_buf *req = wire_client_request(c, WIRE_RECORD_LIST);
-	struct wire_msg reply;
-	uint8_t key[INDEX_KEY_MAX];
-	int len = index_put_text_day(key, sizeof(key), districts[i % 4], DATE_YEAR(date_today()));
-
-	codec_put_str(req, WF_TABLE, budget_figure_def.table);
-	codec_put_str(req, WF_INDEX, "district_year");
-	codec_put_bytes(req, WF_KEY, key, (size_t)len);
-	return wire_client_call(c, &reply);
-}
-
 static int run(const char *socket_path)
 {
 	struct wire_client *user, *admin;
@@ -203,11 +187,11 @@ static int run(const char *socket_path)
 		return 1;
 	}
 	for (int i = 0; i < WARMUP && st == STATUS_OK; i++)
-		st = figures(user, i);
+		st = bench_district_figures(user, i);
 	if (st == STATUS_OK)
 		st = server_stats(admin, true, "read", &ignored);
 	for (int i = 0; i < REQUESTS && st == STATUS_OK; i++)
-		st = figures(user, i);
+		st = bench_district_figures(user, i);
 	if (st == STATUS_OK)
 		st = server_stats(admin, false, "read", &sum);
 	wire_client_close(user);
