@@ -110,8 +110,11 @@ struct screen_desc {
 	int (*sub_index)(const void *row);
 	const char *open_label; /* the word for Enter ("Straßen"); NULL: "Öffnen" */
 	bool from_server;       /* the rows come from the server: offer to reload */
-	/* 'x' writes the server's export of this name (with the year filter,
-	 * if the screen has one) into the user's export folder; NULL: none */
+	/* 'x' writes the server's export of the list (with the year filter,
+	 * if the screen has one) into the user's export folder: EXPORTED, the
+	 * export of the record type's table; EXPORT_KIND, the one of that name
+	 * (rows that are no records) */
+	bool exported;
 	const char *export_kind;
 	size_t extra_size; /* zeroed bytes of the screen's own state */
 };

@@ -403,6 +403,7 @@ static bool export_folder(struct ui *ui, char *dir, size_t size)
  * new file of their folder of the export directory. */
 static int export_list(struct list_state *ls)
 {
+	const char *kind = ls->desc->export_kind ? ls->desc->export_kind : ls->desc->def->table;
 	char dir[PATH_MAX], path[PATH_MAX + 64], stamp[32], why[256];
 	time_t now = time(NULL);
 	struct tm tm;
@@ -414,7 +415,7 @@ static int export_list(struct list_state *ls)
 		return UI_HANDLED;
 	localtime_r(&now, &tm);
 	strftime(stamp, sizeof(stamp), "%Y-%m-%d-%H%M%S", &tm);
-	snprintf(path, sizeof(path), "%s/%s-%s.csv", dir, ls->desc->export_kind, stamp);
+	snprintf(path, sizeof(path), "%s/%s-%s.csv", dir, kind, stamp);
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0 || !(out = fdopen(fd, "w"))) {
 		ui_error(ls->ui, "%s lässt sich nicht anlegen (%s).", path, strerror(errno));
@@ -422,7 +423,7 @@ static int export_list(struct list_state *ls)
 			close(fd);
 		return UI_HANDLED;
 	}
-	st = ui_export(ls->ui, ls->desc->export_kind,
+	st = ui_export(ls->ui, kind,
 	               ls->desc->nfilters && strcmp(ls->desc->filters[0].name, "year") == 0
 	                       ? atoi(ls->filters[0])
 	                       : 0,
@@ -511,7 +512,7 @@ static size_t make_keys(struct list_state *ls)
 		        (struct ui_key){CMD_CHILDREN, desc_child_title(d), NULL, A_CHILDREN});
 	if (d->def || d->from_server)
 		add_key(ls, &n, (struct ui_key){CMD_RELOAD, NULL, NULL, A_RELOAD});
-	if (d->export_kind)
+	if (d->export_kind || (d->exported && d->def))
 		add_key(ls, &n, (struct ui_key){CMD_EXPORT, NULL, NULL, A_EXPORT});
 	add_key(ls, &n, (struct ui_key){CMD_SORT, "", NULL, A_LIST});
 	add_key(ls, &n, (struct ui_key){CMD_SORT_REV, "", NULL, A_LIST});

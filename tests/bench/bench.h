@@ -5,6 +5,7 @@
 #define TESTS_BENCH_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,6 +131,41 @@ static inline enum status bench_district_figures(struct wire_client *c, int i)
 	codec_put_str(req, WF_INDEX, "district_year");
 	codec_put_bytes(req, WF_KEY, key, (size_t)len);
 	return wire_client_call(c, &reply);
+}
+
+/* The server's time per read of the figures of a district's year, as the
+ * head of office ("amt") reads them and the admin ("admin") asks the STATS
+ * of: WARMUP reads first, then REQUESTS reads or, when 0, as many as
+ * SECONDS allow. MSG says why when it fails. */
+static inline enum status bench_figures_stats(const char *socket_path, int warmup, int requests,
+                                              double seconds, struct summary *sum, char *msg,
+                                              size_t size)
+{
+	struct wire_client *user, *admin;
+	struct summary ignored;
+	uint64_t end = now_ns() + (uint64_t)(seconds * 1e9);
+	enum status st = wire_client_open(socket_path, "amt", 0, &user, NULL, msg, size);
+
+	if (st != STATUS_OK)
+		return st;
+	if ((st = wire_client_open(socket_path, "admin", 0, &admin, NULL, msg, size)) !=
+	    STATUS_OK) {
+		wire_client_close(user);
+		return st;
+	}
+	for (int i = 0; i < warmup && st == STATUS_OK; i++)
+		st = bench_district_figures(user, i);
+	if (st == STATUS_OK)
+		st = server_stats(admin, true, "read", &ignored);
+	for (int i = 0; st == STATUS_OK && (requests ? i < requests : now_ns() < end); i++)
+		st = bench_district_figures(user, i);
+	if (st == STATUS_OK)
+		st = server_stats(admin, false, "read", sum);
+	if (st != STATUS_OK)
+		snprintf(msg, size, "%s", status_text(st));
+	wire_client_close(user);
+	wire_client_close(admin);
+	return st;
 }
 
 #endif

@@ -33,10 +33,8 @@
 #include "bare.h"
 #include "bench.h"
 
-#define REQUESTS    2000
-#define WARMUP      200
-#define USER_LOGIN  "amt"
-#define ADMIN_LOGIN "admin"
+#define REQUESTS 2000
+#define WARMUP   200
 
 /* --- the bare loop --- */
 
@@ -174,30 +172,12 @@ static int bare(const char *src, const char *dest)
 
 static int run(const char *socket_path)
 {
-	struct wire_client *user, *admin;
-	struct summary sum, ignored;
+	struct summary sum;
 	char msg[512];
-	enum status st = STATUS_OK;
 
-	if (wire_client_open(socket_path, USER_LOGIN, 0, &user, NULL, msg, sizeof(msg)) !=
-	            STATUS_OK ||
-	    wire_client_open(socket_path, ADMIN_LOGIN, 0, &admin, NULL, msg, sizeof(msg)) !=
-	            STATUS_OK) {
+	if (bench_figures_stats(socket_path, WARMUP, REQUESTS, 0, &sum, msg, sizeof(msg)) !=
+	    STATUS_OK) {
 		fprintf(stderr, "bench_budget: %s\n", msg);
-		return 1;
-	}
-	for (int i = 0; i < WARMUP && st == STATUS_OK; i++)
-		st = bench_district_figures(user, i);
-	if (st == STATUS_OK)
-		st = server_stats(admin, true, "read", &ignored);
-	for (int i = 0; i < REQUESTS && st == STATUS_OK; i++)
-		st = bench_district_figures(user, i);
-	if (st == STATUS_OK)
-		st = server_stats(admin, false, "read", &sum);
-	wire_client_close(user);
-	wire_client_close(admin);
-	if (st != STATUS_OK) {
-		fprintf(stderr, "bench_budget: %s\n", status_text(st));
 		return 1;
 	}
 	printf("budget figures of a district's year|%" PRIu64 "|%.4f|%.4f\n", sum.count,

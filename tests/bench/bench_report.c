@@ -26,8 +26,7 @@
 #include "bare.h"
 #include "bench.h"
 
-#define USER_LOGIN  "amt"
-#define ADMIN_LOGIN "admin"
+#define USER_LOGIN "amt"
 
 static int scan(const char *dbdir)
 {
@@ -95,29 +94,11 @@ static int report(const char *socket_path, int year, long pid)
 
 static int reads(const char *socket_path, double seconds)
 {
-	struct wire_client *user, *admin;
-	struct summary sum, ignored;
+	struct summary sum;
 	char msg[512];
-	uint64_t end;
-	enum status st;
 
-	if (wire_client_open(socket_path, USER_LOGIN, 0, &user, NULL, msg, sizeof(msg)) !=
-	            STATUS_OK ||
-	    wire_client_open(socket_path, ADMIN_LOGIN, 0, &admin, NULL, msg, sizeof(msg)) !=
-	            STATUS_OK) {
+	if (bench_figures_stats(socket_path, 0, 0, seconds, &sum, msg, sizeof(msg)) != STATUS_OK) {
 		fprintf(stderr, "bench_report: %s\n", msg);
-		return 1;
-	}
-	st = server_stats(admin, true, "read", &ignored);
-	end = now_ns() + (uint64_t)(seconds * 1e9);
-	for (int i = 0; st == STATUS_OK && now_ns() < end; i++)
-		st = bench_district_figures(user, i);
-	if (st == STATUS_OK)
-		st = server_stats(admin, false, "read", &sum);
-	wire_client_close(user);
-	wire_client_close(admin);
-	if (st != STATUS_OK) {
-		fprintf(stderr, "bench_report: %s\n", status_text(st));
 		return 1;
 	}
 	printf("reads|%" PRIu64 "|%.4f|%.4f\n", sum.count, ms(sum.median), ms(sum.p99));
