@@ -435,7 +435,7 @@ static int export_list(struct list_state *ls)
 		ui_error(ls->ui, "Export nicht möglich: %s", why[0] ? why : status_message(st));
 		return UI_HANDLED;
 	}
-	ui_message(ls->ui, "Exportiert: %s", path);
+	ui_message(ls->ui, "Exportiert: %s", realpath(path, dir) ? dir : path);
 	return UI_HANDLED;
 }
 
