@@ -98,6 +98,13 @@ void csv_record_cells(struct csv *csv, const struct record_def *def, const char 
  * number of cells, or 0 for a quote left open. */
 size_t csv_split(char *line, char **cells, size_t max);
 
+/* Each row of an export's TEXT (cut up in place), after its byte order
+ * mark and its header row, split into NCELLS cells (at most 16) and handed
+ * to ROW. STATUS_ERR_INVALID with *LINE the line number of a row of
+ * another number of cells, or of one ROW refuses (returns false). */
+enum status csv_each_row(char *text, size_t ncells, bool (*row)(void *ctx, char **cells), void *ctx,
+                         int *line);
+
 /* STATUS_OK, or STATUS_ERR_IO when a write failed. */
 enum status csv_status(const struct csv *csv);
 

@@ -32,26 +32,22 @@ static void print_missing(char **cells)
 	printf("\n");
 }
 
-/* The export's text (BOM, header, rows); the number of rows printed, or
- * -1 for a line this command cannot read. */
+static bool print_row(void *ctx, char **cells)
+{
+	(*(int *)ctx)++;
+	print_missing(cells);
+	return true;
+}
+
+/* The export's rows printed; their number, or -1 for a line this command
+ * cannot read. */
 static int print_rows(char *text)
 {
-	int number = 0, rows = 0;
+	int rows = 0, line;
 
-	if (strncmp(text, "\xef\xbb\xbf", 3) == 0)
-		text += 3;
-	for (char *line = strtok(text, "\r\n"); line; line = strtok(NULL, "\r\n")) {
-		char *cells[CHECK_CELLS + 1];
-
-		if (!number++)
-			continue;
-		if (csv_split(line, cells, CHECK_CELLS + 1) != CHECK_CELLS) {
-			admin_error("the server's list has a line this command cannot read (%d)",
-			            number);
-			return -1;
-		}
-		print_missing(cells);
-		rows++;
+	if (csv_each_row(text, CHECK_CELLS, print_row, &rows, &line) != STATUS_OK) {
+		admin_error("the server's list has a line this command cannot read (%d)", line);
+		return -1;
 	}
 	return rows;
 }

@@ -344,3 +344,19 @@ size_t csv_split(char *line, char **cells, size_t max)
 	}
 	return n;
 }
+
+enum status csv_each_row(char *text, size_t ncells, bool (*row)(void *ctx, char **cells), void *ctx,
+                         int *line)
+{
+	char *save = NULL, *cells[17];
+
+	*line = 0;
+	if (ncells >= sizeof(cells) / sizeof(cells[0]))
+		return STATUS_ERR_INVALID;
+	if (strncmp(text, "\xef\xbb\xbf", 3) == 0)
+		text += 3;
+	for (char *l = strtok_r(text, "\r\n", &save); l; l = strtok_r(NULL, "\r\n", &save))
+		if ((*line)++ && (csv_split(l, cells, ncells + 1) != ncells || !row(ctx, cells)))
+			return STATUS_ERR_INVALID;
+	return STATUS_OK;
+}

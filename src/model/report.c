@@ -26,14 +26,12 @@ static bool read_value(const char *cell, bool hundredths, int64_t *v)
 	return *cell && !*end;
 }
 
-/* One row of the export into R; false when it is not one. */
-static bool add_row(struct report *r, char *line)
+/* One row of the export (its six cells) into R; false when it is not one. */
+static bool add_row(void *ctx, char **cells)
 {
-	char *cells[8];
+	struct report *r = ctx;
 	struct report_row *row, *rows;
 
-	if (csv_split(line, cells, 8) != 6)
-		return false;
 	if (!(rows = realloc(r->rows, (r->n + 1) * sizeof(*rows))))
 		return false;
 	r->rows = rows;
@@ -54,15 +52,7 @@ static bool add_row(struct report *r, char *line)
 
 enum status report_read(char *text, struct report *r, int *line)
 {
-	char *save = NULL;
-
-	*line = 0;
-	if (strncmp(text, "\xef\xbb\xbf", 3) == 0)
-		text += 3;
-	for (char *row = strtok_r(text, "\r\n", &save); row; row = strtok_r(NULL, "\r\n", &save))
-		if ((*line)++ && !add_row(r, row))
-			return STATUS_ERR_INVALID;
-	return STATUS_OK;
+	return csv_each_row(text, 6, add_row, r, line);
 }
 
 void report_free(struct report *r)

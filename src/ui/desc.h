@@ -188,8 +188,12 @@ const char *desc_child_title(const struct screen_desc *desc);
 int desc_open_children(struct ui *ui, const struct screen_desc *desc, const void *rec);
 
 /* printf into a cell; returns the length kept (never more than SIZE - 1). */
-/* A filter's check for a year (JJJJ; empty: the current one). */
+/* A filter's check for a year (JJJJ; empty: the current one), the
+ * filters of a screen of one year (the budget, the reports), and the year
+ * such a screen shows: its filter, else the current one. */
 bool desc_year_check(struct ui *ui, char *value, size_t size);
+extern const struct desc_filter desc_year_filters[1];
+int desc_shown_year(const struct list_state *ls);
 size_t desc_cell(char *buf, size_t size, const char *fmt, ...)
         __attribute__((format(printf, 3, 4)));
 
@@ -199,7 +203,7 @@ extern const struct screen_desc case_desc, person_desc, journal_desc, risk_desc,
 extern const struct screen_desc absence_desc;
 extern const struct screen_desc measure_desc, approval_desc, plan_desc;
 /* The budget and the bookings (scr_budget.c). */
-extern const struct screen_desc budget_desc, booking_desc, report_desc;
+extern const struct screen_desc budget_desc, booking_desc, report_desc, statistics_desc;
 /* 'z' on a measure or an offer: a new booking on it (one of the two ids).
  * Returns ui_flags. */
 int scr_book_on(struct list_state *ls, uint64_t measure, uint64_t offer);

@@ -226,14 +226,6 @@ static const struct ui_column budget_columns[] = {
         {.label = "# ausgeg. = offen . frei", .width = BAR_WIDTH, .format = col_bar},
 };
 
-/* The year the screen shows: its filter, else the current one. */
-static int shown_year(const struct list_state *ls)
-{
-	int year = atoi(ls->filters[0]);
-
-	return year ? year : DATE_YEAR(date_today());
-}
-
 struct fetched {
 	struct budget_figure f[3 * BUDGET_LINE_COUNT + 64];
 	size_t n;
@@ -289,7 +281,7 @@ static void mark_past_plan(struct budget_row *r)
 static enum status budget_rows(struct list_state *ls, struct ui_list *list)
 {
 	const struct config *config = ui_config(ls->ui);
-	int year = shown_year(ls);
+	int year = desc_shown_year(ls);
 	struct fetched *got = calloc(config->ndistricts ? config->ndistricts : 1, sizeof(*got));
 	enum status st = got ? STATUS_OK : STATUS_ERR_NOMEM;
 
@@ -357,16 +349,8 @@ static void budget_heading(const struct list_state *ls, char *buf, size_t size)
 {
 	desc_cell(buf, size,
 	          "Sozialraumbudget %d · # ausgegeben  = offen  . verfügbar  ! über Plan",
-	          shown_year(ls));
+	          desc_shown_year(ls));
 }
-
-static const struct desc_filter budget_filters[] = {
-        {.name = "year",
-         .label = "Jahr",
-         .source = SOURCE_NONE,
-         .prompt = "Jahr (JJJJ, leer: das laufende): ",
-         .check = desc_year_check},
-};
 
 /* Enter: the measures of the row's district; 'z': its bookings. */
 static int budget_measures(struct list_state *ls, const void *row)
@@ -392,7 +376,7 @@ const struct screen_desc budget_desc = {
         .export_kind = "budget",
         .title = "Budget",
         DESC_COLUMNS(budget_columns),
-        DESC_FILTERS(budget_filters),
+        DESC_FILTERS(desc_year_filters),
         DESC_ACTIONS(budget_actions),
         .row_size = sizeof(struct budget_row),
         .rows = budget_rows,

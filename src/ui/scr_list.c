@@ -41,6 +41,21 @@ enum {
 	A_ACTION, /* A_ACTION + i: the descriptor's action i */
 };
 
+const struct desc_filter desc_year_filters[1] = {
+        {.name = "year",
+         .label = "Jahr",
+         .source = SOURCE_NONE,
+         .prompt = "Jahr (JJJJ, leer: das laufende): ",
+         .check = desc_year_check},
+};
+
+int desc_shown_year(const struct list_state *ls)
+{
+	int year = atoi(ls->filters[0]);
+
+	return year ? year : DATE_YEAR(date_today());
+}
+
 /* A year filter's value: four digits, or empty for the current one. */
 bool desc_year_check(struct ui *ui, char *value, size_t size)
 {

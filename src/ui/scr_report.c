@@ -91,13 +91,6 @@ static const struct ui_column report_columns[] = {
         {.label = "im Vergleich", .width = BAR_WIDTH, .format = col_bar},
 };
 
-static int shown_year(const struct list_state *ls)
-{
-	int year = atoi(ls->filters[0]);
-
-	return year ? year : DATE_YEAR(date_today());
-}
-
 /* The bar of each district's row: its value against the largest of the
  * same figure among the districts. The city (their sum) has none. */
 static void set_bars(struct report_line *lines, size_t n)
@@ -137,7 +130,7 @@ static enum status report_rows(struct list_state *ls, struct ui_list *list)
 
 	if (!mem)
 		return STATUS_ERR_NOMEM;
-	st = ui_export(ls->ui, "committee", shown_year(ls), mem, why, sizeof(why));
+	st = ui_export(ls->ui, "committee", desc_shown_year(ls), mem, why, sizeof(why));
 	fclose(mem);
 	if (st == STATUS_OK)
 		st = report_read(text, &r, &line);
@@ -165,22 +158,14 @@ static enum status report_rows(struct list_state *ls, struct ui_list *list)
 static void report_heading(const struct list_state *ls, char *buf, size_t size)
 {
 	desc_cell(buf, size, "Bericht an den Jugendhilfeausschuss %d · Vorjahr %d · # im Vergleich",
-	          shown_year(ls), shown_year(ls) - 1);
+	          desc_shown_year(ls), desc_shown_year(ls) - 1);
 }
-
-static const struct desc_filter report_filters[] = {
-        {.name = "year",
-         .label = "Jahr",
-         .source = SOURCE_NONE,
-         .prompt = "Jahr (JJJJ, leer: das laufende): ",
-         .check = desc_year_check},
-};
 
 const struct screen_desc report_desc = {
         .export_kind = "committee",
         .title = "Jahresbericht",
         DESC_COLUMNS(report_columns),
-        DESC_FILTERS(report_filters),
+        DESC_FILTERS(desc_year_filters),
         .row_size = sizeof(struct report_line),
         .rows = report_rows,
         .heading = report_heading,

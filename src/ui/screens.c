@@ -35,6 +35,7 @@ const struct menu_entry menu_entries[] = {
         {'b', "Budget", &budget_desc, budget_listed},
         {'z', "Buchungen", &booking_desc, NULL},
         {'j', "Jahresbericht", &report_desc, report_listed},
+        {'m', "Meldung Bundesstatistik", &statistics_desc, rights_statistics_may},
         {'s', "Sozialräume, Straßen", &districts_desc, NULL},
         {'t', "Teams", &teams_desc, NULL},
         {'v', "Abwesenheiten", &absence_desc, NULL},

@@ -75,6 +75,16 @@ print("same" if rows(sys.argv[1]) == rows(sys.argv[2]) else "differs")
 PY
 expect_output "export: ... the same figures as the admin's export" "^same$"
 
+# 'm': what the federal statistics lack, as statistics check lists it
+"${A[@]}" export statistics-missing --year "$year" >"$TMP/missing.csv"
+missing=$(($(grep -c . "$TMP/missing.csv") - 1))
+open_session st amt
+keys st m
+screen_check "statistics: m lists what the federal statistics still lack" st \
+	"^Bundesstatistik $year: was noch fehlt"
+screen_check "statistics: ... every help and procedure statistics check names ($missing)" st \
+	"1 von $missing Eintr|^ +$missing Eintr|von $missing Eintr"
+
 open_session fk fk.fg
 screen_check "report: a caseworker's menu" fk "Hauptmenü"
 grep -q "Jahresbericht" "$TMP/screen" && not_ok "report: ... has no report" || ok "report: ... has no report"

@@ -374,6 +374,40 @@ static void test_file(void)
 	free(data);
 }
 
+struct rows_seen {
+	int n;
+	char last[32];
+};
+
+static bool see_row(void *ctx, char **cells)
+{
+	struct rows_seen *seen = ctx;
+
+	seen->n++;
+	snprintf(seen->last, sizeof(seen->last), "%s|%s", cells[0], cells[1]);
+	return strcmp(cells[0], "refused") != 0;
+}
+
+/* An export read back: the BOM and the header row left out, each row's
+ * cells (a quoted ';' kept), a row of other cells or one refused named by
+ * its line. */
+static void test_each_row(void)
+{
+	char good[] = "\xef\xbb\xbf" "A;B\r\nx;\"y;z\"\r\n1;2\r\n";
+	char short_row[] = "A;B\nx;y\nlonely\n";
+	char refused[] = "A;B\nrefused;1\n";
+	struct rows_seen seen = {0};
+	int line = 0;
+
+	CHECK(csv_each_row(good, 2, see_row, &seen, &line) == STATUS_OK);
+	CHECK(seen.n == 2 && strcmp(seen.last, "1|2") == 0);
+	seen.n = 0;
+	CHECK(csv_each_row(short_row, 2, see_row, &seen, &line) == STATUS_ERR_INVALID);
+	CHECK(line == 3 && seen.n == 1);
+	CHECK(csv_each_row(refused, 2, see_row, &seen, &line) == STATUS_ERR_INVALID);
+	CHECK(line == 2);
+}
+
 int main(void)
 {
 	RUN(test_bom);
@@ -391,5 +425,6 @@ int main(void)
 	RUN(test_field_types);
 	RUN(test_write_error);
 	RUN(test_file);
+	RUN(test_each_row);
 	return CHECK_EXIT();
 }
