@@ -122,16 +122,10 @@ static enum status report_rows(struct list_state *ls, struct ui_list *list)
 {
 	struct report r = {0};
 	struct report_line *lines;
-	char *text = NULL, why[256];
-	size_t len = 0;
-	FILE *mem = open_memstream(&text, &len);
-	enum status st;
+	char *text = NULL;
+	enum status st = ui_export_text(ls->ui, "committee", desc_shown_year(ls), &text);
 	int line;
 
-	if (!mem)
-		return STATUS_ERR_NOMEM;
-	st = ui_export(ls->ui, "committee", desc_shown_year(ls), mem, why, sizeof(why));
-	fclose(mem);
 	if (st == STATUS_OK)
 		st = report_read(text, &r, &line);
 	free(text);

@@ -75,20 +75,12 @@ static bool add_line(void *ctx, char **cells)
 
 static enum status statistics_rows(struct list_state *ls, struct ui_list *list)
 {
-	char *text = NULL, why[256];
-	size_t len = 0;
-	FILE *mem = open_memstream(&text, &len);
-	enum status st;
+	char *text = NULL;
+	enum status st = ui_export_text(ls->ui, "statistics-missing", desc_shown_year(ls), &text);
 	int line;
 
-	if (!mem)
-		return STATUS_ERR_NOMEM;
-	st = ui_export(ls->ui, "statistics-missing", desc_shown_year(ls), mem, why, sizeof(why));
-	fclose(mem);
 	if (st == STATUS_OK)
 		st = csv_each_row(text, 5, add_line, list, &line);
-	else if (why[0])
-		ui_error(ls->ui, "%s", why);
 	free(text);
 	return st;
 }

@@ -83,6 +83,23 @@ enum status ui_export(struct ui *ui, const char *kind, int year, FILE *out, char
 	return wire_client_export(ui->client, kind, year, NULL, out, errtext, size);
 }
 
+enum status ui_export_text(struct ui *ui, const char *kind, int year, char **text)
+{
+	char why[256];
+	size_t len = 0;
+	FILE *mem = open_memstream(text, &len);
+	enum status st;
+
+	if (!mem)
+		return STATUS_ERR_NOMEM;
+	st = ui_export(ui, kind, year, mem, why, sizeof(why));
+	if (fclose(mem) != 0 && st == STATUS_OK)
+		st = STATUS_ERR_NOMEM;
+	if (st != STATUS_OK && why[0])
+		ui_error(ui, "%s", why);
+	return st;
+}
+
 static enum status take_lock(struct ui *ui, const char *table, uint64_t id, bool take_over,
                              char *holder, size_t size);
 

@@ -246,6 +246,9 @@ enum status ui_call(struct ui *ui, struct wire_msg *reply, char *errtext, size_t
  * an error answer's text into ERRTEXT. */
 enum status ui_export(struct ui *ui, const char *kind, int year, FILE *out, char *errtext,
                       size_t size);
+/* The same into *TEXT (NUL-terminated, the caller frees it); a refusal's
+ * text on the message line. */
+enum status ui_export_text(struct ui *ui, const char *kind, int year, char **text);
 
 /* Edit locks this session holds, taken again after a server restart.
  * ui_lock: STATUS_OK; STATUS_ERR_LOCKED with the holder's name and the
