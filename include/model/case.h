@@ -50,13 +50,17 @@ struct case_file {
 	bool alert;                     /* a § 8a matter */
 	int64_t alert_since;            /* when it was raised (the writer's) */
 	int32_t assessed;               /* the day of its latest risk assessment */
+	int32_t purged; /* the day its retention period ended and it was purged (v3) */
 };
 extern const struct record_def case_def;
+
+/* A person's role in the case; the order of person_def's choices. */
+enum person_role { PERSON_YOUNG, PERSON_MOTHER, PERSON_FATHER, PERSON_CUSTODIAN, PERSON_OTHER };
 
 struct person {
 	struct record_head head;
 	uint64_t case_id;
-	int role; /* junger Mensch, Mutter, Vater, ... */
+	int role; /* enum person_role */
 	char name[CASE_TEXT_SIZE];
 	int32_t birth;
 	int sex; /* männlich / weiblich / divers / ohne Angabe */

@@ -15,6 +15,8 @@
  *                                           cents in the year ("year") or the whole period
  *   followup = { plan_review_months = 6; followup_days = 14; alert_overdue_hours = 24; };
  *   retention = { case_years = 10; audit_years = 10; draft_days = 30; };
+ *                                           case_years: after closure, for a case with
+ *                                           no help of a service with keep_to_age
  *   backup = { dir = "backups"; keep = 7; };
  *   districts = ( { id = "FG"; name = "Friedrichsgabe"; residents_u21 = 4100; }, ... );
  *   streets = ( ("Ulzburger Straße", "HM", 1, 199),       whole range
@@ -24,10 +26,11 @@
  *   teams = ( { id = "T-FG"; name = "Sozialraumteam Friedrichsgabe"; districts = [ "FG" ]; }, ...
  * ); providers = ( { id = "DW"; name = "Diakonisches Werk"; address = "..."; phone = "..."; }, ...
  * ); services = ( { code = "31"; name = "Sozialpädagogische Familienhilfe"; legal_basis = "§ 31 SGB
- * VIII"; cost_model = "hourly"; rate = 6850; setting = "ambulant"; case_specific = true; }, ... );
- *   staff = ( { login = "mmeier"; name = "Maria Meier"; role = "fachkraft"; team = "T-FG"; },
- *             { login = "kdw"; name = "Karl Dorn"; role = "traeger"; provider = "DW"; }, ... );
- *   budgets = ( { year = 2026; district = "FG"; line = "fallspezifisch"; planned = 250000000L; },
+ * VIII"; cost_model = "hourly"; rate = 6850; setting = "ambulant"; case_specific = true;
+ * keep_to_age = 100; }, ... ); staff = ( { login = "mmeier"; name = "Maria Meier"; role =
+ * "fachkraft"; team = "T-FG"; }, { login = "kdw"; name = "Karl Dorn"; role = "traeger"; provider =
+ * "DW"; }, ... ); budgets = ( { year = 2026; district = "FG"; line = "fallspezifisch"; planned =
+ * 250000000L; },
  * ... );
  */
 #ifndef MODEL_CONFIG_H
@@ -88,6 +91,9 @@ struct cfg_service {
 	enum setting setting;
 	bool case_specific;
 	int help_type; /* Art der Hilfe (statistics), -1: no Hilfe zur Erziehung */
+	/* § 9b SGB VIII: a case with a help of this service is kept to this
+	 * birthday of its young person; 0: retention.case_years after closure */
+	int keep_to_age;
 };
 
 /* Who made a § 8a matter known (police, school, neighbours, ...): the

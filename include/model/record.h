@@ -86,6 +86,9 @@ struct field_def {
 	enum field_source source;         /* FIELD_REF */
 	const char *help;                 /* German help text */
 	enum field_privacy privacy;
+	/* FIELD_TEXT: kept by a purge (record_purge_texts), as a number
+	 * typed by the finance system is; every other typed text goes. */
+	bool retained;
 };
 
 /* Typed field macros: FIELD_INT(struct x, member) sets the type, offset
@@ -131,6 +134,17 @@ struct index_def {
 	/* INDEX_KEY: what its keys tell (a search by them is one only a role
 	 * that sees this class may make); INDEX_WORDS: the field's class. */
 	enum field_privacy privacy;
+};
+
+/* What a purge after the retention period (model/retention.h) does to
+ * the records of a case: nothing (records of no case), deletes them
+ * (persons, journal, follow-ups: nothing a report counts), or replaces
+ * their typed texts and keeps the rest, so that the counts, codes, days
+ * and money of past reports stay. */
+enum record_purge {
+	PURGE_NONE,
+	PURGE_TEXTS,
+	PURGE_DELETE,
 };
 
 /* Where a record's id comes from. */
@@ -231,6 +245,11 @@ struct record_def {
 	bool leaves_scope;
 	bool audited;     /* every write leaves an audit entry */
 	bool audit_reads; /* opening one leaves an audit entry too */
+	/* What a purge of the case the record belongs to does to it. */
+	enum record_purge purge;
+	/* The date field that says the record was purged (NULL: the type has
+	 * none): nobody writes it or below it afterwards. */
+	const char *purged_field;
 	const struct index_def *indexes;
 	size_t nindexes;
 };
@@ -296,6 +315,18 @@ size_t record_changes(const struct record_def *def, const void *old, const void 
  * of id field NAME (0 when none). */
 const char *record_text(const struct record_def *def, const void *rec, const char *name);
 uint64_t record_id_field(const struct record_def *def, const void *rec, const char *name);
+
+/* The text a purge leaves in a typed text that held something. */
+#define RECORD_PURGED_TEXT "gelöscht"
+/* Purges REC on DAY: replaces every typed text that holds something by
+ * RECORD_PURGED_TEXT ("-" where that does not fit), not the writer's
+ * (number, case number) and not the retained ones, and sets the type's
+ * purged field to DAY. A text that was there stays there, so the rules
+ * that ask for one still hold. Returns whether anything changed. */
+bool record_purge(const struct record_def *def, void *rec, int32_t day);
+/* The day REC was purged (its purged field), 0 when it was not or DEF
+ * has no such field. */
+int32_t record_purged(const struct record_def *def, const void *rec);
 
 /* Sets ERR to the message for FIELD (by name in DEF) and returns ST: for
  * the validators of record types. */

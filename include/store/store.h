@@ -181,6 +181,27 @@ enum status store_backup_owned(struct store *store, const char *parent, int keep
  * moving the current db/ aside; runs catastrophic recovery on it. */
 enum status store_restore(const char *dir, const char *from, char *msg, size_t size);
 
+/* Purges record ID of DEF on DAY, and first every record below it (the
+ * types whose parent it is, their children in turn): each as its type
+ * says (record_def.purge): deleted, or its typed texts replaced and its
+ * purged field set; every write with its audit entry, in TXN. Counts
+ * the records deleted and changed. */
+struct store_purged {
+	uint64_t deleted, changed;
+};
+enum status store_purge(struct store_txn *txn, const struct record_def *def, uint64_t id,
+                        int32_t day, struct store_purged *count);
+
+/* Rewrites every table and index of the open STORE into new files of a
+ * new environment and puts them in place of the old ones, with their log
+ * files: afterwards no file of the data directory holds what was
+ * overwritten or deleted (Berkeley DB leaves old bytes in the free space
+ * of pages, in free pages and in the logs). Offline: the store must be
+ * opened by this process alone (store_open). *BEFORE and *AFTER get the
+ * bytes of db/ before and after. */
+enum status store_rewrite(struct store *store, int64_t *before, int64_t *after, char *msg,
+                          size_t size);
+
 /* Checks the database files and every invariant between records; prints
  * each finding as one line to OUT and counts them in *PROBLEMS. CONFIG (may
  * be NULL) lets references into the configuration be checked. */

@@ -105,6 +105,14 @@ static const struct admin_command commands[] = {
          .max_args = 3,
          .needs_config = true,
          .run = admin_statistics},
+        {.name = "purge",
+         .args = "[--dry-run]",
+         .help = "the cases past their retention period lose names, addresses and texts "
+                 "(what reports and budgets count stays), then the database files are "
+                 "rewritten; --dry-run lists what would go and why (no server)",
+         .max_args = 1,
+         .needs_config = true,
+         .run = admin_purge},
         {.name = "adduser",
          .args = "LOGIN [--key FILE] [--group GROUP]",
          .help = "as root: the Unix account of staff member LOGIN, landing in sozialraum "

@@ -41,6 +41,8 @@ int admin_verify(struct admin *admin, int argc, char **argv);
 int admin_recover(struct admin *admin, int argc, char **argv);
 int admin_restore(struct admin *admin, int argc, char **argv);
 int admin_demo(struct admin *admin, int argc, char **argv);
+/* purge [--dry-run]: the cases past their retention period (purge.c). */
+int admin_purge(struct admin *admin, int argc, char **argv);
 
 /* demo.c, demo_cases.c: the demo's deterministic generator (the same seed
  * gives the same data), and N cases with their persons, journal and

@@ -142,7 +142,9 @@ static void fill_measure(struct measure *m, const struct config *config, const s
 {
 	char letter[5];
 	const char *code = pick_service(demo_random(rnd));
-	int64_t age = (int64_t)(demo_random(rnd) % 540); /* days since it began */
+	/* days since it began: after the case was opened */
+	int64_t age = (int64_t)(demo_random(rnd) %
+	                        (unsigned)(date_to_days(today) - date_to_days(c->opened) + 1));
 	int months = months_of(code) / 2 + (int)(demo_random(rnd) % (unsigned)months_of(code));
 	const char *first;
 	int64_t birth_year;
@@ -184,6 +186,47 @@ static void fill_measure(struct measure *m, const struct config *config, const s
 	m->lived_before = 0;
 	m->provider_kind = (int)(demo_random(rnd) % 12);
 	m->end_reason = m->lived_after = m->following_help = -1;
+}
+
+struct running {
+	int32_t today;
+	bool any;
+};
+
+static int help_running(void *ctx, const void *rec, const struct store_pos *pos)
+{
+	struct running *r = ctx;
+	const struct measure *m = rec;
+
+	(void)pos;
+	r->any = r->any || (m->status != MEASURE_ENDED && m->status != MEASURE_REJECTED &&
+	                    measure_help_end(m) >= r->today);
+	return r->any;
+}
+
+/* A help that ended as planned a while ago ends its case too, two weeks
+ * later, when no other help of it runs: the closed cases with helps of
+ * the statistics and of the retention periods. */
+static enum status close_after(struct store_txn *txn, struct case_file *c, const struct measure *m,
+                               int32_t today)
+{
+	uint8_t key[8];
+	struct store_range range = {.index = "parent", .prefix = key};
+	int32_t closed = date_from_days(date_to_days(m->ended) + 14);
+	struct running running = {.today = today};
+	enum status st;
+
+	if (m->status != MEASURE_ENDED || m->end_reason != 0 || closed >= today ||
+	    closed < c->opened || c->alert)
+		return STATUS_OK;
+	range.prefix_len = (size_t)index_put_id(key, sizeof(key), c->head.id);
+	st = store_walk(txn, &measure_def, &range, help_running, &running);
+	if (st != STATUS_OK || running.any)
+		return st;
+	c->status = CASE_CLOSED;
+	c->closed = closed;
+	snprintf(c->close_reason, sizeof(c->close_reason), "Hilfe beendet, Ziele erreicht");
+	return store_update(txn, &case_def, c);
 }
 
 /* One measure with its decision and its plan, in one transaction. */
@@ -267,6 +310,8 @@ static enum status add_measure(struct store *store, const struct config *config,
 		st = store_insert(txn, &approval_def, &a);
 	if (st == STATUS_OK && p.date)
 		st = store_insert(txn, &plan_def, &p);
+	if (st == STATUS_OK)
+		st = close_after(txn, &c, &m, today);
 	if (st != STATUS_OK) {
 		store_abort(txn);
 		return st;

@@ -193,6 +193,7 @@ const struct record_def approval_def = {
         .settle_parent = approval_settle,
         .parent = &measure_def,
         .parent_field = "measure_id",
+        .purge = PURGE_TEXTS,
         .audited = true,
 };
 
@@ -371,5 +372,6 @@ const struct record_def plan_def = {
         .settle_parent = plan_settle,
         .parent = &measure_def,
         .parent_field = "measure_id",
+        .purge = PURGE_TEXTS,
         .audited = true,
 };

@@ -251,6 +251,14 @@ static const struct field_def case_fields[] = {
          .width = 10,
          .privacy = PRIVACY_SENSITIVE,
          .help = "der Tag der letzten Gefährdungseinschätzung (§ 8a)"},
+        {.tag = 27,
+         .name = "purged",
+         .filled = true,
+         .label = "Gelöscht am",
+         FIELD_DATE(struct case_file, purged),
+         .width = 10,
+         .help = "nach Ablauf der Aufbewahrungsfrist: Namen, Anschriften und Texte sind "
+                 "gelöscht, die Zahlen für Berichte und Budget bleiben"},
 };
 
 /* Further reasons are other than the main one and each other; a closed
@@ -422,7 +430,7 @@ static const struct index_def case_indexes[] = {
 
 const struct record_def case_def = {
         .kind = 6,
-        .version = 2,
+        .version = 3,
         .name = "case",
         .table = "cases",
         .label = "Fall",
@@ -436,6 +444,8 @@ const struct record_def case_def = {
         .leaves_scope = true,
         .audited = true,
         .audit_reads = true,
+        .purge = PURGE_TEXTS,
+        .purged_field = "purged",
         RECORD_INDEXES(case_indexes),
 };
 
@@ -558,6 +568,7 @@ const struct record_def person_def = {
         .validate = person_validate,
         .parent = &case_def,
         .parent_field = "case_id",
+        .purge = PURGE_DELETE,
         .audited = true,
         RECORD_INDEXES(person_indexes),
 };
@@ -649,6 +660,7 @@ const struct record_def journal_def = {
         .fill = journal_fill,
         .parent = &case_def,
         .parent_field = "case_id",
+        .purge = PURGE_DELETE,
         .audited = true,
 };
 
@@ -734,5 +746,6 @@ const struct record_def follow_up_def = {
         RECORD_INDEXES(follow_up_indexes),
         .parent = &case_def,
         .parent_field = "case_id",
+        .purge = PURGE_DELETE,
         .audited = true,
 };

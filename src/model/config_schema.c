@@ -204,6 +204,14 @@ static const struct field service_fields[] = {
          .def = -1,
          .choices = help_type_names,
          .what = "help_type (Art der Hilfe)"},
+        /* § 9b SGB VIII: a case with a help of this service is kept to
+         * this birthday of its young person (0: retention.case_years) */
+        {.name = "keep_to_age",
+         .type = FIELD_INT,
+         AT(struct cfg_service, keep_to_age),
+         .min = 0,
+         .max = 120,
+         .def = 0},
         {0},
 };
 

@@ -559,6 +559,7 @@ const struct record_def measure_def = {
         .provider_field = "provider",
         .lead_field = "lead",
         .own_scope = true,
+        .purge = PURGE_TEXTS,
         .audited = true,
 };
 

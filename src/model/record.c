@@ -615,3 +615,36 @@ int index_put_text_day(uint8_t *buf, size_t size, const char *text, int32_t day)
 		buf[n + i] = (uint8_t)((uint32_t)day >> (24 - 8 * i));
 	return n + 4;
 }
+
+bool record_purge(const struct record_def *def, void *rec, int32_t day)
+{
+	const struct field_def *purged =
+	        def->purged_field ? record_field(def, def->purged_field) : NULL;
+	bool changed = false;
+
+	if (purged && purged->type == FIELD_DATE &&
+	    *(int32_t *)((char *)rec + purged->offset) != day) {
+		*(int32_t *)((char *)rec + purged->offset) = day;
+		changed = true;
+	}
+	for (size_t i = 0; i < def->nfields; i++) {
+		const struct field_def *f = &def->fields[i];
+		char *text = (char *)rec + f->offset;
+		const char *gone = f->size >= sizeof(RECORD_PURGED_TEXT) ? RECORD_PURGED_TEXT : "-";
+
+		if (f->type != FIELD_TEXT || f->filled || f->retained || !text[0] ||
+		    strcmp(text, gone) == 0)
+			continue;
+		memset(text, 0, f->size);
+		memcpy(text, gone, strlen(gone));
+		changed = true;
+	}
+	return changed;
+}
+
+int32_t record_purged(const struct record_def *def, const void *rec)
+{
+	const struct field_def *f = def->purged_field ? record_field(def, def->purged_field) : NULL;
+
+	return f && f->type == FIELD_DATE ? *(const int32_t *)((const char *)rec + f->offset) : 0;
+}

@@ -211,5 +211,6 @@ const struct record_def risk_assessment_def = {
         .settle_parent = risk_settle,
         .parent = &case_def,
         .parent_field = "case_id",
+        .purge = PURGE_TEXTS,
         .audited = true,
 };
