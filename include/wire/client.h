@@ -49,11 +49,21 @@ struct codec_buf *wire_client_request(struct wire_client *client, enum wire_kind
  * came (the server gone for good), *REPLY is empty. */
 enum status wire_client_call(struct wire_client *client, struct wire_msg *reply);
 
-/* A whole export (its KIND, YEAR when not 0, DISTRICT when not NULL) as
- * this client's user gets it, fetched piece by piece into OUT. On an
- * error answer TEXT says the server's word (empty when it said none). */
-enum status wire_client_export(struct wire_client *client, const char *kind, int year,
-                               const char *district, FILE *out, char *text, size_t size);
+/* What an export asks for: KIND (an export's name, or the table of a
+ * record type: its list), of YEAR when not 0, of DISTRICT when not NULL,
+ * the children of record PARENT when not 0. */
+struct wire_export_query {
+	const char *kind;
+	int year;
+	const char *district;
+	uint64_t parent;
+};
+
+/* A whole export as this client's user gets it, fetched piece by piece
+ * into OUT. On an error answer TEXT says the server's word (empty when it
+ * said none). */
+enum status wire_client_export(struct wire_client *client, const struct wire_export_query *q,
+                               FILE *out, char *text, size_t size);
 
 /* The socket, for poll() or for tests that talk raw on it; -1 when not
  * connected. */

@@ -76,7 +76,7 @@ static const struct admin_command commands[] = {
         {.name = "export",
          .args = "KIND [--year Y] [--district D]",
          .help = "CSV for German Excel on stdout; KIND: offers, cases, measures, bookings, "
-                 "budget, statistics (server)",
+                 "budget, committee, statistics, or another record type's table (server)",
          .min_args = 1,
          .max_args = 5,
          .needs_config = true,

@@ -48,7 +48,10 @@ int admin_export_to(struct admin *admin, int argc, char **argv, FILE *out)
 	}
 	if (!(client = admin_connect(admin)))
 		return ADMIN_FINDING;
-	st = wire_client_export(client, argv[0], year, district, out, text, sizeof(text));
+	st = wire_client_export(
+	        client,
+	        &(struct wire_export_query){.kind = argv[0], .year = year, .district = district},
+	        out, text, sizeof(text));
 	wire_client_close(client);
 	if (st != STATUS_OK && text[0])
 		admin_error("%s: %s", status_text(st), text);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "model/audit.h"
 #include "model/csv.h"
 #include "model/booking.h"
 #include "model/budget.h"
@@ -15,6 +16,7 @@
 #include "model/date.h"
 #include "model/measure.h"
 #include "model/offer.h"
+#include "model/registry.h"
 #include "model/rights.h"
 #include "server.h"
 
@@ -79,6 +81,10 @@ static const struct export_kind {
 
 struct export_job {
 	const struct export_kind *kind;
+	/* the list of any record type (no export kind of its own): the
+	 * parent whose children it is (0: the whole table) */
+	uint64_t parent;
+	bool parent_checked; /* the rights were decided on the parent */
 	const struct config *config;
 	const struct cfg_staff *who;
 	const char *district;
@@ -254,6 +260,110 @@ static enum status export_records(struct server *server, struct export_job *ex, 
 	return st == STATUS_OK ? csv_status(&csv) : st;
 }
 
+/* A row of a record list: the caller may list it (its parent was
+ * checked, or the record decides its own rights). */
+static int list_row(void *ctx, const void *rec, const struct store_pos *pos)
+{
+	struct export_job *ex = ctx;
+	const struct record_def *def = ex->kind->def;
+
+	(void)pos;
+	if (!ex->parent_checked && !rights_allow(ex->config, ex->who, def, VERB_LIST, rec))
+		return 0;
+	csv_int(ex->csv, (int64_t)((const struct record_head *)rec)->id);
+	csv_record_cells(ex->csv, def, ex->kind->columns, rec);
+	csv_end_row(ex->csv);
+	return csv_status(ex->csv) != STATUS_OK;
+}
+
+/* The list of any record type as the caller may list it, with the
+ * fields the caller sees: a parent's children, or the whole table. */
+static enum status list_rows(struct export_job *ex)
+{
+	const struct record_def *def = ex->kind->def;
+	uint8_t key[8];
+	struct store_range range = {0};
+	void *parent;
+	enum status st;
+
+	if (ex->parent) {
+		if (!(parent = malloc(def->parent->size)))
+			return STATUS_ERR_NOMEM;
+		st = store_get(ex->txn, def->parent, ex->parent, parent);
+		/* one the caller may not list is one they do not hear of */
+		if (st == STATUS_OK && record_scoped_by_parent(def) &&
+		    !rights_allow(ex->config, ex->who, def, VERB_LIST, parent))
+			st = STATUS_ERR_NOT_FOUND;
+		free(parent);
+		if (st != STATUS_OK)
+			return st;
+		ex->parent_checked = record_scoped_by_parent(def);
+		range.index = "parent";
+		range.prefix = key;
+		range.prefix_len = (size_t)index_put_id(key, sizeof(key), ex->parent);
+	}
+	return store_walk(ex->txn, ex->kind->def, &range, list_row, ex);
+}
+
+/* The list of record type TABLE as an export: the record's number, then
+ * each field the caller sees (so that controlling gets no names), into
+ * LIST; *SEEN holds the names (the caller frees it). */
+static enum status list_kind(struct export_job *ex, const char *table, struct export_kind *list,
+                             const char ***seen, char *msg, size_t size)
+{
+	const struct record_def *def = record_type_find(table);
+	size_t n = 0;
+
+	if (!def) {
+		snprintf(msg, size,
+		         "unknown export '%s' (this version exports: offers, cases, measures, "
+		         "bookings, budget, committee, statistics, statistics-missing, and the "
+		         "list of any record type by its table)",
+		         table);
+		return STATUS_ERR_INVALID;
+	}
+	if (ex->parent && !def->parent) {
+		snprintf(msg, size, "%s belong to no other record", def->table);
+		return STATUS_ERR_INVALID;
+	}
+	if (!ex->parent && record_scoped_by_parent(def)) {
+		snprintf(msg, size, "%s are exported as the list of the record they belong to",
+		         def->table);
+		return STATUS_ERR_INVALID;
+	}
+	if (!(*seen = calloc(def->nfields + 1, sizeof(**seen))))
+		return STATUS_ERR_NOMEM;
+	for (size_t i = 0; i < def->nfields; i++)
+		if (rights_sees(ex->who, def->fields[i].privacy))
+			(*seen)[n++] = def->fields[i].name;
+	*list = (struct export_kind){
+	        .def = def, .columns = *seen, .id_column = "Nr.", .rows = list_rows};
+	ex->kind = list;
+	return STATUS_OK;
+}
+
+/* A list of what opening writes an audit entry for (a case's persons):
+ * its export writes one too. */
+static enum status audit_list(struct server *server, const char *login, const struct export_job *ex)
+{
+	const struct record_def *def = ex->kind->def;
+	const struct record_def *about = ex->parent ? def->parent : def;
+	char detail[AUDIT_DETAIL_SIZE];
+	struct store_txn *txn;
+	enum status st;
+
+	if (!about->audit_reads && !def->audit_reads)
+		return STATUS_OK;
+	snprintf(detail, sizeof(detail), "%s als CSV exportiert", def->plural);
+	if ((st = store_begin(server->store, login, &txn)) != STATUS_OK)
+		return st;
+	if ((st = store_audit(txn, "export", about, ex->parent, detail)) != STATUS_OK) {
+		store_abort(txn);
+		return st;
+	}
+	return store_commit(txn);
+}
+
 static const struct export_kind *export_kind_find(const char *kind)
 {
 	for (size_t i = 0; i < sizeof(export_kinds) / sizeof(export_kinds[0]); i++)
@@ -287,50 +397,58 @@ enum status export_run(struct server *server, const struct config *config, const
 {
 	char kind[32] = "", district[CONFIG_ID_SIZE] = "";
 	struct export_job ex = {.config = config, .district = district};
+	struct export_kind list = {0};
+	const char **seen = NULL;
 	uint64_t year = 0;
 	FILE *out;
 	enum status st;
 	int staff;
 
+	*fd = -1;
 	if (wire_get_str(request, WF_KIND, kind, sizeof(kind)) != STATUS_OK ||
 	    wire_get_str(request, WF_DISTRICT, district, sizeof(district)) == STATUS_ERR_PROTOCOL ||
-	    wire_get_u64(request, WF_YEAR, &year) == STATUS_ERR_PROTOCOL || year > 9999) {
+	    wire_get_u64(request, WF_YEAR, &year) == STATUS_ERR_PROTOCOL || year > 9999 ||
+	    wire_get_u64(request, WF_PARENT, &ex.parent) == STATUS_ERR_PROTOCOL) {
 		snprintf(msg, size, "malformed export request");
 		return STATUS_ERR_PROTOCOL;
-	}
-	if (!(ex.kind = export_kind_find(kind))) {
-		snprintf(msg, size,
-		         "unknown export '%s' (this version exports: offers, cases, measures, "
-		         "bookings, budget, committee, statistics, statistics-missing)",
-		         kind);
-		return STATUS_ERR_INVALID;
 	}
 	if (district[0] && config_find_district(config, district) < 0) {
 		snprintf(msg, size, "unknown district '%s'", district);
 		return STATUS_ERR_NOT_FOUND;
 	}
-	*fd = -1;
-	/* A role that may export none of them is told so, not handed the
-	 * header of an empty file. */
-	if ((staff = config_find_staff(config, login)) >= 0 &&
-	    !rights_may(&config->staff[staff], ex.kind->def, VERB_EXPORT)) {
-		snprintf(msg, size, "%s may not export %s", login, kind);
+	if ((staff = config_find_staff(config, login)) < 0) {
+		snprintf(msg, size, "%s is no staff member", login);
 		return STATUS_ERR_DENIED;
 	}
-	if (staff < 0 || (*fd = server_spool_open(server->data_dir)) < 0 ||
-	    !(out = fdopen(dup(*fd), "w"))) {
+	ex.who = &config->staff[staff];
+	/* An export of its own, or the list of a record type (a parent's
+	 * children: always the list), the rows the caller may list. */
+	ex.kind = ex.parent ? NULL : export_kind_find(kind);
+	if (!ex.kind && (st = list_kind(&ex, kind, &list, &seen, msg, size)) != STATUS_OK)
+		return st;
+	/* A role that may export none of them is told so, not handed the
+	 * header of an empty file. */
+	if (!rights_may(ex.who, ex.kind->def, ex.kind == &list ? VERB_LIST : VERB_EXPORT)) {
+		snprintf(msg, size, "%s may not export %s", login, kind);
+		free(seen);
+		return STATUS_ERR_DENIED;
+	}
+	if ((*fd = server_spool_open(server->data_dir)) < 0 || !(out = fdopen(dup(*fd), "w"))) {
 		snprintf(msg, size, "cannot start the export: %s", strerror(errno));
 		if (*fd >= 0)
 			close(*fd);
 		*fd = -1;
+		free(seen);
 		return STATUS_ERR_INTERNAL;
 	}
-	ex.who = &config->staff[staff];
 	ex.year_start = year ? DATE_MAKE((int32_t)year, 1, 1) : 0;
 	ex.year_end = year ? DATE_MAKE((int32_t)year, 12, 31) : 0;
 	st = export_records(server, &ex, out);
 	if (fclose(out) != 0 && st == STATUS_OK)
 		st = STATUS_ERR_IO;
+	free(seen);
+	if (st == STATUS_OK && ex.kind == &list)
+		st = audit_list(server, login, &ex);
 	*len = (size_t)lseek(*fd, 0, SEEK_END);
 	if (st != STATUS_OK) {
 		snprintf(msg, size, "export failed: %s", status_text(st));

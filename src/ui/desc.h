@@ -110,11 +110,10 @@ struct screen_desc {
 	int (*sub_index)(const void *row);
 	const char *open_label; /* the word for Enter ("Straßen"); NULL: "Öffnen" */
 	bool from_server;       /* the rows come from the server: offer to reload */
-	/* 'x' writes the server's export of the list (with the year filter,
-	 * if the screen has one) into the user's export folder: EXPORTED, the
-	 * export of the record type's table; EXPORT_KIND, the one of that name
-	 * (rows that are no records) */
-	bool exported;
+	/* 'x' writes the list into the user's export folder: the server's
+	 * export EXPORT_KIND (with the year filter, if the screen has one),
+	 * else a record list's (the type's export, or for a child list its
+	 * parent's children), else the rows of ROWS as shown */
 	const char *export_kind;
 	size_t extra_size; /* zeroed bytes of the screen's own state */
 };

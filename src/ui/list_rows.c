@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "list_private.h"
+#include "model/csv.h"
 #include "model/text.h"
 
 /* --- rows and cells --- */
@@ -38,6 +39,26 @@ void list_cell(const struct ui_list *list, size_t col, const void *row, char *bu
 		field_format(list->place[col].field, row, buf, size);
 	else if (list->columns[col].format)
 		list->columns[col].format(row, buf, size);
+}
+
+enum status ui_list_csv(const struct ui_list *list, FILE *out)
+{
+	char cell[LIST_CELL_SIZE];
+	struct csv csv;
+
+	csv_open_file(&csv, out);
+	csv_bom(&csv);
+	for (size_t c = 0; c < list->ncolumns; c++)
+		csv_text(&csv, list->columns[c].label);
+	csv_end_row(&csv);
+	for (size_t i = 0; i < list->nvis; i++) {
+		for (size_t c = 0; c < list->ncolumns; c++) {
+			list_cell(list, c, list_row(list, list->vis[i]), cell, sizeof(cell));
+			csv_text(&csv, cell);
+		}
+		csv_end_row(&csv);
+	}
+	return csv_status(&csv);
 }
 
 /* Local filtering: the folded filter is found in the folded text of any

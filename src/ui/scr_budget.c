@@ -80,7 +80,6 @@ static const struct desc_filter booking_filters[] = {
 };
 
 const struct screen_desc booking_desc = {
-        .exported = true,
         .title = "Buchungen",
         .def = &booking_def,
         DESC_COLUMNS(booking_columns),

@@ -71,7 +71,6 @@ static const struct screen_desc *const case_children[] = {&person_desc, &journal
                                                           &follow_up_desc, &measure_desc};
 
 const struct screen_desc case_desc = {
-        .exported = true,
         .title = "Fälle",
         .def = &case_def,
         DESC_COLUMNS(case_columns),

@@ -413,13 +413,48 @@ static bool export_folder(struct ui *ui, char *dir, size_t size)
 	return true;
 }
 
-/* 'x': the server's export of the list (what this user may export; the
- * year the screen shows) written by this program, as this user, into a
- * new file of their folder of the export directory. */
+/* The name of a list's file: its export's, else its title's letters
+ * folded to ASCII ("Sozialräume": "sozialraeume"). */
+static void export_name(const struct list_state *ls, const char *kind, char *buf, size_t size)
+{
+	if (kind) {
+		snprintf(buf, size, "%s", kind);
+		return;
+	}
+	text_fold(ls->desc->title, buf, size);
+	for (char *p = buf; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')))
+			*p = '-';
+}
+
+/* What the list is as an export: its own (the year the screen shows), or
+ * a record list (a child list: its parent's children); NULL kind: its
+ * rows came all at once, this program writes them. */
+static struct wire_export_query export_query(const struct list_state *ls)
+{
+	const struct screen_desc *d = ls->desc;
+	struct wire_export_query q = {0};
+
+	if (d->nfilters && strcmp(d->filters[0].name, "year") == 0)
+		q.year = atoi(ls->filters[0]);
+	if (d->export_kind) {
+		q.kind = d->export_kind;
+	} else if (d->def) {
+		q.kind = d->def->table;
+		if (ls->parent && ls->parent_def == d->def->parent)
+			q.parent = ((const struct record_head *)ls->parent)->id;
+	}
+	return q;
+}
+
+/* 'x': the list as a CSV file, written by this program as this user into
+ * a new file of their folder of the export directory: the server's
+ * export of it (what this user may export), or the rows in hand where
+ * they are all there is. */
 static int export_list(struct list_state *ls)
 {
-	const char *kind = ls->desc->export_kind ? ls->desc->export_kind : ls->desc->def->table;
-	char dir[PATH_MAX], path[PATH_MAX + 64], stamp[32], why[256];
+	struct wire_export_query q = export_query(ls);
+	char dir[PATH_MAX], path[PATH_MAX + 128], stamp[32], name[64], why[256] = "";
 	time_t now = time(NULL);
 	struct tm tm;
 	FILE *out;
@@ -430,7 +465,8 @@ static int export_list(struct list_state *ls)
 		return UI_HANDLED;
 	localtime_r(&now, &tm);
 	strftime(stamp, sizeof(stamp), "%Y-%m-%d-%H%M%S", &tm);
-	snprintf(path, sizeof(path), "%s/%s-%s.csv", dir, kind, stamp);
+	export_name(ls, q.kind, name, sizeof(name));
+	snprintf(path, sizeof(path), "%s/%s-%s.csv", dir, name, stamp);
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0 || !(out = fdopen(fd, "w"))) {
 		ui_error(ls->ui, "%s lässt sich nicht anlegen (%s).", path, strerror(errno));
@@ -438,11 +474,7 @@ static int export_list(struct list_state *ls)
 			close(fd);
 		return UI_HANDLED;
 	}
-	st = ui_export(ls->ui, kind,
-	               ls->desc->nfilters && strcmp(ls->desc->filters[0].name, "year") == 0
-	                       ? atoi(ls->filters[0])
-	                       : 0,
-	               out, why, sizeof(why));
+	st = q.kind ? ui_export(ls->ui, &q, out, why, sizeof(why)) : ui_list_csv(ls->list, out);
 	if (fclose(out) != 0 && st == STATUS_OK)
 		st = STATUS_ERR_IO;
 	if (st != STATUS_OK) {
@@ -527,7 +559,7 @@ static size_t make_keys(struct list_state *ls)
 		        (struct ui_key){CMD_CHILDREN, desc_child_title(d), NULL, A_CHILDREN});
 	if (d->def || d->from_server)
 		add_key(ls, &n, (struct ui_key){CMD_RELOAD, NULL, NULL, A_RELOAD});
-	if (d->export_kind || (d->exported && d->def))
+	if (d->export_kind || d->def || d->rows) /* not the audit log's pages */
 		add_key(ls, &n, (struct ui_key){CMD_EXPORT, NULL, NULL, A_EXPORT});
 	add_key(ls, &n, (struct ui_key){CMD_SORT, "", NULL, A_LIST});
 	add_key(ls, &n, (struct ui_key){CMD_SORT_REV, "", NULL, A_LIST});

@@ -205,7 +205,6 @@ static const struct desc_filter measure_filters[] = {
 static const struct screen_desc *const measure_children[] = {&approval_desc, &plan_desc};
 
 const struct screen_desc measure_desc = {
-        .exported = true,
         .title = "Hilfen",
         .def = &measure_def,
         DESC_COLUMNS(measure_columns),

@@ -119,7 +119,6 @@ static const struct desc_action offer_actions[] = {
 static const struct screen_desc *const offer_children[] = {&offer_count_desc};
 
 const struct screen_desc offer_desc = {
-        .exported = true,
         .title = "Angebote",
         .def = &offer_def,
         DESC_COLUMNS(offer_columns),

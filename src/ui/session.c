@@ -77,10 +77,10 @@ struct codec_buf *ui_request(struct ui *ui, enum wire_kind kind)
 	return wire_client_request(ui->client, kind);
 }
 
-enum status ui_export(struct ui *ui, const char *kind, int year, FILE *out, char *errtext,
+enum status ui_export(struct ui *ui, const struct wire_export_query *q, FILE *out, char *errtext,
                       size_t size)
 {
-	return wire_client_export(ui->client, kind, year, NULL, out, errtext, size);
+	return wire_client_export(ui->client, q, out, errtext, size);
 }
 
 enum status ui_export_text(struct ui *ui, const char *kind, int year, char **text)
@@ -92,7 +92,8 @@ enum status ui_export_text(struct ui *ui, const char *kind, int year, char **tex
 
 	if (!mem)
 		return STATUS_ERR_NOMEM;
-	st = ui_export(ui, kind, year, mem, why, sizeof(why));
+	st = ui_export(ui, &(struct wire_export_query){.kind = kind, .year = year}, mem, why,
+	               sizeof(why));
 	if (fclose(mem) != 0 && st == STATUS_OK)
 		st = STATUS_ERR_NOMEM;
 	if (st != STATUS_OK && why[0])

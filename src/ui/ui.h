@@ -242,9 +242,9 @@ struct codec_buf *ui_request(struct ui *ui, enum wire_kind kind);
  * text (if any) is copied into ERRTEXT (may be NULL). */
 enum status ui_call(struct ui *ui, struct wire_msg *reply, char *errtext, size_t size);
 
-/* An export of KIND (YEAR when not 0) as this user may have it, into OUT;
- * an error answer's text into ERRTEXT. */
-enum status ui_export(struct ui *ui, const char *kind, int year, FILE *out, char *errtext,
+/* An export (wire/client.h) as this user may have it, into OUT; an
+ * error answer's text into ERRTEXT. */
+enum status ui_export(struct ui *ui, const struct wire_export_query *q, FILE *out, char *errtext,
                       size_t size);
 /* The same into *TEXT (NUL-terminated, the caller frees it); a refusal's
  * text on the message line. */
@@ -437,6 +437,10 @@ const void *ui_list_selected(const struct ui_list *list);
 /* The current '/' filter text ("" when none). */
 const char *ui_list_filter(const struct ui_list *list);
 size_t ui_list_count(const struct ui_list *list);
+/* The rows in hand as shown (filtered, sorted), every column, as CSV for
+ * German Excel (model/csv.h) into OUT: the export of a list whose rows
+ * came all at once. */
+enum status ui_list_csv(const struct ui_list *list, FILE *out);
 /* The rows in hand begin at the list's start (none left above them). */
 bool ui_list_at_start(const struct ui_list *list);
 

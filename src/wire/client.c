@@ -321,8 +321,8 @@ int wire_client_fd(const struct wire_client *client)
 	return client->fd;
 }
 
-enum status wire_client_export(struct wire_client *client, const char *kind, int year,
-                               const char *district, FILE *out, char *text, size_t size)
+enum status wire_client_export(struct wire_client *client, const struct wire_export_query *q,
+                               FILE *out, char *text, size_t size)
 {
 	struct codec_buf *req = wire_client_request(client, WIRE_EXPORT);
 	struct wire_msg reply = {0};
@@ -330,11 +330,13 @@ enum status wire_client_export(struct wire_client *client, const char *kind, int
 	enum status st;
 
 	text[0] = '\0';
-	codec_put_str(req, WF_KIND, kind);
-	if (year)
-		codec_put_u64(req, WF_YEAR, (uint64_t)year);
-	if (district)
-		codec_put_str(req, WF_DISTRICT, district);
+	codec_put_str(req, WF_KIND, q->kind);
+	if (q->year)
+		codec_put_u64(req, WF_YEAR, (uint64_t)q->year);
+	if (q->district)
+		codec_put_str(req, WF_DISTRICT, q->district);
+	if (q->parent)
+		codec_put_u64(req, WF_PARENT, q->parent);
 	for (st = wire_client_call(client, &reply); st == STATUS_OK;
 	     st = wire_client_call(client, &reply)) {
 		struct codec_reader reader;

@@ -76,7 +76,8 @@ static int report(const char *socket_path, int year, long pid)
 		return 1;
 	}
 	t0 = now_ns();
-	st = wire_client_export(c, "committee", year, NULL, mem, msg, sizeof(msg));
+	st = wire_client_export(c, &(struct wire_export_query){.kind = "committee", .year = year},
+	                        mem, msg, sizeof(msg));
 	fclose(mem);
 	wire_client_close(c);
 	after = server_peak_kb(pid);

@@ -18,7 +18,8 @@
  *   srclient SOCKET LOGIN backup PATH    ask for a backup into PATH (refused)
  *   srclient SOCKET LOGIN hold-exports N N connections, each with an export it does
  *                                        not fetch: "held N", then waits
- *   srclient SOCKET LOGIN export KIND YEAR   the export as LOGIN gets it
+ *   srclient SOCKET LOGIN export KIND YEAR [PARENT]  the export as LOGIN gets it
+ *                                        (the list of PARENT's children of table KIND)
  *   srclient SOCKET LOGIN export-flood N N exports sent at once on one connection:
  *                                        "started S refused R"
  *   srclient SOCKET LOGIN connections N MS  N connections without hello, held MS ms:
@@ -685,13 +686,16 @@ static int hold_exports(char **args)
 	return 0;
 }
 
-/* export KIND YEAR: the whole export as this login gets it, on stdout;
- * "refused: TEXT" when the server refuses it. */
+/* export KIND YEAR [PARENT]: the whole export as this login gets it, on
+ * stdout (the children of record PARENT: its list); "refused: TEXT" when
+ * the server refuses it. */
 static int export_all(char **args)
 {
 	char text[512];
-	enum status st = wire_client_export(client, args[0], atoi(args[1]), NULL, stdout, text,
-	                                    sizeof(text));
+	struct wire_export_query q = {.kind = args[0],
+	                              .year = atoi(args[1]),
+	                              .parent = args[2] ? strtoull(args[2], NULL, 10) : 0};
+	enum status st = wire_client_export(client, &q, stdout, text, sizeof(text));
 
 	if (st != STATUS_OK)
 		printf("refused: %s %s\n", status_text(st), text);
@@ -900,7 +904,7 @@ static const struct command {
         {"backup", 1, 1, backup},
         {"hold-exports", 1, 1, hold_exports},
         {"export-flood", 1, 1, export_flood},
-        {"export", 2, 2, export_all},
+        {"export", 2, 3, export_all},
         {"connections", 2, 2, connections},
         {"overwrite", 2, 2, overwrite},
 };

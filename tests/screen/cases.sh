@@ -57,6 +57,12 @@ keys fk F2
 screen_check "persons: a young person saved" fk "Gespeichert \(Person Nr\. 1"
 keys fk Escape
 screen_check "persons: ... listed with the case" fk "Emre Çelik-Müller +junger Mensch +03\.04\.2012"
+# x: the case's persons as CSV in the caseworker's export folder
+mkdir -p "$TMP/demo-exports"
+keys fk x
+screen_check "persons: x exports the case's persons" fk "Exportiert: .*/demo-exports/fk\.fg/persons-"
+grep -q "Emre Çelik-Müller;" "$TMP"/demo-exports/fk.fg/persons-*.csv &&
+	ok "persons: ... the file has them, with their names" || not_ok "persons: ... the file has them, with their names"
 keys fk Escape
 screen_check "persons: back in the case" fk "Fall [0-9]{4}-00001"
 

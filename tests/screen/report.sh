@@ -75,6 +75,15 @@ print("same" if rows(sys.argv[1]) == rows(sys.argv[2]) else "differs")
 PY
 expect_output "export: ... the same figures as the admin's export" "^same$"
 
+# x on a directory of the configuration: the rows as shown
+keys tl Escape
+keys tl s
+screen_check "export: the districts' directory" tl "^sozialraum · Sozialräume "
+keys tl x
+screen_check "export: ... x writes it" tl "Exportiert: .*/demo-exports/tl\.fg/sozialraeume-"
+grep -q "^FG;Friedrichsgabe;" "$TMP"/demo-exports/tl.fg/sozialraeume-*.csv &&
+	ok "export: ... with its rows" || not_ok "export: ... with its rows"
+
 # 'm': what the federal statistics lack, as statistics check lists it
 "${A[@]}" export statistics-missing --year "$year" >"$TMP/missing.csv"
 missing=$(($(grep -c . "$TMP/missing.csv") - 1))
