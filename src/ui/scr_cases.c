@@ -30,9 +30,9 @@ static const char *const case_reason[] = {"initiator", "reason", "reason2", "rea
 static const char *const case_family[] = {"family", "foreign_origin", "german_home",
                                           "transfer_payments", NULL};
 static const char *const case_words[] = {"will", "resources", NULL};
-static const char *const case_alert[] = {"alert",     "alert_since", "status",
-                                         "opened",    "closed",      "close_reason",
-                                         "handed_to", "lead_note",   NULL};
+static const char *const case_alert[] = {
+        "alert",        "alert_since", "status",    "opened", "closed",
+        "close_reason", "handed_to",   "lead_note", "purged", NULL};
 
 static const struct ui_form_section case_form[] = {
         {NULL, case_head},

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "desc.h"
+#include "model/date.h"
 #include "model/rights.h"
 #include "screens.h"
 
@@ -60,13 +61,24 @@ static struct record_head *head(const struct form_state *f)
 /* May this role change the record? Asked of the model's rights table (the
  * server decides again at the save); a child is decided on its parent (but one that decides its
  * own). */
+/* The day the record, or the one it belongs to, was purged after its
+ * retention period (0: not): nobody writes it or below it any more. */
+static int32_t purged_on(const struct form_state *f)
+{
+	int32_t day = head(f)->id ? record_purged(f->def, f->rec) : 0;
+
+	return day                           ? day
+	       : f->parent && f->def->parent ? record_purged(f->def->parent, f->parent)
+	                                     : 0;
+}
+
 static bool role_may_edit(struct screen *s)
 {
 	struct form_state *f = s->data;
 
-	return rights_allow(ui_config(s->ui), ui_staff(s->ui), f->def,
-	                    head(f)->id ? VERB_CHANGE : VERB_CREATE,
-	                    record_scoped_by_parent(f->def) ? f->parent : f->rec);
+	return !purged_on(f) && rights_allow(ui_config(s->ui), ui_staff(s->ui), f->def,
+	                                     head(f)->id ? VERB_CHANGE : VERB_CREATE,
+	                                     record_scoped_by_parent(f->def) ? f->parent : f->rec);
 }
 
 /* Takes the edit lock, or stays read-only naming who has it. A new record
@@ -236,8 +248,13 @@ static void why_readonly(struct screen *s)
 {
 	struct form_state *f = s->data;
 	enum right_verb verb = head(f)->id ? VERB_CHANGE : VERB_CREATE;
+	char day[DATE_BUFSIZE];
 
-	if (!rights_anyone(f->def, verb))
+	if (purged_on(f)) {
+		date_format(purged_on(f), day, sizeof(day));
+		snprintf(f->holder, sizeof(f->holder),
+		         "nur lesen: nach Ablauf der Aufbewahrungsfrist am %s gelöscht", day);
+	} else if (!rights_anyone(f->def, verb))
 		snprintf(f->holder, sizeof(f->holder),
 		         "nur lesen: Gespeichertes bleibt, wie es ist (berichtigt wird mit einem "
 		         "neuen Eintrag)");
