@@ -55,6 +55,12 @@ expect_output "purge: ... with a person Quirin Zwiebelhuber" "^saved [0-9]+ 1$"
 	"text=Anruf von Quirin Zwiebelhuber, Telefon 040 123456" >"$TMP/out" 2>&1
 expect_output "purge: ... and a journal entry naming him" "^saved [0-9]+ 1$"
 "$CLIENT" "$SOCK" amt rget cases "$kid" | grep -v '^version=' >"$TMP/kept.before"
+# drafts typed into its forms: the case's own, and a new journal entry's
+"$CLIENT" "$SOCK" amt rdraft cases "$gid" "title=Familie Zwiebelhuber-Ost" >/dev/null
+"$CLIENT" "$SOCK" amt rdraft journal 0 "case_id=$gid" "text=Zwiebelhuber ruft an" >/dev/null
+"$CLIENT" "$SOCK" amt drafts >"$TMP/out" 2>&1
+[ "$(grep -cE " (cases $gid|journal 0) " "$TMP/out")" -eq 2 ] && ok "purge: ... and two drafts typed into its forms" ||
+	not_ok "purge: ... and two drafts typed into its forms"
 resave cases "$kid" "title=Familie Bleibtreu" >"$TMP/out" 2>&1
 expect_output "purge: the case § 9b keeps renamed Familie Bleibtreu" "^saved $kid [0-9]+$"
 "$CLIENT" "$SOCK" amt rkids persons "$kid" >"$TMP/kept.persons"
@@ -95,6 +101,9 @@ expect_output "purged case: ... its title is gone" "^title=gelöscht$"
 expect_output "purged case: ... its address too" "^address=gelöscht$"
 expect_output "purged case: ... and says when" "^purged=$(date +%d.%m.%Y)$"
 expect_output "purged case: ... its district stays for the reports" "^district=[A-Z]+$"
+"$CLIENT" "$SOCK" amt drafts >"$TMP/out" 2>&1
+grep -qE " (cases $gid|journal 0) " "$TMP/out" && not_ok "purged case: ... its drafts are gone" ||
+	ok "purged case: ... its drafts are gone"
 "$CLIENT" "$SOCK" amt rkids persons "$gid" >"$TMP/out" 2>&1
 [ ! -s "$TMP/out" ] && ok "purged case: ... no persons left" || not_ok "purged case: ... no persons left"
 "$CLIENT" "$SOCK" amt rkids journal "$gid" >"$TMP/out" 2>&1

@@ -29,6 +29,7 @@
  *   srclient SOCKET LOGIN draft TITLE [ID]  the draft of a new offer's form (of
  *                                        offer ID's): its id
  *   srclient SOCKET LOGIN drafts         the caller's drafts, "D ID LOGIN TABLE REC NAME"
+ *   srclient SOCKET LOGIN rdraft TABLE ID FIELD=VALUE...  the draft of any form: its id
  *   srclient SOCKET LOGIN flood          requests without reading answers
  *   srclient SOCKET LOGIN rkids TABLE PARENT  the records of PARENT: "K ID name=value ..."
  */
@@ -830,6 +831,40 @@ static int draft(char **args)
 	return 0;
 }
 
+/* rdraft TABLE ID FIELD=VALUE...: the draft of a form of any record
+ * type (ID 0: a new one), the values as typed; prints its id. */
+static int rdraft(char **args)
+{
+	static struct draft d;
+	struct codec_buf enc;
+	struct wire_msg reply;
+	uint64_t id = 0;
+
+	memset(&d, 0, sizeof(d));
+	snprintf(d.table, sizeof(d.table), "%s", args[0]);
+	d.record = strtoull(args[1], NULL, 10);
+	snprintf(d.login, sizeof(d.login), "-");
+	snprintf(d.title, sizeof(d.title), "%s", args[0]);
+	for (char **a = args + 2; *a; a++) {
+		char name[64];
+		const char *eq = strchr(*a, '=');
+
+		if (!eq || (size_t)(eq - *a) >= sizeof(name))
+			return 2;
+		snprintf(name, sizeof(name), "%.*s", (int)(eq - *a), *a);
+		draft_put(&d, name, eq + 1);
+	}
+	codec_buf_init(&enc);
+	record_encode(&draft_def, &d, &enc);
+	codec_put_bytes(wire_client_request(client, WIRE_DRAFT_PUT), WF_RECORD, enc.data, enc.len);
+	codec_buf_free(&enc);
+	if (wire_client_call(client, &reply) != STATUS_OK ||
+	    wire_get_u64(&reply, WF_ID, &id) != STATUS_OK)
+		return 1;
+	printf("%" PRIu64 "\n", id);
+	return 0;
+}
+
 static enum status print_draft(void *ctx, const struct codec_field *field)
 {
 	static struct draft d;
@@ -890,6 +925,7 @@ static const struct command {
         {"count", 4, 4, count},
         {"draft", 1, 2, draft},
         {"drafts", 0, 0, drafts},
+        {"rdraft", 2, 20, rdraft},
         {"flood", 0, 0, flood},
         {"list", 0, 1, list},
         {"walkback", 0, 0, walkback},
