@@ -170,6 +170,8 @@ static enum status add_assessment(struct store_txn *txn, const struct config *co
 	int t = config_find_team(config, c->team);
 
 	r.date = date_from_days(date_to_days(c->opened) + (int64_t)(demo_random(rnd) % 4));
+	if (r.date > date_today()) /* a case opened in the last days: assessed today */
+		r.date = date_today();
 	snprintf(r.child, sizeof(r.child), "%s", child);
 	snprintf(r.professional1, sizeof(r.professional1), "%s", c->lead);
 	for (size_t i = 0; i < config->nstaff; i++)

@@ -299,7 +299,8 @@ int admin_purge(struct admin *admin, int argc, char **argv)
 	st = store_rewrite(p.store, &before, &after, msg, sizeof(msg));
 	if (st == STATUS_OK)
 		printf("database rewritten: %.1f MB before, %.1f MB after; no old page or log file "
-		       "is left (backups keep what they hold until they are rotated out)\n",
+		       "is left (backups keep what they hold until they are rotated out: make a "
+		       "new one now, the logs begin anew)\n",
 		       (double)before / 1e6, (double)after / 1e6);
 	return finish(&p, st, msg);
 }
