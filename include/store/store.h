@@ -192,6 +192,12 @@ struct store_purged {
 enum status store_purge(struct store_txn *txn, const struct record_def *def, uint64_t id,
                         int32_t day, struct store_purged *count);
 
+/* Was REC of DEF (when STORED: the record as stored under its id, not as
+ * given), or a record above it, purged? STATUS_ERR_DENIED when so: nobody
+ * writes it or below it any more, whatever a request carries. */
+enum status store_purged_under(struct store_txn *txn, const struct record_def *def, const void *rec,
+                               bool stored);
+
 /* Rewrites every table and index of the open STORE into new files of a
  * new environment and puts them in place of the old ones, with their log
  * files: afterwards no file of the data directory holds what was

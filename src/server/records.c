@@ -703,53 +703,17 @@ static enum status settle_txn(struct server *server, struct conn *conn, struct s
 	return STATUS_OK;
 }
 
-/* Does DEF or a type above it have a purged field? */
-static bool may_be_purged(const struct record_def *def)
-{
-	for (; def; def = def->parent)
-		if (def->purged_field)
-			return true;
-	return false;
-}
-
 /* Nothing is written to a record that was purged after its retention
- * period, nor below one (a journal entry of a purged case): the stored
- * record and its parents up the line say so, whatever the request
- * carries. */
+ * period, nor below one (a journal entry of a purged case). */
 static enum status refuse_purged(struct store_txn *txn, const struct record_def *def,
                                  const void *rec, enum right_verb verb, struct field_error *err)
 {
-	const struct record_def *d = def;
-	uint64_t id = verb == VERB_CREATE ? 0 : ((const struct record_head *)rec)->id;
-	uint64_t parent = def->parent ? record_id_field(def, rec, def->parent_field) : 0;
-	enum status st = STATUS_OK;
-	void *buf = NULL;
+	enum status st = store_purged_under(txn, def, rec, verb != VERB_CREATE);
 
-	while (st == STATUS_OK && d && may_be_purged(d)) {
-		if (id) {
-			void *grown = realloc(buf, d->size);
-
-			if (!grown) {
-				st = STATUS_ERR_NOMEM;
-				break;
-			}
-			buf = grown;
-			if (store_get(txn, d, id, buf) != STATUS_OK)
-				break; /* a new record, or a parent that is not there: the rules say
-				        */
-			if (record_purged(d, buf)) {
-				st = record_fail(
-				        err, def, def->fields[0].name, STATUS_ERR_DENIED,
-				        "nach Ablauf der Aufbewahrungsfrist gelöscht: wird nicht "
-				        "mehr geändert");
-				break;
-			}
-			parent = d->parent ? record_id_field(d, buf, d->parent_field) : 0;
-		}
-		d = d->parent;
-		id = parent;
-	}
-	free(buf);
+	if (st == STATUS_ERR_DENIED)
+		record_fail(
+		        err, def, def->fields[0].name, st,
+		        "nach Ablauf der Aufbewahrungsfrist gelöscht: wird nicht mehr geändert");
 	return st;
 }
 

@@ -88,6 +88,43 @@ enum status store_purge(struct store_txn *txn, const struct record_def *def, uin
 	return st == STATUS_OK ? purge_one(txn, def, id, day, count) : st;
 }
 
+/* Does DEF or a type above it have a purged field? */
+static bool may_be_purged(const struct record_def *def)
+{
+	for (; def; def = def->parent)
+		if (def->purged_field)
+			return true;
+	return false;
+}
+
+enum status store_purged_under(struct store_txn *txn, const struct record_def *def, const void *rec,
+                               bool stored)
+{
+	uint64_t id = stored ? ((const struct record_head *)rec)->id : 0;
+	uint64_t parent = def->parent ? record_id_field(def, rec, def->parent_field) : 0;
+	enum status st = STATUS_OK;
+	void *buf = NULL;
+
+	for (; st == STATUS_OK && def && may_be_purged(def); def = def->parent, id = parent) {
+		void *grown;
+
+		if (!id)
+			continue; /* a new record: its parent says */
+		if (!(grown = realloc(buf, def->size))) {
+			st = STATUS_ERR_NOMEM;
+			break;
+		}
+		buf = grown;
+		if (store_get(txn, def, id, buf) != STATUS_OK)
+			break; /* a parent that is not there: the rules say so */
+		if (record_purged(def, buf))
+			st = STATUS_ERR_DENIED;
+		parent = def->parent ? record_id_field(def, buf, def->parent_field) : 0;
+	}
+	free(buf);
+	return st;
+}
+
 /* --- the rewrite --- */
 
 /* The files of a database directory that hold tables and indexes. */

@@ -808,20 +808,15 @@ static int events(char **args)
 }
 
 /* draft TITLE: the draft of a new offer form, with the name typed so far. */
-static int draft(char **args)
+/* Sends draft D; prints its id. */
+static int send_draft(const struct draft *d)
 {
-	static struct draft d = {.record = 0};
 	struct codec_buf enc;
 	struct wire_msg reply;
 	uint64_t id = 0;
 
-	snprintf(d.table, sizeof(d.table), "%s", offer_def.table);
-	d.record = args[1] ? strtoull(args[1], NULL, 10) : 0;
-	snprintf(d.login, sizeof(d.login), "-");
-	snprintf(d.title, sizeof(d.title), "%s", args[0]);
-	draft_put(&d, "name", args[0]);
 	codec_buf_init(&enc);
-	record_encode(&draft_def, &d, &enc);
+	record_encode(&draft_def, d, &enc);
 	codec_put_bytes(wire_client_request(client, WIRE_DRAFT_PUT), WF_RECORD, enc.data, enc.len);
 	codec_buf_free(&enc);
 	if (wire_client_call(client, &reply) != STATUS_OK ||
@@ -831,14 +826,23 @@ static int draft(char **args)
 	return 0;
 }
 
+static int draft(char **args)
+{
+	static struct draft d = {.record = 0};
+
+	snprintf(d.table, sizeof(d.table), "%s", offer_def.table);
+	d.record = args[1] ? strtoull(args[1], NULL, 10) : 0;
+	snprintf(d.login, sizeof(d.login), "-");
+	snprintf(d.title, sizeof(d.title), "%s", args[0]);
+	draft_put(&d, "name", args[0]);
+	return send_draft(&d);
+}
+
 /* rdraft TABLE ID FIELD=VALUE...: the draft of a form of any record
  * type (ID 0: a new one), the values as typed; prints its id. */
 static int rdraft(char **args)
 {
 	static struct draft d;
-	struct codec_buf enc;
-	struct wire_msg reply;
-	uint64_t id = 0;
 
 	memset(&d, 0, sizeof(d));
 	snprintf(d.table, sizeof(d.table), "%s", args[0]);
@@ -854,15 +858,7 @@ static int rdraft(char **args)
 		snprintf(name, sizeof(name), "%.*s", (int)(eq - *a), *a);
 		draft_put(&d, name, eq + 1);
 	}
-	codec_buf_init(&enc);
-	record_encode(&draft_def, &d, &enc);
-	codec_put_bytes(wire_client_request(client, WIRE_DRAFT_PUT), WF_RECORD, enc.data, enc.len);
-	codec_buf_free(&enc);
-	if (wire_client_call(client, &reply) != STATUS_OK ||
-	    wire_get_u64(&reply, WF_ID, &id) != STATUS_OK)
-		return 1;
-	printf("%" PRIu64 "\n", id);
-	return 0;
+	return send_draft(&d);
 }
 
 static enum status print_draft(void *ctx, const struct codec_field *field)
