@@ -144,7 +144,16 @@ static enum status check_db_dir(struct store *store, char *msg, size_t size)
 {
 	enum status st = check_dir(store->dbdir, DB_DIR_MODE, msg, size);
 
-	if (st == STATUS_ERR_NOT_FOUND && msg)
+	char swapped[PATH_MAX + 16];
+	struct stat sb;
+
+	snprintf(swapped, sizeof(swapped), "%s/db.rewrite", store->dir);
+	if (st == STATUS_ERR_NOT_FOUND && msg && stat(swapped, &sb) == 0)
+		snprintf(msg, size,
+		         "data directory %s has no db/: a purge stopped while it put the "
+		         "rewritten database in place; finish it with 'mv %s %s', then purge again",
+		         store->dir, swapped, store->dbdir);
+	else if (st == STATUS_ERR_NOT_FOUND && msg)
 		snprintf(msg, size,
 		         "data directory %s has no database: create it with 'sozialraum-admin "
 		         "init'",

@@ -254,12 +254,16 @@ enum status store_rewrite(struct store *store, int64_t *before, int64_t *after, 
 
 	snprintf(fresh, sizeof(fresh), "%s/db.rewrite", store->dir);
 	snprintf(old, sizeof(old), "%s/db.purged", store->dir);
+	/* Left by a purge that stopped: db/ is open here, so a copy not yet
+	 * swapped in is half of one, and an old database swapped out is what
+	 * the purge meant to remove. */
+	remove_dir(fresh);
+	remove_dir(old);
 	if (dir_exists(fresh) || dir_exists(old))
-		return store_fail(
-		        msg, size, STATUS_ERR_EXISTS,
-		        "%s or %s is left from an earlier purge that stopped: the database "
-		        "in %s is whole; remove them, then purge again",
-		        fresh, old, store->dbdir);
+		return store_fail(msg, size, STATUS_ERR_EXISTS,
+		                  "%s or %s is left from an earlier purge and cannot be removed: "
+		                  "remove it, then purge again",
+		                  fresh, old);
 	if ((ret = store->env->txn_checkpoint(store->env, 0, 0, DB_FORCE)) != 0)
 		return store_fail(msg, size, store_status(ret), "cannot checkpoint: %s",
 		                  db_strerror(ret));

@@ -148,7 +148,16 @@ kill "$SERVER"
 wait "$SERVER" 2>/dev/null
 
 expect_exit 2 "purge: an unknown option is a usage error" "${A[@]}" purge --now
+# a purge that stopped: a half copy is removed; one that stopped between
+# its two renames is named with what to do
 mkdir "$DATA/db.rewrite"
-expect_exit 1 "purge: a rewrite left from a purge that stopped is named" "${A[@]}" purge
-expect_output "purge: ... with what to do" "db.rewrite .*remove them, then purge again"
+touch "$DATA/db.rewrite/half.db"
+expect_exit 0 "purge: a half rewrite left by a purge that stopped is removed" "${A[@]}" purge
+[ ! -e "$DATA/db.rewrite" ] && [ ! -e "$DATA/db.purged" ] && ok "purge: ... nothing left beside db/" ||
+	not_ok "purge: ... nothing left beside db/"
+mv "$DATA/db" "$DATA/db.rewrite"
+expect_exit 1 "purge: a database moved aside and not back is found" "${A[@]}" purge
+expect_output "purge: ... with what to do" "a purge stopped .*mv .*db.rewrite .*/db'"
+mv "$DATA/db.rewrite" "$DATA/db"
+expect_exit 0 "purge: ... and after that, verify is clean" "${A[@]}" verify
 finish
