@@ -473,6 +473,8 @@ static enum status commit_with(struct store_txn *txn, u_int32_t flags)
 	enum status st = hook_end(txn, true);
 	int ret;
 
+	if (st == STATUS_OK)
+		st = store_seq_flush(txn);
 	if (st != STATUS_OK) {
 		store_abort(txn);
 		return st;

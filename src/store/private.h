@@ -53,13 +53,26 @@ struct store {
 	int backup_fd; /* the directory a backup is written into, -1 when none */
 };
 
+/* A sequence a write transaction draws from: read (and locked) at its
+ * first number, counted here, written back once when it commits. */
+#define STORE_TXN_SEQS 8
+struct store_txn_seq {
+	char name[64];
+	uint64_t next;
+};
+
 struct store_txn {
 	struct store *store;
 	DB_TXN *txn;
 	char login[CONFIG_LOGIN_SIZE];
 	bool snapshot;
 	void *hook_state; /* the write hook's, until the transaction ends */
+	struct store_txn_seq seqs[STORE_TXN_SEQS];
+	size_t nseqs;
 };
+
+/* Writes back the sequences TXN drew from, before it commits. */
+enum status store_seq_flush(struct store_txn *txn);
 
 /* The table of DEF (NULL when DEF is not registered). */
 struct store_table *store_table_of(struct store *store, const struct record_def *def);

@@ -269,17 +269,42 @@ void store_tables_close(struct store *store)
 	store->seqdb = store->meta = NULL;
 }
 
+static enum status seq_put(struct store_txn *txn, const char *name, uint64_t next)
+{
+	DB *db = txn->store->seqdb;
+	DBT key = {.data = (void *)name, .size = (u_int32_t)strlen(name)};
+	unsigned char buf[8];
+	DBT data = {.data = buf, .size = sizeof(buf)};
+
+	store_key_encode(next, buf);
+	return store_status(db->put(db, txn->txn, &key, &data, 0));
+}
+
+/* A sequence's number is read with a write lock on its page, which the
+ * transaction keeps to its end: two writers never draw the same one, and
+ * a number is never lost by a commit that happened. The transaction
+ * counts on from there and writes the sequence back once, when it
+ * commits (store_seq_flush): one read and one write per transaction, not
+ * per record (a load of many bookings in one). */
 enum status store_seq_next(struct store_txn *txn, const char *name, uint64_t *value)
 {
 	DB *db = txn->store->seqdb;
 	DBT key = {.data = (void *)name, .size = (u_int32_t)strlen(name)};
 	unsigned char buf[8];
 	DBT data = {.data = buf, .ulen = sizeof(buf), .flags = DB_DBT_USERMEM};
+	struct store_txn_seq *seq = NULL;
 	uint64_t next = 1;
 	int ret;
 
 	if (txn->snapshot)
 		return STATUS_ERR_INTERNAL;
+	for (size_t i = 0; i < txn->nseqs && !seq; i++)
+		if (strcmp(txn->seqs[i].name, name) == 0)
+			seq = &txn->seqs[i];
+	if (seq) {
+		*value = seq->next++;
+		return STATUS_OK;
+	}
 	ret = db->get(db, txn->txn, &key, &data, DB_RMW);
 	if (ret == 0 && data.size == 8)
 		next = store_key_decode(buf);
@@ -288,9 +313,23 @@ enum status store_seq_next(struct store_txn *txn, const char *name, uint64_t *va
 	else if (ret != DB_NOTFOUND)
 		return store_status(ret);
 	*value = next;
-	store_key_encode(next + 1, buf);
-	data.size = 8;
-	return store_status(db->put(db, txn->txn, &key, &data, 0));
+	/* more names than a transaction counts: written at once */
+	if (txn->nseqs == STORE_TXN_SEQS || strlen(name) >= sizeof(seq->name))
+		return seq_put(txn, name, next + 1);
+	seq = &txn->seqs[txn->nseqs++];
+	text_copy(seq->name, sizeof(seq->name), name);
+	seq->next = next + 1;
+	return STATUS_OK;
+}
+
+enum status store_seq_flush(struct store_txn *txn)
+{
+	enum status st = STATUS_OK;
+
+	for (size_t i = 0; i < txn->nseqs && st == STATUS_OK; i++)
+		st = seq_put(txn, txn->seqs[i].name, txn->seqs[i].next);
+	txn->nseqs = 0;
+	return st;
 }
 
 int store_get_raw(struct store_txn *txn, DB *db, uint64_t id, DBT *data, u_int32_t flags)
