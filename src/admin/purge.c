@@ -2,6 +2,8 @@
  * their names, addresses and texts; what budgets and reports count stays.
  * Offline: afterwards the database files are rewritten, so that no page
  * and no log file keeps what went. */
+#include <dirent.h>
+#include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -237,6 +239,26 @@ static const char *who_am_i(char *buf, size_t size)
 	return buf;
 }
 
+/* How many backups the server's backup directory holds: they keep what
+ * was purged until they are rotated out. */
+static int backups_held(const struct admin *admin, char *dir, size_t size)
+{
+	const char *conf = admin->config->backup.dir;
+	DIR *d;
+	struct dirent *e;
+	int n = 0;
+
+	int len = conf[0] == '/' ? snprintf(dir, size, "%s", conf)
+	                         : snprintf(dir, size, "%s/%s", admin->data_dir, conf);
+
+	if (len < 0 || (size_t)len >= size || !(d = opendir(dir)))
+		return 0;
+	while ((e = readdir(d)))
+		n += strncmp(e->d_name, "backup-", 7) == 0;
+	closedir(d);
+	return n;
+}
+
 static int finish(struct purge *p, enum status st, const char *msg)
 {
 	if (p->txn)
@@ -255,8 +277,10 @@ int admin_purge(struct admin *admin, int argc, char **argv)
 	struct purge p = {.admin = admin, .today = date_today()};
 	struct store_purged count = {0};
 	char msg[MSG_SIZE] = "", login[CONFIG_LOGIN_SIZE];
+	char dir[PATH_MAX];
 	int64_t before = 0, after = 0;
 	enum status st;
+	int held;
 
 	if (argc > 1 || (argc == 1 && strcmp(argv[0], "--dry-run") != 0)) {
 		admin_error("usage: sozialraum-admin purge [--dry-run]");
@@ -299,8 +323,11 @@ int admin_purge(struct admin *admin, int argc, char **argv)
 	st = store_rewrite(p.store, &before, &after, msg, sizeof(msg));
 	if (st == STATUS_OK)
 		printf("database rewritten: %.1f MB before, %.1f MB after; no old page or log file "
-		       "is left (backups keep what they hold until they are rotated out: make a "
-		       "new one now, the logs begin anew)\n",
+		       "is left; make a new backup now, the logs begin anew\n",
 		       (double)before / 1e6, (double)after / 1e6);
+	if (st == STATUS_OK && (held = backups_held(admin, dir, sizeof(dir))) > 0)
+		printf("%d backup%s in %s: those made before this purge still hold what it "
+		       "purged until they are rotated out (the newest %d stay: backup.keep)\n",
+		       held, held == 1 ? "" : "s", dir, admin->config->backup.keep);
 	return finish(&p, st, msg);
 }

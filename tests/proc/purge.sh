@@ -91,8 +91,13 @@ hits=$(grep -rla -e "Zwiebelhuber" -e "zwiebelhuber" "$DATA" | wc -l)
 }
 grep -rqa "Familie Bleibtreu" "$DATA" && ok "purge: the case § 9b keeps still has its name" ||
 	not_ok "purge: the case § 9b keeps still has its name"
+mkdir -p "$TMP/backup-here" && "${A[@]}" backup "$TMP/backup-here" >/dev/null
+mkdir -m 700 "$DATA/backups" && cp -r "$TMP/backup-here" "$DATA/backups/backup-20260101T000000"
 expect_exit 0 "purge: a second purge finds nothing more" "${A[@]}" purge
 expect_output "purge: ... 0 cases, $ngone purged before" "^purge: 0 cases .* $ngone purged before"
+expect_output "purge: ... and names the backups that still hold what was purged" \
+	"^1 backup in .*/backups: those made before this purge still hold what it purged"
+rm -rf "$DATA/backups"
 
 check "purge: server starts again" start_server
 "$CLIENT" "$SOCK" amt rget cases "$gid" >"$TMP/out" 2>&1
