@@ -703,20 +703,6 @@ static enum status settle_txn(struct server *server, struct conn *conn, struct s
 	return STATUS_OK;
 }
 
-/* Nothing is written to a record that was purged after its retention
- * period, nor below one (a journal entry of a purged case). */
-static enum status refuse_purged(struct store_txn *txn, const struct record_def *def,
-                                 const void *rec, enum right_verb verb, struct field_error *err)
-{
-	enum status st = store_purged_under(txn, def, rec, verb != VERB_CREATE);
-
-	if (st == STATUS_ERR_DENIED)
-		record_fail(
-		        err, def, def->fields[0].name, st,
-		        "nach Ablauf der Aufbewahrungsfrist gelöscht: wird nicht mehr geändert");
-	return st;
-}
-
 /* The write's transaction: a resent save is answered first, then the
  * whole record is validated (ERR says at which field), then the rights,
  * the lock and the version. SCOPE_COPY goes to the event when the write
@@ -737,7 +723,12 @@ static enum status write_txn(struct server *server, struct conn *conn, uint64_t 
 		return replay(server, conn, txn, def, &applied, rec);
 	}
 	if (st == STATUS_OK) {
-		st = refuse_purged(txn, def, rec, verb, err);
+		/* nothing is written to or below a case purged after its period */
+		st = store_purged_under(txn, def, rec, verb != VERB_CREATE);
+		if (st == STATUS_ERR_DENIED)
+			record_fail(err, def, def->fields[0].name, st,
+			            "nach Ablauf der Aufbewahrungsfrist gelöscht: wird nicht mehr "
+			            "geändert");
 		if (st == STATUS_OK && def->derive)
 			def->derive(rec, server->config);
 		if (st == STATUS_OK && def->fill)
