@@ -143,7 +143,9 @@ enum status store_count(struct store_txn *txn, const struct record_def *def, uin
  * aggregate wait for each other instead of deadlocking), and written
  * back with its version counted but no audit entry, hook or version
  * check: one read and one write for each update. A new one has its id
- * set by the caller and version 0. */
+ * set by the caller and version 0. An aggregate's index keys come from
+ * the fields its id is made of, so an update leaves its entries as they
+ * are (verify finds one that does not keep this). */
 enum status store_aggregate_get(struct store_txn *txn, const struct record_def *def, uint64_t id,
                                 void *rec);
 enum status store_aggregate_put(struct store_txn *txn, const struct record_def *def, void *rec);

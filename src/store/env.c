@@ -68,6 +68,7 @@ enum status store_status(int ret)
 	case DB_RUNRECOVERY:
 		return STATUS_ERR_RECOVER;
 	case DB_VERIFY_BAD:
+	case DB_SECONDARY_BAD:
 		return STATUS_ERR_CORRUPT;
 	case ENOMEM:
 		return STATUS_ERR_NOMEM;

@@ -14,12 +14,16 @@
 #define STORE_MAX_TABLES    64
 #define STORE_MAX_INDEXES   128
 
-/* A table of a registered record type, and its secondary indexes, kept by
- * Berkeley DB itself through associate(). */
+/* A table of a registered record type, and its secondary indexes, kept
+ * by the store's writes in the same transaction (table.c). */
 struct store_table {
 	const struct record_def *def;
 	DB *db;
 	size_t first_index, nindexes; /* into store->indexes */
+	/* at or above every id stored (the last at open, raised by each
+	 * insert, also one that aborts): a sequence's next id above it
+	 * cannot be there, so its insert needs no search for it */
+	uint64_t top_id;
 };
 
 struct store_index {
@@ -123,9 +127,15 @@ enum status store_open_into(struct store *store, const char *dir, u_int32_t env_
  * (backup.c); env->app_private is the store. */
 int store_backup_callbacks(DB_ENV *env);
 
-/* Writes REC as it is (no id, version or audit handling). */
+/* Writes REC as it is (no id, version or audit handling) with its index
+ * entries; OLD is the version stored before when the caller read it
+ * (NULL: none for an insert, DB_NOOVERWRITE, else read here). */
 enum status store_put_raw(struct store_txn *txn, struct store_table *table, const void *rec,
-                          u_int32_t flags);
+                          const void *old, u_int32_t flags);
+
+/* Reads the record an index entry names (PKEY, its id's key) into DATA
+ * (DB_DBT_REALLOC); DB_SECONDARY_BAD when there is none. */
+int store_get_entry(struct store_txn *txn, struct store_table *table, const DBT *pkey, DBT *data);
 
 /* Reads the stored bytes of record ID; the caller frees DATA->data. */
 int store_get_raw(struct store_txn *txn, DB *db, uint64_t id, DBT *data, u_int32_t flags);

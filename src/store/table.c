@@ -3,9 +3,12 @@
  * Every record type of the registry has a table: a btree keyed by the
  * record id in big-endian (so cursor order is id order) holding the
  * record's encoding (record.h). Every index the type declares is a btree
- * with sorted duplicates, kept by Berkeley DB itself through associate():
- * its keys come from the record (several for a word index), its data is
- * the primary key, so the entries of one key lie in id order. Sequences
+ * with sorted duplicates: its keys come from the record (several for a
+ * word index), its data is the primary key, so the entries of one key lie
+ * in id order. The store writes the entries itself with the record, in
+ * its transaction, touching only the keys that changed (reindex); not
+ * through Berkeley DB's associate(), which reads the stored record before
+ * every put, an insert's too. Sequences
  * are counters in seq.db, read and advanced inside the caller's
  * transaction, so an id is never handed out twice and never lost by a
  * commit that did happen.
@@ -100,68 +103,133 @@ size_t store_index_keys(const struct store_index *index, const void *rec,
 	return 1;
 }
 
-/* The record being put by this thread and its encoding: the index
- * callback for the new version of a record then reads the struct instead
- * of decoding the bytes again (it still decodes the old version it is
- * told to unindex, whose bytes come from Berkeley DB). */
-static __thread const void *put_rec, *put_data;
+/* An index's keys for a record, twice: what the stored version has and
+ * what the new one has. */
+struct key_pair {
+	uint8_t (*keys)[INDEX_KEY_MAX]; /* old ones from 0, new ones from max */
+	size_t lens[2 * STORE_KEYS_MAX];
+	size_t nold, nnew, max;
+};
 
-/* Fills RESULT with the keys (one DBT, or an array of them for several,
- * every buffer ours to Berkeley DB: DB_DBT_APPMALLOC). */
-static int result_keys(DBT *result, uint8_t keys[][INDEX_KEY_MAX], const size_t lens[], size_t n)
+static bool key_in(const struct key_pair *k, size_t from, size_t n, size_t i)
 {
-	DBT *many = n > 1 ? calloc(n, sizeof(*many)) : result;
-
-	if (!many)
-		return ENOMEM;
-	for (size_t i = 0; i < n; i++) {
-		many[i].data = malloc(lens[i] ? lens[i] : 1);
-		if (!many[i].data) {
-			while (i-- > 0 && many != result)
-				free(many[i].data);
-			if (many != result)
-				free(many);
-			return ENOMEM;
-		}
-		memcpy(many[i].data, keys[i], lens[i]);
-		many[i].size = (u_int32_t)lens[i];
-		many[i].flags = DB_DBT_APPMALLOC;
-	}
-	if (n > 1) {
-		memset(result, 0, sizeof(*result));
-		result->data = many;
-		result->size = (u_int32_t)n;
-		result->flags = DB_DBT_MULTIPLE | DB_DBT_APPMALLOC;
-	}
-	return 0;
+	for (size_t j = from; j < from + n; j++)
+		if (k->lens[j] == k->lens[i] && memcmp(k->keys[j], k->keys[i], k->lens[i]) == 0)
+			return true;
+	return false;
 }
 
-/* Berkeley DB calls this for every put into an indexed table. */
-static int index_callback(DB *secondary, const DBT *key, const DBT *data, DBT *result)
+static int index_put(DB_TXN *txn, DB *db, const uint8_t *k, size_t len, unsigned char pkey[8])
 {
-	const struct store_index *index = secondary->app_private;
-	uint8_t(*keys)[INDEX_KEY_MAX] = malloc(STORE_KEYS_MAX * INDEX_KEY_MAX);
-	size_t lens[STORE_KEYS_MAX], n = 0;
-	void *rec = NULL;
+	DBT key = {.data = (void *)k, .size = (u_int32_t)len};
+	DBT data = {.data = pkey, .size = 8};
+	int ret = db->put(db, txn, &key, &data, 0);
+
+	return ret == DB_KEYEXIST ? 0 : ret; /* there already */
+}
+
+static int index_del(DB_TXN *txn, DB *db, const uint8_t *k, size_t len, unsigned char pkey[8])
+{
+	DBT key = {.data = (void *)k, .size = (u_int32_t)len};
+	DBT data = {.data = pkey, .size = 8};
+	DBC *cursor;
+	int ret = db->cursor(db, txn, &cursor, 0), t_ret;
+
+	if (ret != 0)
+		return ret;
+	ret = cursor->get(cursor, &key, &data, DB_GET_BOTH | DB_RMW);
+	if (ret == 0)
+		ret = cursor->del(cursor, 0);
+	else if (ret == DB_NOTFOUND)
+		ret = 0; /* gone already: verify counts the entries */
+	if ((t_ret = cursor->close(cursor)) != 0 && ret == 0)
+		ret = t_ret;
+	return ret;
+}
+
+/* Moves the entries of record ID in INDEX from the keys OLD has to those
+ * NEW has (either NULL: none), touching only the keys that differ. */
+static int reindex_one(DB_TXN *txn, const struct store_index *index, uint64_t id, const void *old,
+                       const void *new, struct key_pair *k)
+{
+	unsigned char pkey[8];
 	int ret = 0;
 
-	(void)key;
-	if (!keys)
-		return ENOMEM;
-	if (put_rec && data->data == put_data) {
-		n = store_index_keys(index, put_rec, keys, lens, STORE_KEYS_MAX);
-	} else if (!(rec = malloc(index->def->size))) {
-		ret = ENOMEM;
-	} else if (record_decode(index->def, data->data, data->size, rec) != STATUS_OK) {
-		ret = EINVAL;
-	} else {
-		n = store_index_keys(index, rec, keys, lens, STORE_KEYS_MAX);
-	}
-	if (ret == 0)
-		ret = n ? result_keys(result, keys, lens, n) : DB_DONOTINDEX;
-	free(rec);
-	free(keys);
+	store_key_encode(id, pkey);
+	k->nold = old ? store_index_keys(index, old, k->keys, k->lens, k->max) : 0;
+	k->nnew =
+	        new ? store_index_keys(index, new, k->keys + k->max, k->lens + k->max, k->max) : 0;
+	for (size_t i = 0; i < k->nold && ret == 0; i++)
+		if (!key_in(k, 0, i, i) && !key_in(k, k->max, k->nnew, i))
+			ret = index_del(txn, index->db, k->keys[i], k->lens[i], pkey);
+	for (size_t i = k->max; i < k->max + k->nnew && ret == 0; i++)
+		if (!key_in(k, k->max, i - k->max, i) && !key_in(k, 0, k->nold, i))
+			ret = index_put(txn, index->db, k->keys[i], k->lens[i], pkey);
 	return ret;
+}
+
+/* Keeps every index of TABLE in step with a write of record ID: OLD is
+ * the version stored before (NULL for an insert), NEW the one stored now
+ * (NULL for a delete). In the writer's transaction, so the record and its
+ * entries commit together. */
+static enum status reindex(struct store_txn *txn, const struct store_table *table, uint64_t id,
+                           const void *old, const void *new)
+{
+	uint8_t one[2][INDEX_KEY_MAX];
+	struct key_pair k = {.keys = one, .max = 1};
+	uint8_t(*many)[INDEX_KEY_MAX] = NULL;
+	int ret = 0;
+
+	for (size_t i = 0; i < table->nindexes && ret == 0; i++) {
+		const struct store_index *index = &txn->store->indexes[table->first_index + i];
+
+		if (index->index->kind == INDEX_WORDS && !many &&
+		    !(many = malloc(2 * STORE_KEYS_MAX * INDEX_KEY_MAX)))
+			return STATUS_ERR_NOMEM;
+		k.keys = index->index->kind == INDEX_WORDS ? many : one;
+		k.max = index->index->kind == INDEX_WORDS ? STORE_KEYS_MAX : 1;
+		ret = reindex_one(txn->txn, index, id, old, new, &k);
+	}
+	free(many);
+	return store_status(ret);
+}
+
+/* Builds an index that is empty while its table is not (an index this
+ * program has and the directory did not) from the table's records. */
+static int build_index(struct store *store, DB_TXN *txn, struct store_table *table,
+                       struct store_index *index)
+{
+	DBT key = {.flags = DB_DBT_REALLOC}, data = {.flags = DB_DBT_REALLOC};
+	struct store_txn writer = {.store = store, .txn = txn};
+	const struct record_def *def = table->def;
+	void *rec = malloc(def->size);
+	struct store_table only = *table;
+	DBC *cursor = NULL;
+	int ret;
+
+	only.first_index = (size_t)(index - store->indexes);
+	only.nindexes = 1;
+	ret = rec ? index->db->cursor(index->db, txn, &cursor, 0) : ENOMEM;
+	if (ret == 0 && (ret = cursor->get(cursor, &key, &data, DB_FIRST)) == 0)
+		ret = DB_KEYEXIST; /* not empty: nothing to build */
+	if (cursor)
+		cursor->close(cursor);
+	cursor = NULL;
+	if (ret == DB_NOTFOUND)
+		ret = table->db->cursor(table->db, txn, &cursor, 0);
+	while (ret == 0 && (ret = cursor->get(cursor, &key, &data, DB_NEXT)) == 0) {
+		if (record_decode(def, data.data, data.size, rec) != STATUS_OK)
+			continue; /* verify names the record */
+		if (reindex(&writer, &only, ((struct record_head *)rec)->id, NULL, rec) !=
+		    STATUS_OK)
+			ret = EIO;
+	}
+	if (cursor)
+		cursor->close(cursor);
+	free(key.data);
+	free(data.data);
+	free(rec);
+	return ret == DB_NOTFOUND || ret == DB_KEYEXIST ? 0 : ret;
 }
 
 static int open_db(struct store *store, DB_TXN *txn, DB **out, const char *file, bool dupsort,
@@ -207,17 +275,41 @@ static int declare_indexes(struct store *store, struct store_table *table)
 	return 0;
 }
 
-static int open_index(struct store *store, DB_TXN *txn, struct store_index *index, DB *primary)
+static int open_index(struct store *store, DB_TXN *txn, struct store_table *table,
+                      struct store_index *index)
 {
 	/* Always DB_CREATE: an index added since the directory was made is
-	 * then built from its table by associate(). */
+	 * then built from its table. */
 	int ret = open_db(store, txn, &index->db, index->file, true, true);
+	DB_TXN *own = NULL;
+
+	if (ret == 0 && !txn && (ret = store->env->txn_begin(store->env, NULL, &own, 0)) != 0)
+		return ret;
+	if (ret == 0)
+		ret = build_index(store, txn ? txn : own, table, index);
+	if (own)
+		ret = ret == 0 ? own->commit(own, 0) : (own->abort(own), ret);
+	return ret;
+}
+
+/* The greatest id in TABLE, 0 when it is empty. */
+static int last_id(struct store_table *table, DB_TXN *txn, uint64_t *id)
+{
+	DBT key = {.flags = DB_DBT_REALLOC};
+	DBT data = {.flags = DB_DBT_PARTIAL}; /* the key alone */
+	DBC *cursor;
+	int ret = table->db->cursor(table->db, txn, &cursor, 0), t_ret;
 
 	if (ret != 0)
 		return ret;
-	index->db->app_private = index;
-	return primary->associate(primary, txn, index->db, index_callback,
-	                          (txn ? 0 : DB_AUTO_COMMIT) | DB_CREATE);
+	ret = cursor->get(cursor, &key, &data, DB_LAST);
+	*id = ret == 0 && key.size == 8 ? store_key_decode(key.data) : 0;
+	if (ret == DB_NOTFOUND)
+		ret = 0;
+	if ((t_ret = cursor->close(cursor)) != 0 && ret == 0)
+		ret = t_ret;
+	free(key.data);
+	return ret;
 }
 
 int store_tables_open(struct store *store, DB_TXN *txn, bool create)
@@ -238,11 +330,12 @@ int store_tables_open(struct store *store, DB_TXN *txn, bool create)
 		snprintf(file, sizeof(file), "%s.db", table->def->table);
 		/* Always DB_CREATE: a table added since the directory was made. */
 		if ((ret = open_db(store, txn, &table->db, file, false, true)) != 0 ||
+		    (ret = last_id(table, txn, &table->top_id)) != 0 ||
 		    (ret = declare_indexes(store, table)) != 0)
 			return ret;
 		for (size_t i = 0; i < table->nindexes; i++)
-			if ((ret = open_index(store, txn, &store->indexes[table->first_index + i],
-			                      table->db)) != 0)
+			if ((ret = open_index(store, txn, table,
+			                      &store->indexes[table->first_index + i])) != 0)
 				return ret;
 	}
 	return 0;
@@ -343,6 +436,16 @@ int store_get_raw(struct store_txn *txn, DB *db, uint64_t id, DBT *data, u_int32
 	return db->get(db, txn->txn, &key, data, flags);
 }
 
+int store_get_entry(struct store_txn *txn, struct store_table *table, const DBT *pkey, DBT *data)
+{
+	int ret;
+
+	if (!table)
+		return EINVAL;
+	ret = table->db->get(table->db, txn->txn, (DBT *)pkey, data, 0);
+	return ret == DB_NOTFOUND ? DB_SECONDARY_BAD : ret;
+}
+
 static enum status get_flags(struct store_txn *txn, const struct record_def *def, uint64_t id,
                              void *rec, u_int32_t flags)
 {
@@ -373,34 +476,113 @@ enum status store_aggregate_get(struct store_txn *txn, const struct record_def *
 
 enum status store_aggregate_put(struct store_txn *txn, const struct record_def *def, void *rec)
 {
+	struct store_table *table = store_table_of(txn->store, def);
 	struct record_head *head = rec;
 
-	head->version++;
-	return store_put_plain(txn, def, rec);
+	if (txn->snapshot || !table)
+		return STATUS_ERR_INTERNAL;
+	/* its index keys come from what its id is made of: only a new one
+	 * has entries to write */
+	if (head->version++ == 0)
+		return store_put_raw(txn, table, rec, NULL, DB_NOOVERWRITE);
+	return store_put_raw(txn, table, rec, rec, 0);
+}
+
+/* The stored version of record ID of TABLE, decoded into a new buffer
+ * (the caller frees it), read for writing; NULL in *OUT when there is
+ * none. */
+static enum status read_stored(struct store_txn *txn, struct store_table *table, uint64_t id,
+                               void **out)
+{
+	void *stored;
+	enum status st;
+	DBT data;
+	int ret;
+
+	*out = NULL;
+	if ((ret = store_get_raw(txn, table->db, id, &data, DB_RMW)) != 0)
+		return ret == DB_NOTFOUND ? STATUS_OK : store_status(ret);
+	if (!(stored = malloc(table->def->size))) {
+		free(data.data);
+		return STATUS_ERR_NOMEM;
+	}
+	st = record_decode(table->def, data.data, data.size, stored);
+	free(data.data);
+	if (st != STATUS_OK)
+		free(stored);
+	else
+		*out = stored;
+	return st;
+}
+
+static void raise_top(struct store_table *table, uint64_t id)
+{
+	uint64_t top = __atomic_load_n(&table->top_id, __ATOMIC_RELAXED);
+
+	while (id > top && !__atomic_compare_exchange_n(&table->top_id, &top, id, true,
+	                                                __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+		;
 }
 
 enum status store_put_raw(struct store_txn *txn, struct store_table *table, const void *rec,
-                          u_int32_t flags)
+                          const void *old, u_int32_t flags)
 {
 	const struct record_head *head = rec;
+	void *stored = NULL;
 	struct codec_buf buf;
 	unsigned char kbuf[8];
 	DBT key = {.data = kbuf, .size = 8};
 	DBT data = {0};
-	enum status st;
+	enum status st = STATUS_OK;
 
+	/* an overwrite moves the entries the stored version has */
+	if (!old && !(flags & DB_NOOVERWRITE) && table->nindexes) {
+		st = read_stored(txn, table, head->id, &stored);
+		old = stored;
+	}
+	/* A sequence hands an id out once: one above every stored id needs
+	 * no search for it, and the put takes Berkeley DB's fast path for
+	 * appends. Below, DB_NOOVERWRITE finds a sequence behind its table. */
+	if ((flags & DB_NOOVERWRITE) && table->def->ids == IDS_SEQUENCE &&
+	    head->id > __atomic_load_n(&table->top_id, __ATOMIC_RELAXED))
+		flags &= ~(u_int32_t)DB_NOOVERWRITE;
+	raise_top(table, head->id);
 	codec_buf_init(&buf);
-	st = record_encode(table->def, rec, &buf);
+	if (st == STATUS_OK)
+		st = record_encode(table->def, rec, &buf);
 	if (st == STATUS_OK) {
 		store_key_encode(head->id, kbuf);
 		data.data = buf.data;
 		data.size = (u_int32_t)buf.len;
-		put_rec = rec;
-		put_data = buf.data;
 		st = store_status(table->db->put(table->db, txn->txn, &key, &data, flags));
-		put_rec = put_data = NULL;
 	}
+	if (st == STATUS_OK && table->nindexes)
+		st = reindex(txn, table, head->id, old, rec);
 	codec_buf_free(&buf);
+	free(stored);
+	return st;
+}
+
+/* Deletes record ID of TABLE and its index entries (OLD: its stored
+ * version, NULL to read it here). */
+static enum status delete_raw(struct store_txn *txn, struct store_table *table, uint64_t id,
+                              const void *old)
+{
+	unsigned char kbuf[8];
+	DBT key = {.data = kbuf, .size = 8};
+	void *stored = NULL;
+	enum status st = STATUS_OK;
+
+	if (!old && table->nindexes) {
+		st = read_stored(txn, table, id, &stored);
+		old = stored;
+	}
+	store_key_encode(id, kbuf);
+	if (st == STATUS_OK)
+		st = store_status(table->db->del(table->db, txn->txn, &key, 0));
+	if (st == STATUS_OK && old)
+		st = reindex(txn, table, id, old, NULL);
+	free(stored);
 	return st;
 }
 
@@ -461,7 +643,7 @@ enum status store_insert(struct store_txn *txn, const struct record_def *def, vo
 	if ((st = new_id(txn, def, rec)) != STATUS_OK)
 		return st;
 	head->version = 1;
-	st = store_put_raw(txn, table, rec, DB_NOOVERWRITE);
+	st = store_put_raw(txn, table, rec, NULL, DB_NOOVERWRITE);
 	if (st == STATUS_ERR_EXISTS && def->ids == IDS_SEQUENCE)
 		st = STATUS_ERR_CORRUPT; /* a sequence behind its table */
 	if (st == STATUS_OK)
@@ -476,27 +658,15 @@ enum status store_insert(struct store_txn *txn, const struct record_def *def, vo
 static enum status read_for_write(struct store_txn *txn, struct store_table *table, uint64_t id,
                                   uint32_t version, void **out)
 {
-	struct record_head *stored = malloc(table->def->size);
-	enum status st;
-	DBT data;
-	int ret;
+	enum status st = read_stored(txn, table, id, out);
 
-	*out = NULL;
-	if (!stored)
-		return STATUS_ERR_NOMEM;
-	ret = store_get_raw(txn, table->db, id, &data, DB_RMW);
-	if (ret != 0) {
-		free(stored);
-		return store_status(ret);
-	}
-	st = record_decode(table->def, data.data, data.size, stored);
-	free(data.data);
-	if (st == STATUS_OK && stored->version != version)
+	if (st == STATUS_OK && !*out)
+		return STATUS_ERR_NOT_FOUND;
+	if (st == STATUS_OK && ((struct record_head *)*out)->version != version) {
+		free(*out);
+		*out = NULL;
 		st = STATUS_ERR_CONFLICT;
-	if (st != STATUS_OK)
-		free(stored);
-	else
-		*out = stored;
+	}
 	return st;
 }
 
@@ -512,7 +682,7 @@ enum status store_update(struct store_txn *txn, const struct record_def *def, vo
 	if ((st = read_for_write(txn, table, head->id, head->version, &old)) != STATUS_OK)
 		return st;
 	head->version++;
-	st = store_put_raw(txn, table, rec, 0);
+	st = store_put_raw(txn, table, rec, old, 0);
 	if (st == STATUS_OK)
 		st = run_hook(txn, def, old, rec);
 	if (st == STATUS_OK)
@@ -527,8 +697,6 @@ enum status store_delete(struct store_txn *txn, const struct record_def *def, ui
                          uint32_t version)
 {
 	struct store_table *table = store_table_of(txn->store, def);
-	unsigned char kbuf[8];
-	DBT key = {.data = kbuf, .size = 8};
 	void *old;
 	enum status st;
 
@@ -536,8 +704,7 @@ enum status store_delete(struct store_txn *txn, const struct record_def *def, ui
 		return STATUS_ERR_INTERNAL;
 	if ((st = read_for_write(txn, table, id, version, &old)) != STATUS_OK)
 		return st;
-	store_key_encode(id, kbuf);
-	st = store_status(table->db->del(table->db, txn->txn, &key, 0));
+	st = delete_raw(txn, table, id, old);
 	if (st == STATUS_OK)
 		st = run_hook(txn, def, old, NULL);
 	if (st == STATUS_OK)
@@ -578,7 +745,7 @@ enum status store_audit(struct store_txn *txn, const char *action, const struct 
 	text_copy(entry.action, sizeof(entry.action), action);
 	text_copy(entry.table, sizeof(entry.table), def ? def->table : "");
 	text_copy(entry.detail, sizeof(entry.detail), detail ? detail : "");
-	return store_put_raw(txn, log, &entry, DB_NOOVERWRITE);
+	return store_put_raw(txn, log, &entry, NULL, DB_NOOVERWRITE);
 }
 
 enum status store_put_plain(struct store_txn *txn, const struct record_def *def, const void *rec)
@@ -587,17 +754,14 @@ enum status store_put_plain(struct store_txn *txn, const struct record_def *def,
 
 	if (txn->snapshot || !table)
 		return STATUS_ERR_INTERNAL;
-	return store_put_raw(txn, table, rec, 0);
+	return store_put_raw(txn, table, rec, NULL, 0);
 }
 
 enum status store_delete_plain(struct store_txn *txn, const struct record_def *def, uint64_t id)
 {
 	struct store_table *table = store_table_of(txn->store, def);
-	unsigned char kbuf[8];
-	DBT key = {.data = kbuf, .size = 8};
 
 	if (txn->snapshot || !table)
 		return STATUS_ERR_INTERNAL;
-	store_key_encode(id, kbuf);
-	return store_status(table->db->del(table->db, txn->txn, &key, 0));
+	return delete_raw(txn, table, id, NULL);
 }

@@ -284,12 +284,17 @@ static void verify_index(struct verify *v, size_t number)
 	DBC *cursor = NULL;
 	int ret = rec && keys ? index->db->cursor(index->db, v->txn->txn, &cursor, 0) : ENOMEM;
 
-	while (ret == 0 && (ret = cursor->pget(cursor, &key, &pkey, &data, DB_NEXT)) == 0) {
+	while (ret == 0 && (ret = cursor->get(cursor, &key, &pkey, DB_NEXT)) == 0) {
 		size_t n, i;
+		int got;
 
 		entries++;
-		if (record_decode(index->def, data.data, data.size, rec) != STATUS_OK)
-			continue; /* reported with the table */
+		got = store_get_entry(v->txn, store_table_of(v->store, index->def), &pkey, &data);
+		if (got == DB_SECONDARY_BAD)
+			report(v, "%s: entry names record %" PRIu64 ", which is not there",
+			       index->file, pkey.size == 8 ? store_key_decode(pkey.data) : 0);
+		if (got != 0 || record_decode(index->def, data.data, data.size, rec) != STATUS_OK)
+			continue; /* a record that cannot be read is reported with the table */
 		n = store_index_keys(index, rec, keys, lens, STORE_KEYS_MAX);
 		for (i = 0; i < n && (lens[i] != key.size || memcmp(keys[i], key.data, key.size));
 		     i++)

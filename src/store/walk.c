@@ -18,6 +18,7 @@
 struct walk {
 	struct store_txn *txn;
 	const struct record_def *def;
+	struct store_table *table;
 	struct store_index *index; /* NULL: the table in id order */
 	const struct store_range *range;
 	DBC *cursor;
@@ -49,9 +50,15 @@ static int set_dbt(DBT *dbt, const void *data, size_t len)
 
 static int cursor_get(struct walk *w, u_int32_t flags)
 {
-	if (w->index)
-		return w->cursor->pget(w->cursor, &w->key, &w->pkey, &w->data, flags);
-	return w->cursor->get(w->cursor, &w->key, &w->data, flags);
+	int ret;
+
+	if (!w->index)
+		return w->cursor->get(w->cursor, &w->key, &w->data, flags);
+	/* an index entry, then the record it names */
+	ret = w->cursor->get(w->cursor, &w->key, &w->pkey, flags);
+	if (ret == 0)
+		ret = store_get_entry(w->txn, w->table, &w->pkey, &w->data);
+	return ret;
 }
 
 /* Places the cursor at the first entry at or after KEY (+ ID): returns 0
@@ -200,7 +207,7 @@ enum status store_walk(struct store_txn *txn, const struct record_def *def,
                        const struct store_range *range, store_walk_fn visit, void *ctx)
 {
 	struct store_table *table = store_table_of(txn->store, def);
-	struct walk w = {.txn = txn, .def = def, .range = range};
+	struct walk w = {.txn = txn, .def = def, .table = table, .range = range};
 	DB *db;
 	int ret;
 

@@ -540,6 +540,61 @@ static void test_verify_finds_broken_index(void)
 	CHECK(problems >= 1);
 }
 
+static void raw_truncate(const char *file)
+{
+	char path[700];
+	u_int32_t count = 0;
+	DB *db;
+
+	snprintf(path, sizeof(path), "%s/db/%s", dir, file);
+	if (db_create(&db, NULL, 0) != 0)
+		return;
+	if (db->open(db, NULL, path, NULL, DB_BTREE, 0, 0) == 0)
+		CHECK_INT(db->truncate(db, NULL, &count, 0), 0);
+	CHECK(count > 0);
+	db->close(db, 0);
+}
+
+/* The store writes the index entries itself: a delete takes them all
+ * (a word twice in a name too), and an index found empty beside a table
+ * that is not (one this program has and the directory did not) is built
+ * when the store opens. */
+static void test_index_entries_kept_and_built(void)
+{
+	struct store *store = fresh_store();
+	struct store_txn *txn;
+	struct offer a = sample_offer("Treff am Treff"), b = sample_offer("Zaubergarten");
+	unsigned long problems = 99;
+
+	store_begin(store, "tl.fg", &txn);
+	CHECK_INT(store_insert(txn, &offer_def, &a), STATUS_OK);
+	CHECK_INT(store_insert(txn, &offer_def, &b), STATUS_OK);
+	CHECK_INT(store_commit(txn), STATUS_OK);
+	store_begin_snapshot(store, &txn);
+	CHECK_INT(count_words(txn, "treff"), 1);
+	store_abort(txn);
+	store_begin(store, "tl.fg", &txn);
+	CHECK_INT(store_delete(txn, &offer_def, a.head.id, a.head.version), STATUS_OK);
+	CHECK_INT(store_commit(txn), STATUS_OK);
+	store_begin_snapshot(store, &txn);
+	CHECK_INT(count_words(txn, "treff"), 0);
+	CHECK_INT(count_words(txn, "am"), 0);
+	CHECK_INT(count_district(txn, "FG"), 1);
+	store_abort(txn);
+	store_close(store);
+	CHECK_INT(store_verify(dir, NULL, stdout, &problems, msg, sizeof(msg)), STATUS_OK);
+	CHECK_INT(problems, 0);
+
+	raw_truncate("offers.words.idx");
+	CHECK_INT(store_open(dir, 0, &store, msg, sizeof(msg)), STATUS_OK);
+	store_begin_snapshot(store, &txn);
+	CHECK_INT(count_words(txn, "zauber"), 1);
+	store_abort(txn);
+	store_close(store);
+	CHECK_INT(store_verify(dir, NULL, stdout, &problems, msg, sizeof(msg)), STATUS_OK);
+	CHECK_INT(problems, 0);
+}
+
 static void test_backup_restore(void)
 {
 	struct store *store = fresh_store();
@@ -660,6 +715,7 @@ int main(void)
 	RUN(test_newer_format_refused);
 	RUN(test_newer_record_refused_and_verify_finds_it);
 	RUN(test_verify_finds_broken_index);
+	RUN(test_index_entries_kept_and_built);
 	RUN(test_backup_restore);
 	RUN(test_bulk_mode);
 	RUN(test_snapshot_reader_never_blocks_writer);
