@@ -117,6 +117,40 @@ size_t bare_read_all(const char *src, bare_want_fn want, void *ctx, struct file 
 	return n;
 }
 
+static int compare_at(const void *a, const void *b)
+{
+	const struct pair *x = a, *y = b;
+
+	return (x->at > y->at) - (x->at < y->at);
+}
+
+/* The databases of FILES created in ENV, as the store has them. */
+static int open_dbs(DB_ENV *env, DB **dbs, struct file *files, size_t nfiles, size_t *total)
+{
+	int ret = env && dbs ? 0 : -1;
+
+	*total = 0;
+	for (size_t i = 0; i < nfiles && ret == 0; i++) {
+		*total += files[i].n;
+		if ((ret = db_create(&dbs[i], env, 0)) == 0 && files[i].flags)
+			ret = dbs[i]->set_flags(dbs[i], files[i].flags);
+		if (ret == 0)
+			ret = dbs[i]->open(dbs[i], NULL, files[i].name, NULL, DB_BTREE,
+			                   DB_CREATE | DB_AUTO_COMMIT | DB_THREAD, 0600);
+	}
+	return ret;
+}
+
+static void close_dbs(DB_ENV *env, DB **dbs, size_t nfiles)
+{
+	for (size_t i = 0; dbs && i < nfiles; i++)
+		if (dbs[i])
+			dbs[i]->close(dbs[i], 0);
+	free(dbs);
+	if (env)
+		env->close(env, 0);
+}
+
 double bare_write_all(const char *dest, struct file *files, size_t nfiles, long txns, bool sorted,
                       size_t *pairs)
 {
@@ -125,16 +159,8 @@ double bare_write_all(const char *dest, struct file *files, size_t nfiles, long 
 	DB_TXN *txn = NULL;
 	size_t total = 0, done = 0, per_txn;
 	uint64_t t0;
-	int ret = env && dbs ? 0 : -1;
+	int ret = open_dbs(env, dbs, files, nfiles, &total);
 
-	for (size_t i = 0; i < nfiles && ret == 0; i++) {
-		total += files[i].n;
-		if ((ret = db_create(&dbs[i], env, 0)) == 0 && files[i].flags)
-			ret = dbs[i]->set_flags(dbs[i], files[i].flags);
-		if (ret == 0)
-			ret = dbs[i]->open(dbs[i], NULL, files[i].name, NULL, DB_BTREE,
-			                   DB_CREATE | DB_AUTO_COMMIT | DB_THREAD, 0600);
-	}
 	txns = txns > 0 ? txns : 1;
 	per_txn = total / (size_t)txns + 1;
 	t0 = now_ns();
@@ -175,12 +201,47 @@ double bare_write_all(const char *dest, struct file *files, size_t nfiles, long 
 	if (ret == 0)
 		ret = env->log_flush(env, NULL);
 	*pairs = done;
-	for (size_t i = 0; i < nfiles; i++)
-		if (dbs && dbs[i])
-			dbs[i]->close(dbs[i], 0);
-	free(dbs);
-	if (env)
-		env->close(env, 0);
+	close_dbs(env, dbs, nfiles);
+	return ret == 0 && done == total ? (double)(now_ns() - t0) / 1e9 : -1;
+}
+
+double bare_write_ordered(const char *dest, struct file *files, size_t nfiles, const size_t *txn,
+                          size_t nwrites, size_t *pairs)
+{
+	DB_ENV *env = open_env(dest);
+	DB **dbs = calloc(nfiles, sizeof(*dbs));
+	size_t *next = calloc(nfiles ? nfiles : 1, sizeof(*next)), total = 0, done = 0;
+	DB_TXN *t = NULL;
+	uint64_t t0;
+	int ret = next ? open_dbs(env, dbs, files, nfiles, &total) : -1;
+
+	for (size_t i = 0; i < nfiles && ret == 0; i++)
+		qsort(files[i].pairs, files[i].n, sizeof(struct pair), compare_at);
+	t0 = now_ns();
+	for (size_t w = 0; w < nwrites && ret == 0; w++) {
+		if (!t && (ret = env->txn_begin(env, NULL, &t, 0)) != 0)
+			break;
+		for (size_t i = 0; i < nfiles && ret == 0; i++)
+			for (; next[i] < files[i].n && files[i].pairs[next[i]].at == w && ret == 0;
+			     next[i]++, done++) {
+				struct pair *p = &files[i].pairs[next[i]];
+				DBT key = {.data = p->key, .size = p->klen};
+				DBT data = {.data = p->data, .size = p->dlen};
+
+				ret = dbs[i]->put(dbs[i], t, &key, &data, 0);
+			}
+		if (ret == 0 && (w + 1 == nwrites || txn[w + 1] != txn[w])) {
+			ret = t->commit(t, DB_TXN_NOSYNC);
+			t = NULL;
+		}
+	}
+	if (t)
+		t->abort(t);
+	if (ret == 0)
+		ret = env->log_flush(env, NULL);
+	*pairs = done;
+	close_dbs(env, dbs, nfiles);
+	free(next);
 	return ret == 0 && done == total ? (double)(now_ns() - t0) / 1e9 : -1;
 }
 

@@ -13,6 +13,7 @@
 struct pair {
 	void *key, *data;
 	u_int32_t klen, dlen;
+	size_t at; /* bare_write_ordered: the write of the load it is part of */
 };
 
 struct file {
@@ -36,6 +37,15 @@ size_t bare_read_all(const char *src, bare_want_fn want, void *ctx, struct file 
  * took, or -1; *PAIRS the pairs written. */
 double bare_write_all(const char *dest, struct file *files, size_t nfiles, long txns, bool sorted,
                       size_t *pairs);
+
+/* Writes the pairs of FILES into DEST in the order of the load that made
+ * them: the pairs of write 0 (each pair's AT: a record, its index
+ * entries, its audit entry and theirs), then of write 1, and so on, in
+ * the transactions TXN gives each write (NWRITES of them, TXN[i] never
+ * below TXN[i - 1]). Returns the seconds the writes took, or -1; *PAIRS
+ * the pairs written. */
+double bare_write_ordered(const char *dest, struct file *files, size_t nfiles, const size_t *txn,
+                          size_t nwrites, size_t *pairs);
 
 /* Reads every pair of the database files NAMES of SRC with a cursor,
  * keeping none (the baseline of a scan); returns the seconds it took, or

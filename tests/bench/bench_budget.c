@@ -6,12 +6,15 @@
  *	the baseline of the booking load: the pairs the demo's bookings
  *	wrote (the bookings, their index entries, their audit entries and
  *	the audit index entries of those) read from DBDIR and written again
- *	by the bare loop (bare.h) in as many transactions as the demo booked
- *	in (one per measure and per offer). The budget's aggregates, which
- *	the demo moves with every booking, are not in it: they are what the
- *	program does beyond the bare writes. Prints
- *	"bare|pairs|seconds file by file|seconds shared|bookings|bytes"
- *	(bytes: the bookings' files).
+ *	by the bare loop (bare.h) three ways: file after file in key order;
+ *	in as many transactions as the demo booked in (one per measure and
+ *	per offer), each a share of every file in key order; and as the load
+ *	wrote them, each booking with its entries, in the demo's own
+ *	transactions. The budget's aggregates, which the demo moves with
+ *	every booking, are in none of them: they are what the program does
+ *	beyond the bare writes. Prints "bare|pairs|seconds file by file|
+ *	seconds shared|seconds as loaded|bookings|bytes" (bytes: the
+ *	bookings' files).
  *
  *   bench_budget run SOCKET
  *	the server's own time per request (its STATS answer) for the figures
@@ -72,7 +75,8 @@ static bool has_id(const struct ids *s, uint64_t id)
 
 struct want {
 	struct ids audits;  /* the audit entries of bookings */
-	struct ids targets; /* measures and offers booked on (offers as ~id) */
+	struct ids ids;     /* the bookings, in id order */
+	struct ids targets; /* what each booked on (offers as ~id), in that order */
 	size_t bookings;
 	uint64_t bytes;
 };
@@ -102,6 +106,7 @@ static bool want_bookings(void *ctx, const char *name, const DBT *key, const DBT
 	if (strcmp(name, "bookings.db") == 0 &&
 	    record_decode(&booking_def, data->data, data->size, &b) == STATUS_OK) {
 		w->bookings++;
+		add_id(&w->ids, b.head.id);
 		add_id(&w->targets, b.measure_id ? b.measure_id : ~b.offer_id);
 	}
 	return true;
@@ -129,19 +134,53 @@ static bool want_audits(void *ctx, const char *name, const DBT *key, const DBT *
 	return false;
 }
 
+/* The write of the load each pair belongs to: its booking's place in id
+ * order, the k-th booking's audit entry being the k-th (the demo writes
+ * each booking's entry right after it); false when a pair's record is not
+ * among them. */
+static bool place_pairs(const struct want *w, struct file *files, size_t nfiles)
+{
+	for (size_t i = 0; i < nfiles; i++) {
+		bool audit = starts(files[i].name, "audit.");
+		bool table = strcmp(files[i].name, audit ? "audit.db" : "bookings.db") == 0;
+		const struct ids *of = audit ? &w->audits : &w->ids;
+
+		for (size_t k = 0; k < files[i].n; k++) {
+			struct pair *p = &files[i].pairs[k];
+			DBT owner = {.data = table ? p->key : p->data,
+			             .size = table ? p->klen : p->dlen};
+			uint64_t id = id_of(&owner);
+			const uint64_t *at = bsearch(&id, of->id, of->n, sizeof(id), compare_ids);
+
+			if (!at)
+				return false;
+			p->at = (size_t)(at - of->id);
+		}
+	}
+	return true;
+}
+
+/* The transaction of each write: the demo books each measure's and each
+ * offer's in one. */
+static size_t *transactions(const struct want *w)
+{
+	size_t *txn = malloc((w->targets.n ? w->targets.n : 1) * sizeof(*txn));
+
+	for (size_t i = 0; txn && i < w->targets.n; i++)
+		txn[i] = i == 0 ? 0 : txn[i - 1] + (w->targets.id[i] != w->targets.id[i - 1]);
+	return txn;
+}
+
 static int bare(const char *src, const char *dest)
 {
 	struct want w = {0};
 	struct file *files = NULL, *audits = NULL, *all;
 	size_t nfiles = bare_read_all(src, want_bookings, &w, &files), naudits, pairs = 0;
-	size_t txns = 0;
+	size_t *txn = transactions(&w), txns = txn && w.targets.n ? txn[w.targets.n - 1] + 1 : 0;
 	char dir[1024];
-	double sorted = -1, mixed = -1;
+	double sorted = -1, mixed = -1, ordered = -1;
 
 	qsort(w.audits.id, w.audits.n, sizeof(uint64_t), compare_ids);
-	qsort(w.targets.id, w.targets.n, sizeof(uint64_t), compare_ids);
-	for (size_t i = 0; i < w.targets.n; i++) /* the demo books a target in one transaction */
-		txns += i == 0 || w.targets.id[i] != w.targets.id[i - 1];
 	naudits = bare_read_all(src, want_audits, &w, &audits);
 	all = realloc(files, (nfiles + naudits) * sizeof(*all));
 	if (all) {
@@ -157,14 +196,20 @@ static int bare(const char *src, const char *dest)
 	snprintf(dir, sizeof(dir), "%s/mixed", dest);
 	if (sorted >= 0)
 		mixed = bare_write_all(dir, files, nfiles, (long)txns, false, &pairs);
+	snprintf(dir, sizeof(dir), "%s/ordered", dest);
+	if (mixed >= 0 && w.audits.n == w.ids.n && txn && place_pairs(&w, files, nfiles))
+		ordered = bare_write_ordered(dir, files, nfiles, txn, w.ids.n, &pairs);
 	bare_free(files, nfiles);
 	free(w.audits.id);
+	free(w.ids.id);
 	free(w.targets.id);
-	if (mixed < 0 || !w.bookings) {
+	free(txn);
+	if (ordered < 0 || !w.bookings) {
 		fprintf(stderr, "bench_budget: the bare loop failed\n");
 		return 1;
 	}
-	printf("bare|%zu|%.3f|%.3f|%zu|%" PRIu64 "\n", pairs, sorted, mixed, w.bookings, w.bytes);
+	printf("bare|%zu|%.3f|%.3f|%.3f|%zu|%" PRIu64 "\n", pairs, sorted, mixed, ordered,
+	       w.bookings, w.bytes);
 	return 0;
 }
 
