@@ -53,4 +53,8 @@ double bare_write_ordered(const char *dest, struct file *files, size_t nfiles, c
 double bare_scan(const char *src, const char *const *names, size_t nnames, size_t *pairs);
 void bare_free(struct file *files, size_t nfiles);
 
+/* Removes directory DIR with all it holds (a loop's copy, once timed: at
+ * the design's size each is some 12 GB with its logs). */
+void bare_remove(const char *dir);
+
 #endif

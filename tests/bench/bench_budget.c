@@ -193,12 +193,15 @@ static int bare(const char *src, const char *dest)
 	snprintf(dir, sizeof(dir), "%s/sorted", dest);
 	if (nfiles && all)
 		sorted = bare_write_all(dir, files, nfiles, (long)txns, true, &pairs);
+	bare_remove(dir);
 	snprintf(dir, sizeof(dir), "%s/mixed", dest);
 	if (sorted >= 0)
 		mixed = bare_write_all(dir, files, nfiles, (long)txns, false, &pairs);
+	bare_remove(dir);
 	snprintf(dir, sizeof(dir), "%s/ordered", dest);
 	if (mixed >= 0 && w.audits.n == w.ids.n && txn && place_pairs(&w, files, nfiles))
 		ordered = bare_write_ordered(dir, files, nfiles, txn, w.ids.n, &pairs);
+	bare_remove(dir);
 	bare_free(files, nfiles);
 	free(w.audits.id);
 	free(w.ids.id);
