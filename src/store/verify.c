@@ -275,6 +275,7 @@ static void verify_sequence(struct verify *v, struct store_table *table)
 static void verify_index(struct verify *v, size_t number)
 {
 	struct store_index *index = &v->store->indexes[number];
+	struct store_table *table = store_table_of(v->store, index->def);
 	DBT key = {.flags = DB_DBT_REALLOC}, pkey = {.flags = DB_DBT_REALLOC};
 	DBT data = {.flags = DB_DBT_REALLOC};
 	void *rec = malloc(index->def->size);
@@ -289,10 +290,13 @@ static void verify_index(struct verify *v, size_t number)
 		int got;
 
 		entries++;
-		got = store_get_entry(v->txn, store_table_of(v->store, index->def), &pkey, &data);
+		got = store_get_entry(v->txn, table, &pkey, &data);
 		if (got == DB_SECONDARY_BAD)
 			report(v, "%s: entry names record %" PRIu64 ", which is not there",
 			       index->file, pkey.size == 8 ? store_key_decode(pkey.data) : 0);
+		else if (got != 0)
+			report(v, "%s: cannot read the record of an entry: %s", index->file,
+			       db_strerror(got));
 		if (got != 0 || record_decode(index->def, data.data, data.size, rec) != STATUS_OK)
 			continue; /* a record that cannot be read is reported with the table */
 		n = store_index_keys(index, rec, keys, lens, STORE_KEYS_MAX);
