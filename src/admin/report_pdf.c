@@ -552,12 +552,17 @@ static cairo_status_t render_pass(const struct report *r, struct sink *sink, con
 
 /* Fontconfig keeps the fonts it found until FcFini, and the asan build's
  * LeakSanitizer counts them as lost: at exit, pango's and cairo's font
- * caches go back, then fontconfig's. */
+ * caches go back, then fontconfig's. Only in that build: cairo's reset is
+ * a debugging aid that aborts while any font of its caches is still held,
+ * and a font map pango finishes in a thread of its own may still hold
+ * one (sozialraum-admin died so at exit, once, after a refused write). */
 static void fonts_release(void)
 {
+#ifdef __SANITIZE_ADDRESS__
 	pango_cairo_font_map_set_default(NULL);
 	cairo_debug_reset_static_data();
 	FcFini();
+#endif
 }
 
 /* The second pass, into PATH. A regular file not written whole is
