@@ -152,6 +152,26 @@ static void close_dbs(DB_ENV *env, DB **dbs, size_t nfiles)
 		env->close(env, 0);
 }
 
+static int put_pair(DB *db, DB_TXN *txn, const struct pair *p)
+{
+	DBT key = {.data = p->key, .size = p->klen};
+	DBT data = {.data = p->data, .size = p->dlen};
+
+	return db->put(db, txn, &key, &data, 0);
+}
+
+/* The end of a loop: an open transaction aborted, the log flushed (part
+ * of the time), the databases and ENV closed; returns the result. */
+static int finish(DB_ENV *env, DB **dbs, size_t nfiles, DB_TXN *txn, int ret)
+{
+	if (txn)
+		txn->abort(txn);
+	if (ret == 0)
+		ret = env->log_flush(env, NULL);
+	close_dbs(env, dbs, nfiles);
+	return ret;
+}
+
 double bare_write_all(const char *dest, struct file *files, size_t nfiles, long txns, bool sorted,
                       size_t *pairs)
 {
@@ -172,11 +192,7 @@ double bare_write_all(const char *dest, struct file *files, size_t nfiles, long 
 			for (size_t k = files[i].n * (size_t)t / (size_t)txns;
 			     k < files[i].n * (size_t)(t + 1) / (size_t)txns && ret == 0;
 			     k++, done++) {
-				struct pair *p = &files[i].pairs[k];
-				DBT key = {.data = p->key, .size = p->klen};
-				DBT data = {.data = p->data, .size = p->dlen};
-
-				ret = dbs[i]->put(dbs[i], txn, &key, &data, 0);
+				ret = put_pair(dbs[i], txn, &files[i].pairs[k]);
 			}
 		if (ret == 0)
 			ret = txn->commit(txn, DB_TXN_NOSYNC);
@@ -184,25 +200,17 @@ double bare_write_all(const char *dest, struct file *files, size_t nfiles, long 
 	}
 	for (size_t i = 0; sorted && i < nfiles && ret == 0; i++)
 		for (size_t k = 0; k < files[i].n && ret == 0; k++, done++) {
-			struct pair *p = &files[i].pairs[k];
-			DBT key = {.data = p->key, .size = p->klen};
-			DBT data = {.data = p->data, .size = p->dlen};
-
 			if (done % per_txn == 0)
 				ret = env->txn_begin(env, NULL, &txn, 0);
 			if (ret == 0)
-				ret = dbs[i]->put(dbs[i], txn, &key, &data, 0);
+				ret = put_pair(dbs[i], txn, &files[i].pairs[k]);
 			if (ret == 0 && (done % per_txn == per_txn - 1 || done == total - 1)) {
 				ret = txn->commit(txn, DB_TXN_NOSYNC);
 				txn = NULL;
 			}
 		}
-	if (txn)
-		txn->abort(txn);
-	if (ret == 0)
-		ret = env->log_flush(env, NULL);
+	ret = finish(env, dbs, nfiles, txn, ret);
 	*pairs = done;
-	close_dbs(env, dbs, nfiles);
 	return ret == 0 && done == total ? (double)(now_ns() - t0) / 1e9 : -1;
 }
 
@@ -224,24 +232,15 @@ double bare_write_ordered(const char *dest, struct file *files, size_t nfiles, c
 			break;
 		for (size_t i = 0; i < nfiles && ret == 0; i++)
 			for (; next[i] < files[i].n && files[i].pairs[next[i]].at == w && ret == 0;
-			     next[i]++, done++) {
-				struct pair *p = &files[i].pairs[next[i]];
-				DBT key = {.data = p->key, .size = p->klen};
-				DBT data = {.data = p->data, .size = p->dlen};
-
-				ret = dbs[i]->put(dbs[i], t, &key, &data, 0);
-			}
+			     next[i]++, done++)
+				ret = put_pair(dbs[i], t, &files[i].pairs[next[i]]);
 		if (ret == 0 && (w + 1 == nwrites || txn[w + 1] != txn[w])) {
 			ret = t->commit(t, DB_TXN_NOSYNC);
 			t = NULL;
 		}
 	}
-	if (t)
-		t->abort(t);
-	if (ret == 0)
-		ret = env->log_flush(env, NULL);
+	ret = finish(env, dbs, nfiles, t, ret);
 	*pairs = done;
-	close_dbs(env, dbs, nfiles);
 	free(next);
 	return ret == 0 && done == total ? (double)(now_ns() - t0) / 1e9 : -1;
 }
